@@ -1,0 +1,440 @@
+//! The shared catalogue of definitions (`assets/definities/<versie>.toml`), embedded at build
+//! time and checked when it is loaded.
+//!
+//! A later catalogue version is a new file; old versions stay loadable so that a value always
+//! keeps the rules it was entered under.
+
+pub use crate::value::Unit;
+use crate::fase::Fase;
+use crate::organisation::OrgType;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The catalogue files, embedded at build time: `(versie, TOML text)`, oldest first.
+const EMBEDDED: &[(&str, &str)] = &[(
+    "2026.1",
+    include_str!("../../../assets/definities/2026.1.toml"),
+)];
+
+/// The category code of the kenmerken.
+pub const KENMERKEN: &str = "KEN";
+
+/// Post codes the rules refer to by name.
+pub mod posts {
+    /// Inhabitants on 1 January.
+    pub const INWONERS: &str = "KEN.INWONERS";
+    /// Seats on 1 January.
+    pub const ZETELS: &str = "KEN.ZETELS";
+    /// Fracties on 1 January.
+    pub const FRACTIES: &str = "KEN.FRACTIES";
+    /// Total lasten of the adopted begroting.
+    pub const TOTALE_LASTEN: &str = "KEN.TOTALE_LASTEN";
+    /// Form of the rekenkamer.
+    pub const REKENKAMERVORM: &str = "KEN.REKENKAMERVORM";
+    /// Participants of a shared rekenkamer.
+    pub const GR_DEELNEMERS: &str = "KEN.GR_DEELNEMERS";
+    /// Contribution to a shared rekenkamer.
+    pub const RKK_BIJDRAGE_GR: &str = "RKK.BIJDRAGE_GR";
+    /// Rekenkamervorm code for a shared rekenkamer.
+    pub const VORM_GEMEENSCHAPPELIJK: &str = "gemeenschappelijk";
+}
+
+/// Whether a post must be filled for an organisation type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Requirement {
+    /// Always required.
+    Ja,
+    /// Never required.
+    Nee,
+    /// Required when `KEN.REKENKAMERVORM` is `gemeenschappelijk`.
+    Gemeenschappelijk,
+}
+
+/// Requirement per organisation type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Required {
+    /// For gemeenten.
+    pub gemeente: Requirement,
+    /// For provincies.
+    pub provincie: Requirement,
+    /// For waterschappen.
+    pub waterschap: Requirement,
+}
+
+impl Required {
+    /// The requirement for one organisation type.
+    pub fn for_type(&self, t: OrgType) -> Requirement {
+        match t {
+            OrgType::Gemeente => self.gemeente,
+            OrgType::Provincie => self.provincie,
+            OrgType::Waterschap => self.waterschap,
+        }
+    }
+}
+
+/// One allowed code of a post with unit `code`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeOption {
+    /// The code as written in files.
+    pub code: String,
+    /// Dutch label.
+    pub label: String,
+}
+
+/// A category of posts: the kenmerken or one of the four kinds of council support.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// `KEN`, `GRF`, `RKK`, `FRO` or `ENQ`.
+    pub code: String,
+    /// Dutch name.
+    pub naam: String,
+    /// Dutch description.
+    pub omschrijving: String,
+}
+
+/// One post of the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Post {
+    /// Code such as `GRF.PERSONEEL`; the part before the dot is the category.
+    pub code: String,
+    /// Category code.
+    pub categorie: String,
+    /// Short Dutch label.
+    pub label: String,
+    /// Dutch description of the post.
+    pub omschrijving: String,
+    /// Dutch: what is included.
+    pub wel: String,
+    /// Dutch: what is excluded and where it goes.
+    pub niet: String,
+    /// Unit.
+    pub eenheid: Unit,
+    /// Fases in which the post is asked.
+    pub fases: Vec<Fase>,
+    /// Whether the post counts in the category's kernbudget.
+    pub kernbudget: bool,
+    /// Whether the post is required, per organisation type.
+    pub verplicht: Required,
+    /// Allowed codes (unit `code` only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<CodeOption>,
+}
+
+impl Post {
+    /// Whether the post is asked in this fase.
+    pub fn has_fase(&self, fase: Fase) -> bool {
+        self.fases.contains(&fase)
+    }
+
+    /// The allowed codes as text.
+    pub fn code_list(&self) -> Vec<&str> {
+        self.codes.iter().map(|c| c.code.as_str()).collect()
+    }
+}
+
+/// A catalogue version with its categories and posts in catalogue order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    /// Version string, e.g. `2026.1`.
+    pub versie: String,
+    /// Title.
+    pub titel: String,
+    /// General rules that apply to every post (Dutch paragraphs).
+    pub algemene_regels: Vec<String>,
+    /// Categories in order.
+    #[serde(rename = "categorie")]
+    pub categories: Vec<Category>,
+    /// Posts in catalogue order.
+    #[serde(rename = "post")]
+    pub posts: Vec<Post>,
+    #[serde(skip)]
+    index: HashMap<String, usize>,
+}
+
+/// Why a catalogue file was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CatalogueError {
+    /// The TOML does not match the schema.
+    #[error("definitiebestand {version}: {message}")]
+    Syntax {
+        /// Version the file was embedded under.
+        version: String,
+        /// Parser message.
+        message: String,
+    },
+    /// A rule of the catalogue is broken.
+    #[error("definitiebestand {version}: {message}")]
+    Invalid {
+        /// Version.
+        version: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Catalogue {
+    /// Parses and checks a catalogue from TOML text.
+    pub fn from_toml(expected_version: &str, text: &str) -> Result<Catalogue, CatalogueError> {
+        let mut cat: Catalogue = toml::from_str(text).map_err(|e| CatalogueError::Syntax {
+            version: expected_version.to_string(),
+            message: e.to_string(),
+        })?;
+        let invalid = |message: String| CatalogueError::Invalid {
+            version: expected_version.to_string(),
+            message,
+        };
+        if cat.versie != expected_version {
+            return Err(invalid(format!(
+                "het bestand noemt versie {}, verwacht {expected_version}",
+                cat.versie
+            )));
+        }
+        let mut categories = HashMap::new();
+        for c in &cat.categories {
+            if categories.insert(c.code.as_str(), ()).is_some() {
+                return Err(invalid(format!("categorie {} komt dubbel voor", c.code)));
+            }
+        }
+        for (i, p) in cat.posts.iter().enumerate() {
+            if cat.index.insert(p.code.clone(), i).is_some() {
+                return Err(invalid(format!("post {} komt dubbel voor", p.code)));
+            }
+            if !categories.contains_key(p.categorie.as_str()) {
+                return Err(invalid(format!(
+                    "post {} noemt onbekende categorie {}",
+                    p.code, p.categorie
+                )));
+            }
+            if p.code.split_once('.').map(|(c, _)| c) != Some(p.categorie.as_str()) {
+                return Err(invalid(format!(
+                    "post {} begint niet met de code van zijn categorie {}",
+                    p.code, p.categorie
+                )));
+            }
+            if p.fases.is_empty() {
+                return Err(invalid(format!("post {} heeft geen fases", p.code)));
+            }
+            let is_ken = p.categorie == KENMERKEN;
+            if p.fases.iter().any(|f| (*f == Fase::Kenmerk) != is_ken) {
+                return Err(invalid(format!(
+                    "post {}: kenmerken hebben alleen fase kenmerk, andere posten alleen begroting/realisatie",
+                    p.code
+                )));
+            }
+            if (p.eenheid == Unit::Code) == p.codes.is_empty() {
+                return Err(invalid(format!(
+                    "post {}: alleen (en elke) post met eenheid code heeft een codelijst",
+                    p.code
+                )));
+            }
+            if p.kernbudget && (p.eenheid != Unit::Euro || is_ken) {
+                return Err(invalid(format!(
+                    "post {}: alleen bedragen in euro tellen mee in het kernbudget",
+                    p.code
+                )));
+            }
+            if p.label.trim().is_empty() || p.omschrijving.trim().is_empty() {
+                return Err(invalid(format!("post {} heeft geen label of omschrijving", p.code)));
+            }
+        }
+        Ok(cat)
+    }
+
+    /// All embedded catalogues, oldest first. Loaded once.
+    ///
+    /// # Panics
+    /// When an embedded catalogue is invalid. That is a build defect, not user data: a test
+    /// loads every embedded catalogue, so such a build never passes CI.
+    pub fn all() -> &'static [Catalogue] {
+        static ALL: OnceLock<Vec<Catalogue>> = OnceLock::new();
+        ALL.get_or_init(|| {
+            EMBEDDED
+                .iter()
+                .map(|(v, text)| match Catalogue::from_toml(v, text) {
+                    Ok(c) => c,
+                    Err(e) => panic!("embedded catalogue is invalid: {e}"),
+                })
+                .collect()
+        })
+    }
+
+    /// The newest catalogue: the one new values are entered under.
+    pub fn current() -> &'static Catalogue {
+        // `EMBEDDED` is a non-empty constant.
+        &Catalogue::all()[Catalogue::all().len() - 1]
+    }
+
+    /// The catalogue of a version, if this build knows it.
+    pub fn get(version: &str) -> Option<&'static Catalogue> {
+        Catalogue::all().iter().find(|c| c.versie == version)
+    }
+
+    /// The versions this build knows, oldest first.
+    pub fn versions() -> Vec<&'static str> {
+        Catalogue::all().iter().map(|c| c.versie.as_str()).collect()
+    }
+
+    /// A post by code.
+    pub fn post(&self, code: &str) -> Option<&Post> {
+        self.index.get(code).map(|&i| &self.posts[i])
+    }
+
+    /// Position of a post in catalogue order (the file sort order).
+    pub fn position(&self, code: &str) -> Option<usize> {
+        self.index.get(code).copied()
+    }
+
+    /// A category by code.
+    pub fn category(&self, code: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.code == code)
+    }
+
+    /// The four categories of council support (all but the kenmerken), in order.
+    pub fn support_categories(&self) -> impl Iterator<Item = &Category> {
+        self.categories.iter().filter(|c| c.code != KENMERKEN)
+    }
+
+    /// The posts of a category, in order.
+    pub fn posts_of<'a>(&'a self, category: &'a str) -> impl Iterator<Item = &'a Post> + 'a {
+        self.posts.iter().filter(move |p| p.categorie == category)
+    }
+
+    /// The posts asked in a fase, in order.
+    pub fn posts_in(&self, fase: Fase) -> impl Iterator<Item = &Post> {
+        self.posts.iter().filter(move |p| p.has_fase(fase))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_catalogue_loads() {
+        assert!(!Catalogue::all().is_empty());
+        let cat = Catalogue::current();
+        assert_eq!(cat.versie, "2026.1");
+        assert_eq!(
+            cat.categories.iter().map(|c| c.code.as_str()).collect::<Vec<_>>(),
+            ["KEN", "GRF", "RKK", "FRO", "ENQ"]
+        );
+    }
+
+    #[test]
+    fn catalogue_2026_1_matches_the_spec() {
+        let cat = Catalogue::get("2026.1").unwrap();
+        let order: Vec<&str> = cat.posts.iter().map(|p| p.code.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "KEN.INWONERS",
+                "KEN.ZETELS",
+                "KEN.FRACTIES",
+                "KEN.TOTALE_LASTEN",
+                "KEN.REKENKAMERVORM",
+                "KEN.GR_DEELNEMERS",
+                "GRF.PERSONEEL",
+                "GRF.INHUUR",
+                "GRF.MATERIEEL",
+                "GRF.OVERHEAD",
+                "GRF.FTE",
+                "RKK.LEDEN",
+                "RKK.PERSONEEL",
+                "RKK.ONDERZOEK",
+                "RKK.MATERIEEL",
+                "RKK.BIJDRAGE_GR",
+                "RKK.OVERHEAD",
+                "RKK.FTE",
+                "FRO.BIJDRAGEN",
+                "FRO.ASSISTENTIE",
+                "FRO.OVERIG",
+                "FRO.NORM_FRACTIE",
+                "FRO.NORM_ZETEL",
+                "ENQ.RESERVERING",
+                "ENQ.EXTERN",
+                "ENQ.INTERN",
+                "ENQ.AANTAL",
+            ]
+        );
+        let kern: Vec<&str> = cat
+            .posts
+            .iter()
+            .filter(|p| p.kernbudget)
+            .map(|p| p.code.as_str())
+            .collect();
+        assert_eq!(
+            kern,
+            [
+                "GRF.PERSONEEL",
+                "GRF.INHUUR",
+                "GRF.MATERIEEL",
+                "RKK.LEDEN",
+                "RKK.PERSONEEL",
+                "RKK.ONDERZOEK",
+                "RKK.MATERIEEL",
+                "RKK.BIJDRAGE_GR",
+                "FRO.BIJDRAGEN",
+                "FRO.ASSISTENTIE",
+                "FRO.OVERIG",
+                "ENQ.RESERVERING",
+                "ENQ.EXTERN",
+                "ENQ.INTERN",
+            ]
+        );
+        assert_eq!(
+            cat.post("FRO.NORM_ZETEL").unwrap().fases,
+            [Fase::Begroting]
+        );
+        assert_eq!(cat.post("GRF.FTE").unwrap().eenheid, Unit::Fte);
+        assert_eq!(
+            cat.post("KEN.REKENKAMERVORM").unwrap().code_list(),
+            ["eigen", "gemeenschappelijk", "geen"]
+        );
+        assert_eq!(
+            cat.post("KEN.GR_DEELNEMERS")
+                .unwrap()
+                .verplicht
+                .for_type(OrgType::Gemeente),
+            Requirement::Gemeenschappelijk
+        );
+        assert_eq!(
+            cat.post("GRF.PERSONEEL")
+                .unwrap()
+                .verplicht
+                .for_type(OrgType::Waterschap),
+            Requirement::Nee
+        );
+        assert_eq!(
+            cat.post("RKK.LEDEN")
+                .unwrap()
+                .verplicht
+                .for_type(OrgType::Waterschap),
+            Requirement::Ja
+        );
+        for p in &cat.posts {
+            assert!(!p.wel.is_empty() || p.categorie == KENMERKEN, "{} wel", p.code);
+        }
+    }
+
+    #[test]
+    fn broken_catalogues_are_refused() {
+        let good = EMBEDDED[0].1;
+        let dup = good.replacen("code = \"GRF.INHUUR\"", "code = \"GRF.PERSONEEL\"", 1);
+        assert!(Catalogue::from_toml("2026.1", &dup)
+            .unwrap_err()
+            .to_string()
+            .contains("dubbel"));
+        let bad_unit = good.replacen("eenheid = \"fte\"", "eenheid = \"liter\"", 1);
+        assert!(Catalogue::from_toml("2026.1", &bad_unit).is_err());
+        let bad_fase = good.replacen("fases = [\"begroting\"]", "fases = [\"kenmerk\"]", 1);
+        assert!(Catalogue::from_toml("2026.1", &bad_fase).is_err());
+        assert!(Catalogue::from_toml("2027.1", good).is_err());
+    }
+}

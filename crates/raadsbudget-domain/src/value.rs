@@ -1,0 +1,493 @@
+//! Values of posts: amounts in euro, fte, counts and codes, or a reason (`nvt`/`onbekend`)
+//! why there is no value. Money is always [`Decimal`], never binary floating point.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// The unit of a post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// Euro, at most 2 decimals, never negative.
+    Euro,
+    /// Full-time equivalents, at most 2 decimals, never negative.
+    Fte,
+    /// A whole number, never negative.
+    Aantal,
+    /// One of the post's listed codes.
+    Code,
+}
+
+impl Unit {
+    /// The Dutch word used in the catalogue.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Euro => "euro",
+            Unit::Fte => "fte",
+            Unit::Aantal => "aantal",
+            Unit::Code => "code",
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a post has no value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reason {
+    /// Not applicable to this organisation.
+    Nvt,
+    /// Not known (yet).
+    Onbekend,
+}
+
+impl Reason {
+    /// The Dutch word used in files and on screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Nvt => "nvt",
+            Reason::Onbekend => "onbekend",
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The text is not `nvt` or `onbekend`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("onbekende reden '{0}' (kies nvt of onbekend)")]
+pub struct UnknownReason(pub String);
+
+impl FromStr for Reason {
+    type Err = UnknownReason;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "nvt" => Ok(Reason::Nvt),
+            "onbekend" => Ok(Reason::Onbekend),
+            other => Err(UnknownReason(other.to_string())),
+        }
+    }
+}
+
+/// A known value of a post.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Value {
+    /// An amount in euro or fte (scale at most 2).
+    Decimal(Decimal),
+    /// A whole number.
+    Count(u64),
+    /// A code from the post's list.
+    Code(String),
+}
+
+impl Value {
+    /// The canonical file text: decimals with exactly 2 decimals and a point, counts as
+    /// integers, codes as they are.
+    pub fn to_canonical(&self) -> String {
+        match self {
+            Value::Decimal(d) => {
+                let mut d = *d;
+                d.rescale(2);
+                d.to_string()
+            }
+            Value::Count(n) => n.to_string(),
+            Value::Code(c) => c.clone(),
+        }
+    }
+
+    /// The value as a decimal number, if it is numeric.
+    pub fn as_decimal(&self) -> Option<Decimal> {
+        match self {
+            Value::Decimal(d) => Some(*d),
+            Value::Count(n) => Some(Decimal::from(*n)),
+            Value::Code(_) => None,
+        }
+    }
+
+    /// The value formatted the Dutch way for people: `812.345,00`, `3,60`, `45`, `eigen`.
+    pub fn to_dutch(&self) -> String {
+        match self {
+            Value::Decimal(d) => format_dutch(*d, 2),
+            Value::Count(n) => format_dutch(Decimal::from(*n), 0),
+            Value::Code(c) => c.clone(),
+        }
+    }
+}
+
+/// A post's entry: a value, or a reason why there is none.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Entry {
+    /// A known value (which may be zero: "known to be zero").
+    Value(Value),
+    /// No value, with the reason.
+    Reason(Reason),
+}
+
+impl Entry {
+    /// The value, if there is one.
+    pub fn value(&self) -> Option<&Value> {
+        match self {
+            Entry::Value(v) => Some(v),
+            Entry::Reason(_) => None,
+        }
+    }
+
+    /// The numeric value, if there is one.
+    pub fn decimal(&self) -> Option<Decimal> {
+        self.value().and_then(Value::as_decimal)
+    }
+
+    /// The reason, if there is one.
+    pub fn reason(&self) -> Option<Reason> {
+        match self {
+            Entry::Value(_) => None,
+            Entry::Reason(r) => Some(*r),
+        }
+    }
+
+    /// The entry as the two file columns `(waarde, reden)`.
+    pub fn to_columns(&self) -> (String, String) {
+        match self {
+            Entry::Value(v) => (v.to_canonical(), String::new()),
+            Entry::Reason(r) => (String::new(), r.as_str().to_string()),
+        }
+    }
+
+    /// The entry for people: the Dutch-formatted value or the reason.
+    pub fn to_dutch(&self) -> String {
+        match self {
+            Entry::Value(v) => v.to_dutch(),
+            Entry::Reason(r) => r.as_str().to_string(),
+        }
+    }
+}
+
+/// How numbers are written in the text being parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberStyle {
+    /// The benchmark file: a point as decimal separator, no thousands separators.
+    Point,
+    /// A file saved by a Dutch spreadsheet (`;` delimiter): decimal comma; a point is accepted
+    /// as thousands separator in groups of three.
+    Comma,
+    /// Typed by a person the Dutch way: `812.345,00`, `812345`, `812345,5`; a point followed by
+    /// something other than groups of three digits is read as a decimal point (`3.6`, `812345.00`).
+    Dutch,
+}
+
+/// Why a text is not a valid value for a unit. Each maps to one finding code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValueError {
+    /// Not a number (or not a whole number, or not a listed code).
+    #[error("{0}")]
+    Unfit(String),
+    /// A negative number.
+    #[error("een negatieve waarde is niet toegestaan ({0})")]
+    Negative(String),
+    /// More than 2 decimals.
+    #[error("'{0}' heeft meer dan 2 decimalen")]
+    TooManyDecimals(String),
+}
+
+/// A parsed value with what had to be read leniently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    /// The value.
+    pub value: Value,
+    /// The text had fewer than 2 decimals for a euro or fte amount (e.g. `12500`).
+    pub padded: bool,
+}
+
+/// Parses the text of a value for a unit. `codes` lists the allowed codes for [`Unit::Code`].
+pub fn parse_value(
+    unit: Unit,
+    text: &str,
+    style: NumberStyle,
+    codes: &[&str],
+) -> Result<Parsed, ValueError> {
+    match unit {
+        Unit::Code => {
+            if codes.contains(&text) {
+                Ok(Parsed {
+                    value: Value::Code(text.to_string()),
+                    padded: false,
+                })
+            } else {
+                Err(ValueError::Unfit(format!(
+                    "'{text}' is geen toegestane code (kies {})",
+                    codes.join(", ")
+                )))
+            }
+        }
+        Unit::Aantal => {
+            let d = parse_number(text, style, "een geheel getal")?;
+            if d.is_sign_negative() && !d.is_zero() {
+                return Err(ValueError::Negative(text.to_string()));
+            }
+            if d.fract() != Decimal::ZERO {
+                return Err(ValueError::Unfit(format!(
+                    "'{text}' is geen geheel getal; een aantal heeft geen decimalen"
+                )));
+            }
+            let n = u64::try_from(d.trunc()).map_err(|_| {
+                ValueError::Unfit(format!("'{text}' is te groot voor een aantal"))
+            })?;
+            Ok(Parsed {
+                value: Value::Count(n),
+                padded: false,
+            })
+        }
+        Unit::Euro | Unit::Fte => {
+            let what = if unit == Unit::Euro {
+                "een bedrag in euro"
+            } else {
+                "een aantal fte"
+            };
+            let d = parse_number(text, style, what)?;
+            if d.is_sign_negative() && !d.is_zero() {
+                return Err(ValueError::Negative(text.to_string()));
+            }
+            if d.scale() > 2 {
+                return Err(ValueError::TooManyDecimals(text.to_string()));
+            }
+            let padded = d.scale() < 2;
+            let mut d = d.abs();
+            d.rescale(2);
+            Ok(Parsed {
+                value: Value::Decimal(d),
+                padded,
+            })
+        }
+    }
+}
+
+/// Turns number text into a [`Decimal`], keeping the scale as written.
+fn parse_number(text: &str, style: NumberStyle, what: &str) -> Result<Decimal, ValueError> {
+    let unfit = || ValueError::Unfit(format!("'{text}' is geen geldig getal; verwacht {what}"));
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let normalised = match style {
+        NumberStyle::Point => {
+            if body.contains(',') {
+                return Err(unfit());
+            }
+            body.to_string()
+        }
+        NumberStyle::Comma | NumberStyle::Dutch => {
+            let (int_part, frac_part) = match body.split_once(',') {
+                Some((i, f)) => (i, Some(f)),
+                None => (body, None),
+            };
+            if frac_part.is_some_and(|f| f.contains(',')) {
+                return Err(unfit());
+            }
+            let int_digits = if int_part.contains('.') {
+                if let Some(joined) = thousands_grouped(int_part) {
+                    joined
+                } else if frac_part.is_none() && style == NumberStyle::Dutch {
+                    // `3.6` or `812345.00`: a decimal point.
+                    int_part.to_string()
+                } else {
+                    return Err(unfit());
+                }
+            } else {
+                int_part.to_string()
+            };
+            match frac_part {
+                Some(f) => format!("{int_digits}.{f}"),
+                None => int_digits,
+            }
+        }
+    };
+    let (int_part, frac_part) = match normalised.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (normalised.as_str(), None),
+    };
+    let digits_only = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits_only(int_part) || frac_part.is_some_and(|f| !digits_only(f)) {
+        return Err(unfit());
+    }
+    let d = Decimal::from_str_exact(&normalised).map_err(|_| {
+        ValueError::Unfit(format!("'{text}' is te groot of te lang; verwacht {what}"))
+    })?;
+    Ok(if negative { -d } else { d })
+}
+
+/// `1.234.567` → `1234567` when every group after the first has exactly three digits.
+fn thousands_grouped(text: &str) -> Option<String> {
+    let mut groups = text.split('.');
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut out = first.to_string();
+    for g in groups {
+        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        out.push_str(g);
+    }
+    Some(out)
+}
+
+/// Rounds half away from zero to `dp` decimals (the bundle's rounding rule).
+pub fn round_half_away(d: Decimal, dp: u32) -> Decimal {
+    let mut r = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(dp);
+    r
+}
+
+/// Formats a number the Dutch way with `dp` decimals: `1.234.567,89`.
+pub fn format_dutch(d: Decimal, dp: u32) -> String {
+    let text = round_half_away(d, dp).abs().to_string();
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut out = String::new();
+    if d.is_sign_negative() && !round_half_away(d, dp).is_zero() {
+        out.push('-');
+    }
+    let len = int_part.len();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac_part {
+        out.push(',');
+        out.push_str(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    fn euro(text: &str, style: NumberStyle) -> Result<Parsed, ValueError> {
+        parse_value(Unit::Euro, text, style, &[])
+    }
+
+    #[test]
+    fn canonical_amounts() {
+        let p = euro("12500.00", NumberStyle::Point).unwrap();
+        assert_eq!(p.value, Value::Decimal(dec("12500.00")));
+        assert!(!p.padded);
+        assert_eq!(p.value.to_canonical(), "12500.00");
+        let p = euro("12500", NumberStyle::Point).unwrap();
+        assert!(p.padded);
+        assert_eq!(p.value.to_canonical(), "12500.00");
+        assert!(matches!(
+            euro("12500,00", NumberStyle::Point),
+            Err(ValueError::Unfit(_))
+        ));
+        assert!(matches!(
+            euro("1.234", NumberStyle::Point),
+            Err(ValueError::TooManyDecimals(_))
+        ));
+        assert!(matches!(
+            euro("-5.00", NumberStyle::Point),
+            Err(ValueError::Negative(_))
+        ));
+        for bad in ["", " 5", "5 ", "+5", "1e5", "abc", "5.", ".5", "--5", "5.0.0"] {
+            assert!(
+                matches!(euro(bad, NumberStyle::Point), Err(ValueError::Unfit(_))),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn dutch_typed_amounts() {
+        for (text, expect) in [
+            ("812.345,00", "812345.00"),
+            ("812345", "812345.00"),
+            ("812345,5", "812345.50"),
+            ("812.345", "812345.00"),
+            ("1.234.567,89", "1234567.89"),
+            ("812345.00", "812345.00"),
+            ("3.6", "3.60"),
+            ("0", "0.00"),
+        ] {
+            let p = euro(text, NumberStyle::Dutch).unwrap();
+            assert_eq!(p.value.to_canonical(), expect, "{text}");
+        }
+        for bad in ["1.23,00", "1,2,3", "12.34.56", "1,234"] {
+            assert!(euro(bad, NumberStyle::Dutch).is_err(), "{bad}");
+        }
+        assert!(matches!(
+            euro("1,234", NumberStyle::Dutch),
+            Err(ValueError::TooManyDecimals(_))
+        ));
+    }
+
+    #[test]
+    fn comma_files() {
+        assert_eq!(
+            euro("12500,5", NumberStyle::Comma).unwrap().value.to_canonical(),
+            "12500.50"
+        );
+        assert!(euro("12500.5", NumberStyle::Comma).is_err());
+    }
+
+    #[test]
+    fn counts_and_codes() {
+        let n = parse_value(Unit::Aantal, "45", NumberStyle::Point, &[]).unwrap();
+        assert_eq!(n.value, Value::Count(45));
+        assert!(parse_value(Unit::Aantal, "4.5", NumberStyle::Point, &[]).is_err());
+        assert!(matches!(
+            parse_value(Unit::Aantal, "-1", NumberStyle::Point, &[]),
+            Err(ValueError::Negative(_))
+        ));
+        let codes = ["eigen", "gemeenschappelijk", "geen"];
+        assert!(parse_value(Unit::Code, "eigen", NumberStyle::Point, &codes).is_ok());
+        assert!(parse_value(Unit::Code, "Eigen", NumberStyle::Point, &codes).is_err());
+    }
+
+    #[test]
+    fn dutch_formatting_and_rounding() {
+        assert_eq!(format_dutch(dec("1234567.891"), 2), "1.234.567,89");
+        assert_eq!(format_dutch(dec("999.995"), 2), "1.000,00");
+        assert_eq!(format_dutch(dec("-1234.5"), 2), "-1.234,50");
+        assert_eq!(format_dutch(dec("12"), 0), "12");
+        assert_eq!(round_half_away(dec("0.00005"), 4), dec("0.0001"));
+        assert_eq!(round_half_away(dec("-0.00005"), 4), dec("-0.0001"));
+        assert_eq!(round_half_away(dec("2.5"), 0).to_string(), "3");
+        assert_eq!(round_half_away(dec("1"), 4).to_string(), "1.0000");
+    }
+
+    proptest! {
+        #[test]
+        fn canonical_text_round_trips(cents in 0u64..10_000_000_000_000u64) {
+            let d = Decimal::new(cents as i64, 2);
+            let text = Value::Decimal(d).to_canonical();
+            let back = euro(&text, NumberStyle::Point).unwrap();
+            prop_assert_eq!(back.value, Value::Decimal(d));
+            prop_assert!(!back.padded);
+            let dutch = format_dutch(d, 2);
+            prop_assert_eq!(euro(&dutch, NumberStyle::Dutch).unwrap().value, Value::Decimal(d));
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Test-only crate; see the `[[test]]` targets in Cargo.toml.
