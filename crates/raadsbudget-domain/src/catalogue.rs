@@ -4,9 +4,9 @@
 //! A later catalogue version is a new file; old versions stay loadable so that a value always
 //! keeps the rules it was entered under.
 
-pub use crate::value::Unit;
 use crate::fase::Fase;
 use crate::organisation::OrgType;
+pub use crate::value::Unit;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -241,7 +241,10 @@ impl Catalogue {
                 )));
             }
             if p.label.trim().is_empty() || p.omschrijving.trim().is_empty() {
-                return Err(invalid(format!("post {} heeft geen label of omschrijving", p.code)));
+                return Err(invalid(format!(
+                    "post {} heeft geen label of omschrijving",
+                    p.code
+                )));
             }
         }
         Ok(cat)
@@ -322,7 +325,10 @@ mod tests {
         let cat = Catalogue::current();
         assert_eq!(cat.versie, "2026.1");
         assert_eq!(
-            cat.categories.iter().map(|c| c.code.as_str()).collect::<Vec<_>>(),
+            cat.categories
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect::<Vec<_>>(),
             ["KEN", "GRF", "RKK", "FRO", "ENQ"]
         );
     }
@@ -388,10 +394,7 @@ mod tests {
                 "ENQ.INTERN",
             ]
         );
-        assert_eq!(
-            cat.post("FRO.NORM_ZETEL").unwrap().fases,
-            [Fase::Begroting]
-        );
+        assert_eq!(cat.post("FRO.NORM_ZETEL").unwrap().fases, [Fase::Begroting]);
         assert_eq!(cat.post("GRF.FTE").unwrap().eenheid, Unit::Fte);
         assert_eq!(
             cat.post("KEN.REKENKAMERVORM").unwrap().code_list(),
@@ -419,7 +422,11 @@ mod tests {
             Requirement::Ja
         );
         for p in &cat.posts {
-            assert!(!p.wel.is_empty() || p.categorie == KENMERKEN, "{} wel", p.code);
+            assert!(
+                !p.wel.is_empty() || p.categorie == KENMERKEN,
+                "{} wel",
+                p.code
+            );
         }
     }
 

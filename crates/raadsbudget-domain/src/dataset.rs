@@ -74,3 +74,103 @@ impl Dataset {
         out
     }
 }
+
+/// What to do with required posts that have no entry when taking out an uitvraag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fill {
+    /// Only blocks with no entry at all get every required post as `onbekend` (the benchmark
+    /// file's rule for a block the organisation has not filled).
+    EmptyBlocks,
+    /// Every missing required post becomes `onbekend` (a draft file).
+    AllMissing,
+}
+
+impl Dataset {
+    /// The four blocks of uitvraag `u` (see [`crate::fase::uitvraag_blocks`]) as a new dataset,
+    /// with missing required posts filled as `onbekend` according to `fill`. Filled records
+    /// carry the catalogue's version and an empty toelichting.
+    pub fn for_uitvraag(&self, cat: &crate::Catalogue, u: Jaar, fill: Fill) -> Dataset {
+        let mut out = Dataset::new(self.organisation.clone());
+        for (jaar, fase) in crate::fase::uitvraag_blocks(u) {
+            let mut any = false;
+            for ((_, _, post), record) in self
+                .records
+                .range((jaar, fase, String::new())..)
+                .take_while(|((j, f, _), _)| *j == jaar && *f == fase)
+            {
+                out.set(jaar, fase, post, record.clone());
+                any = true;
+            }
+            if any && fill == Fill::EmptyBlocks {
+                continue;
+            }
+            for post in cat.posts_in(fase) {
+                if out.get(jaar, fase, &post.code).is_none()
+                    && crate::kengetallen::is_required(post, self, jaar)
+                {
+                    out.set(
+                        jaar,
+                        fase,
+                        &post.code,
+                        Record {
+                            entry: Entry::Reason(crate::value::Reason::Onbekend),
+                            toelichting: String::new(),
+                            definities: cat.versie.clone(),
+                        },
+                    );
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::{Reason, Value};
+    use crate::Catalogue;
+
+    #[test]
+    fn for_uitvraag_takes_four_blocks_and_fills_empty_ones() {
+        let cat = Catalogue::current();
+        let mut data = Dataset::new(Organisation::new("GM0001", "Proefstad").unwrap());
+        let rec = |entry| Record {
+            entry,
+            toelichting: "x".into(),
+            definities: "2026.1".into(),
+        };
+        data.set(
+            2026,
+            Fase::Begroting,
+            "GRF.PERSONEEL",
+            rec(Entry::Value(Value::Count(1))),
+        );
+        data.set(
+            2024,
+            Fase::Begroting,
+            "GRF.PERSONEEL",
+            rec(Entry::Value(Value::Count(1))),
+        );
+        let out = data.for_uitvraag(cat, 2026, Fill::EmptyBlocks);
+        assert!(out.get(2024, Fase::Begroting, "GRF.PERSONEEL").is_none());
+        assert!(out.get(2026, Fase::Begroting, "GRF.INHUUR").is_none());
+        assert_eq!(
+            out.entry(2025, Fase::Realisatie, "GRF.INHUUR"),
+            Some(&Entry::Reason(Reason::Onbekend))
+        );
+        assert!(out.get(2025, Fase::Realisatie, "GRF.OVERHEAD").is_none());
+        let draft = data.for_uitvraag(cat, 2026, Fill::AllMissing);
+        assert_eq!(
+            draft.entry(2026, Fase::Begroting, "GRF.INHUUR"),
+            Some(&Entry::Reason(Reason::Onbekend))
+        );
+        assert_eq!(
+            draft
+                .get(2026, Fase::Begroting, "GRF.PERSONEEL")
+                .unwrap()
+                .toelichting,
+            "x"
+        );
+    }
+}

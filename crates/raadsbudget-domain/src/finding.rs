@@ -257,7 +257,10 @@ mod tests {
     fn display_names_file_line_column() {
         let mut loc = Location::data(2026, Fase::Begroting, "GRF.PERSONEEL");
         let f = Finding::new(FindingCode::Negative, loc.clone(), "negatief");
-        assert_eq!(f.to_string(), "2026 begroting GRF.PERSONEEL: F003: negatief");
+        assert_eq!(
+            f.to_string(),
+            "2026 begroting GRF.PERSONEEL: F003: negatief"
+        );
         loc.file = Some("a.csv".into());
         loc.line = Some(7);
         loc.column = Some(10);

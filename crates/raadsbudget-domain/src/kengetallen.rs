@@ -239,18 +239,54 @@ mod tests {
     fn gemeente() -> Dataset {
         let mut data = Dataset::new(Organisation::new("GM0001", "Proefstad").unwrap());
         let k = Fase::Kenmerk;
-        set(&mut data, 2026, k, posts::INWONERS, Entry::Value(Value::Count(40_000)));
-        set(&mut data, 2026, k, posts::ZETELS, Entry::Value(Value::Count(25)));
-        set(&mut data, 2026, k, posts::FRACTIES, Entry::Value(Value::Count(8)));
-        set(&mut data, 2026, k, posts::TOTALE_LASTEN, amount("200000000.00"));
+        set(
+            &mut data,
+            2026,
+            k,
+            posts::INWONERS,
+            Entry::Value(Value::Count(40_000)),
+        );
+        set(
+            &mut data,
+            2026,
+            k,
+            posts::ZETELS,
+            Entry::Value(Value::Count(25)),
+        );
+        set(
+            &mut data,
+            2026,
+            k,
+            posts::FRACTIES,
+            Entry::Value(Value::Count(8)),
+        );
+        set(
+            &mut data,
+            2026,
+            k,
+            posts::TOTALE_LASTEN,
+            amount("200000000.00"),
+        );
         let b = Fase::Begroting;
         set(&mut data, 2026, b, "RKK.LEDEN", amount("12000.00"));
         set(&mut data, 2026, b, "RKK.PERSONEEL", amount("30000.00"));
         set(&mut data, 2026, b, "RKK.ONDERZOEK", amount("10000.00"));
         set(&mut data, 2026, b, "RKK.MATERIEEL", amount("0.00"));
-        set(&mut data, 2026, b, "RKK.BIJDRAGE_GR", Entry::Reason(Reason::Nvt));
+        set(
+            &mut data,
+            2026,
+            b,
+            "RKK.BIJDRAGE_GR",
+            Entry::Reason(Reason::Nvt),
+        );
         set(&mut data, 2026, b, "RKK.OVERHEAD", amount("99999.00"));
-        set(&mut data, 2026, b, "RKK.FTE", Entry::Value(Value::Decimal(d("0.40"))));
+        set(
+            &mut data,
+            2026,
+            b,
+            "RKK.FTE",
+            Entry::Value(Value::Decimal(d("0.40"))),
+        );
         data
     }
 
@@ -274,7 +310,13 @@ mod tests {
     fn onbekend_or_missing_required_post_makes_kernbudget_unknown() {
         let cat = Catalogue::current();
         let mut data = gemeente();
-        set(&mut data, 2026, Fase::Begroting, "RKK.ONDERZOEK", Entry::Reason(Reason::Onbekend));
+        set(
+            &mut data,
+            2026,
+            Fase::Begroting,
+            "RKK.ONDERZOEK",
+            Entry::Reason(Reason::Onbekend),
+        );
         assert_eq!(
             kernbudget(cat, &data, 2026, Fase::Begroting, "RKK"),
             Kernbudget::Unknown
@@ -286,7 +328,10 @@ mod tests {
             kernbudget(cat, &data, 2026, Fase::Begroting, "GRF"),
             Kernbudget::Unknown
         );
-        assert_eq!(totaal(cat, &data, 2026, Fase::Begroting), Kernbudget::Unknown);
+        assert_eq!(
+            totaal(cat, &data, 2026, Fase::Begroting),
+            Kernbudget::Unknown
+        );
     }
 
     #[test]
@@ -330,7 +375,13 @@ mod tests {
         let k = kengetallen_for(cat, &data, 2026, r, "RKK");
         assert_eq!(k.uitputting, Some(d("75")));
         assert_eq!(k.aandeel_totale_lasten, None);
-        set(&mut data, 2026, Fase::Kenmerk, posts::INWONERS, Entry::Value(Value::Count(0)));
+        set(
+            &mut data,
+            2026,
+            Fase::Kenmerk,
+            posts::INWONERS,
+            Entry::Value(Value::Count(0)),
+        );
         let k = kengetallen_for(cat, &data, 2026, r, "RKK");
         assert_eq!((k.per_inwoner, k.fte_per_10000), (None, None));
     }

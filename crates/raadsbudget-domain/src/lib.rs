@@ -18,7 +18,7 @@ pub mod validation;
 pub mod value;
 
 pub use catalogue::{Catalogue, Category, Post, Requirement, Unit};
-pub use dataset::{Dataset, Record, RecordKey};
+pub use dataset::{Dataset, Fill, Record, RecordKey};
 pub use fase::{Fase, Jaar};
 pub use finding::{Finding, FindingCode, Location, Severity};
 pub use organisation::{OrgCode, OrgType, Organisation};

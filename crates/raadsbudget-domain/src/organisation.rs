@@ -210,12 +210,17 @@ mod tests {
             OrgCode::parse("GM0363").unwrap().org_type(),
             OrgType::Gemeente
         );
-        assert_eq!(OrgCode::parse("PV27").unwrap().org_type(), OrgType::Provincie);
+        assert_eq!(
+            OrgCode::parse("PV27").unwrap().org_type(),
+            OrgType::Provincie
+        );
         assert_eq!(
             OrgCode::parse("WS0155").unwrap().org_type(),
             OrgType::Waterschap
         );
-        for bad in ["", "GM363", "GM03630", "gm0363", "PV2", "PV32", "PV19", "XX0001", "GMabcd", "GMé1"] {
+        for bad in [
+            "", "GM363", "GM03630", "gm0363", "PV2", "PV32", "PV19", "XX0001", "GMabcd", "GMé1",
+        ] {
             assert!(OrgCode::parse(bad).is_err(), "{bad}");
         }
     }

@@ -78,7 +78,10 @@ mod tests {
         assert_eq!(s.max, Decimal::from(4));
         assert_eq!(s.mean, Decimal::new(25, 1));
         let one = summarise(&d(&[7])).unwrap();
-        assert_eq!((one.p25, one.median, one.p75), (7.into(), 7.into(), 7.into()));
+        assert_eq!(
+            (one.p25, one.median, one.p75),
+            (7.into(), 7.into(), 7.into())
+        );
         assert!(summarise(&[]).is_none());
         // n=5: median is the middle value; p25 at h=1 exactly.
         let s = summarise(&d(&[10, 20, 30, 40, 1000])).unwrap();

@@ -110,7 +110,10 @@ pub fn validate_uitvraag(cat: &Catalogue, data: &Dataset, u: Jaar) -> Vec<Findin
 
 /// Whether any post of the block has an entry.
 fn block_is_empty(data: &Dataset, jaar: Jaar, fase: Fase) -> bool {
-    !data.records.keys().any(|(j, f, _)| *j == jaar && *f == fase)
+    !data
+        .records
+        .keys()
+        .any(|(j, f, _)| *j == jaar && *f == fase)
 }
 
 fn check_block(cat: &Catalogue, data: &Dataset, jaar: Jaar, fase: Fase, out: &mut Vec<Finding>) {
@@ -125,10 +128,7 @@ fn check_block(cat: &Catalogue, data: &Dataset, jaar: Jaar, fase: Fase, out: &mu
             None => out.push(Finding::new(
                 FindingCode::UnknownPost,
                 loc,
-                format!(
-                    "{code} is geen post van de definities {}",
-                    cat.versie
-                ),
+                format!("{code} is geen post van de definities {}", cat.versie),
             )),
             Some(post) => out.extend(check_entry(post, fase, &record.entry, loc)),
         }
@@ -194,7 +194,13 @@ fn change_text(old: Decimal, new: Decimal) -> String {
     }
 }
 
-fn check_year_on_year(cat: &Catalogue, data: &Dataset, jaar: Jaar, fase: Fase, out: &mut Vec<Finding>) {
+fn check_year_on_year(
+    cat: &Catalogue,
+    data: &Dataset,
+    jaar: Jaar,
+    fase: Fase,
+    out: &mut Vec<Finding>,
+) {
     let Some(prev_jaar) = jaar.checked_sub(1) else {
         return;
     };
@@ -272,7 +278,8 @@ fn check_seats(data: &Dataset, jaar: Jaar, out: &mut Vec<Finding>) {
 }
 
 fn check_shared_rekenkamer(data: &Dataset, jaar: Jaar, fase: Fase, out: &mut Vec<Finding>) {
-    if data.code(jaar, Fase::Kenmerk, posts::REKENKAMERVORM) != Some(posts::VORM_GEMEENSCHAPPELIJK) {
+    if data.code(jaar, Fase::Kenmerk, posts::REKENKAMERVORM) != Some(posts::VORM_GEMEENSCHAPPELIJK)
+    {
         return;
     }
     let contribution = data.decimal(jaar, fase, posts::RKK_BIJDRAGE_GR);
@@ -288,7 +295,13 @@ fn check_shared_rekenkamer(data: &Dataset, jaar: Jaar, fase: Fase, out: &mut Vec
     }
 }
 
-fn check_fte_without_cost(cat: &Catalogue, data: &Dataset, jaar: Jaar, fase: Fase, out: &mut Vec<Finding>) {
+fn check_fte_without_cost(
+    cat: &Catalogue,
+    data: &Dataset,
+    jaar: Jaar,
+    fase: Fase,
+    out: &mut Vec<Finding>,
+) {
     for fte_post in cat.posts_in(fase).filter(|p| p.eenheid == Unit::Fte) {
         let cost_code = format!("{}.PERSONEEL", fte_post.categorie);
         let (Some(fte), Some(cost)) = (
@@ -311,7 +324,13 @@ fn check_fte_without_cost(cat: &Catalogue, data: &Dataset, jaar: Jaar, fase: Fas
     }
 }
 
-fn check_rekenkamer_signal(cat: &Catalogue, data: &Dataset, jaar: Jaar, fase: Fase, out: &mut Vec<Finding>) {
+fn check_rekenkamer_signal(
+    cat: &Catalogue,
+    data: &Dataset,
+    jaar: Jaar,
+    fase: Fase,
+    out: &mut Vec<Finding>,
+) {
     if data.organisation.org_type() != OrgType::Gemeente {
         return;
     }
@@ -413,13 +432,17 @@ mod tests {
     fn missing_required_post_is_an_error() {
         let cat = Catalogue::current();
         let mut data = complete();
-        data.records.remove(&(2026, Fase::Begroting, "GRF.INHUUR".to_string()));
+        data.records
+            .remove(&(2026, Fase::Begroting, "GRF.INHUUR".to_string()));
         let findings = validate_uitvraag(cat, &data, 2026);
         assert_eq!(codes(&findings), ["F001"]);
         assert_eq!(findings[0].location.post.as_deref(), Some("GRF.INHUUR"));
-        assert!(findings[0].message.contains("ontbreekt voor begroting 2026"));
+        assert!(findings[0]
+            .message
+            .contains("ontbreekt voor begroting 2026"));
         // Optional posts (overhead) may be missing.
-        data.records.remove(&(2026, Fase::Begroting, "GRF.OVERHEAD".to_string()));
+        data.records
+            .remove(&(2026, Fase::Begroting, "GRF.OVERHEAD".to_string()));
         assert_eq!(codes(&validate_uitvraag(cat, &data, 2026)), ["F001"]);
     }
 
@@ -427,25 +450,88 @@ mod tests {
     fn shared_rekenkamer_requires_participants_and_warns_without_contribution() {
         let cat = Catalogue::current();
         let mut data = complete();
-        put(&mut data, 2026, Fase::Kenmerk, posts::REKENKAMERVORM, Entry::Value(Value::Code("gemeenschappelijk".into())));
-        put(&mut data, 2026, Fase::Begroting, posts::RKK_BIJDRAGE_GR, amount("0.00"));
+        put(
+            &mut data,
+            2026,
+            Fase::Kenmerk,
+            posts::REKENKAMERVORM,
+            Entry::Value(Value::Code("gemeenschappelijk".into())),
+        );
+        put(
+            &mut data,
+            2026,
+            Fase::Begroting,
+            posts::RKK_BIJDRAGE_GR,
+            amount("0.00"),
+        );
         let findings = validate_uitvraag(cat, &data, 2026);
         assert_eq!(codes(&findings), ["F001", "W004"]);
-        put(&mut data, 2026, Fase::Kenmerk, posts::GR_DEELNEMERS, Entry::Value(Value::Count(4)));
-        put(&mut data, 2026, Fase::Begroting, posts::RKK_BIJDRAGE_GR, amount("40000.00"));
-        assert_eq!(codes(&validate_uitvraag(cat, &data, 2026)), Vec::<&str>::new());
+        put(
+            &mut data,
+            2026,
+            Fase::Kenmerk,
+            posts::GR_DEELNEMERS,
+            Entry::Value(Value::Count(4)),
+        );
+        put(
+            &mut data,
+            2026,
+            Fase::Begroting,
+            posts::RKK_BIJDRAGE_GR,
+            amount("40000.00"),
+        );
+        assert_eq!(
+            codes(&validate_uitvraag(cat, &data, 2026)),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]
     fn wrong_values_are_errors() {
         let cat = Catalogue::current();
         let mut data = complete();
-        put(&mut data, 2026, Fase::Begroting, "GRF.INHUUR", amount("-1.00"));
-        put(&mut data, 2026, Fase::Begroting, "GRF.MATERIEEL", amount("1.005"));
-        put(&mut data, 2026, Fase::Begroting, "ENQ.AANTAL", amount("1.00"));
-        put(&mut data, 2025, Fase::Realisatie, "FRO.NORM_ZETEL", amount("1.00"));
-        put(&mut data, 2026, Fase::Kenmerk, posts::REKENKAMERVORM, Entry::Value(Value::Code("samen".into())));
-        put(&mut data, 2026, Fase::Begroting, "GRF.ONZIN", amount("1.00"));
+        put(
+            &mut data,
+            2026,
+            Fase::Begroting,
+            "GRF.INHUUR",
+            amount("-1.00"),
+        );
+        put(
+            &mut data,
+            2026,
+            Fase::Begroting,
+            "GRF.MATERIEEL",
+            amount("1.005"),
+        );
+        put(
+            &mut data,
+            2026,
+            Fase::Begroting,
+            "ENQ.AANTAL",
+            amount("1.00"),
+        );
+        put(
+            &mut data,
+            2025,
+            Fase::Realisatie,
+            "FRO.NORM_ZETEL",
+            amount("1.00"),
+        );
+        put(
+            &mut data,
+            2026,
+            Fase::Kenmerk,
+            posts::REKENKAMERVORM,
+            Entry::Value(Value::Code("samen".into())),
+        );
+        put(
+            &mut data,
+            2026,
+            Fase::Begroting,
+            "GRF.ONZIN",
+            amount("1.00"),
+        );
         let findings = validate_uitvraag(cat, &data, 2026);
         let mut got = codes(&findings);
         got.sort();
@@ -457,18 +543,48 @@ mod tests {
         let cat = Catalogue::current();
         let mut data = complete();
         // Previous year's begroting: GRF.PERSONEEL 100.000 → 2026: 1.000 (−99 %, > € 10.000).
-        put(&mut data, 2025, Fase::Begroting, "GRF.PERSONEEL", amount("100000.00"));
+        put(
+            &mut data,
+            2025,
+            Fase::Begroting,
+            "GRF.PERSONEEL",
+            amount("100000.00"),
+        );
         // Realisatie 2025 differs > 25 % from the begroting 2025.
-        put(&mut data, 2025, Fase::Begroting, "GRF.INHUUR", amount("700.00"));
+        put(
+            &mut data,
+            2025,
+            Fase::Begroting,
+            "GRF.INHUUR",
+            amount("700.00"),
+        );
         let findings = validate_uitvraag(cat, &data, 2026);
         // Realisatie 2025 of GRF.PERSONEEL (1.000) is also far below its begroting (100.000).
         assert_eq!(codes(&findings), ["W002", "W002", "W001"], "{findings:#?}");
         assert!(findings[2].message.contains("€ 100.000,00"));
         assert!(findings[2].message.contains("-99,0 %"));
         // A change of 60 % but only € 600 is not reported.
-        put(&mut data, 2025, Fase::Begroting, "GRF.PERSONEEL", amount("1000.00"));
-        put(&mut data, 2026, Fase::Begroting, "GRF.PERSONEEL", amount("1600.00"));
-        put(&mut data, 2025, Fase::Begroting, "GRF.INHUUR", amount("1000.00"));
+        put(
+            &mut data,
+            2025,
+            Fase::Begroting,
+            "GRF.PERSONEEL",
+            amount("1000.00"),
+        );
+        put(
+            &mut data,
+            2026,
+            Fase::Begroting,
+            "GRF.PERSONEEL",
+            amount("1600.00"),
+        );
+        put(
+            &mut data,
+            2025,
+            Fase::Begroting,
+            "GRF.INHUUR",
+            amount("1000.00"),
+        );
         assert!(validate_uitvraag(cat, &data, 2026).is_empty());
     }
 
@@ -476,25 +592,59 @@ mod tests {
     fn seats_fte_and_signals() {
         let cat = Catalogue::current();
         let mut data = complete();
-        put(&mut data, 2026, Fase::Kenmerk, posts::ZETELS, Entry::Value(Value::Count(29)));
-        put(&mut data, 2026, Fase::Begroting, "GRF.PERSONEEL", amount("0.00"));
-        put(&mut data, 2026, Fase::Begroting, "RKK.PERSONEEL", amount("38000.00"));
+        put(
+            &mut data,
+            2026,
+            Fase::Kenmerk,
+            posts::ZETELS,
+            Entry::Value(Value::Count(29)),
+        );
+        put(
+            &mut data,
+            2026,
+            Fase::Begroting,
+            "GRF.PERSONEEL",
+            amount("0.00"),
+        );
+        put(
+            &mut data,
+            2026,
+            Fase::Begroting,
+            "RKK.PERSONEEL",
+            amount("38000.00"),
+        );
         let findings = validate_uitvraag(cat, &data, 2026);
         // RKK kernbudget 2026: 38.000 + 4 × 1.000 = 42.000 / 40.000 = € 1,05.
         assert_eq!(codes(&findings), ["W003", "W005", "S002"], "{findings:#?}");
         assert!(findings[0].message.contains("40.000 inwoners"));
         assert!(findings[2].message.contains("€ 1,05 per inwoner"));
-        put(&mut data, 2026, Fase::Begroting, "RKK.PERSONEEL", amount("30000.00"));
+        put(
+            &mut data,
+            2026,
+            Fase::Begroting,
+            "RKK.PERSONEEL",
+            amount("30000.00"),
+        );
         let findings = validate_uitvraag(cat, &data, 2026);
-        assert_eq!(findings.last().map(|f| f.code), Some(FindingCode::RekenkamerBelow100));
+        assert_eq!(
+            findings.last().map(|f| f.code),
+            Some(FindingCode::RekenkamerBelow100)
+        );
     }
 
     #[test]
     fn an_empty_block_is_reported_once_and_unknown_is_fine() {
         let cat = Catalogue::current();
         let mut data = complete();
-        data.records.retain(|(j, f, _), _| !(*j == 2025 && *f == Fase::Realisatie));
-        put(&mut data, 2026, Fase::Begroting, "GRF.INHUUR", Entry::Reason(Reason::Onbekend));
+        data.records
+            .retain(|(j, f, _), _| !(*j == 2025 && *f == Fase::Realisatie));
+        put(
+            &mut data,
+            2026,
+            Fase::Begroting,
+            "GRF.INHUUR",
+            Entry::Reason(Reason::Onbekend),
+        );
         let findings = validate_uitvraag(cat, &data, 2026);
         assert_eq!(codes(&findings), ["W006"]);
     }
@@ -505,8 +655,14 @@ mod tests {
         let mut data = complete();
         data.organisation = Organisation::new("WS0155", "Waterschap Proef").unwrap();
         data.records.retain(|(_, _, p), _| {
-            p.starts_with("RKK") || p.starts_with("KEN.INWONERS") || p.starts_with("KEN.ZETELS") || p.starts_with("KEN.REKENKAMERVORM")
+            p.starts_with("RKK")
+                || p.starts_with("KEN.INWONERS")
+                || p.starts_with("KEN.ZETELS")
+                || p.starts_with("KEN.REKENKAMERVORM")
         });
-        assert_eq!(codes(&validate_uitvraag(cat, &data, 2026)), Vec::<&str>::new());
+        assert_eq!(
+            codes(&validate_uitvraag(cat, &data, 2026)),
+            Vec::<&str>::new()
+        );
     }
 }

@@ -242,9 +242,8 @@ pub fn parse_value(
                     "'{text}' is geen geheel getal; een aantal heeft geen decimalen"
                 )));
             }
-            let n = u64::try_from(d.trunc()).map_err(|_| {
-                ValueError::Unfit(format!("'{text}' is te groot voor een aantal"))
-            })?;
+            let n = u64::try_from(d.trunc())
+                .map_err(|_| ValueError::Unfit(format!("'{text}' is te groot voor een aantal")))?;
             Ok(Parsed {
                 value: Value::Count(n),
                 padded: false,
@@ -411,7 +410,9 @@ mod tests {
             euro("-5.00", NumberStyle::Point),
             Err(ValueError::Negative(_))
         ));
-        for bad in ["", " 5", "5 ", "+5", "1e5", "abc", "5.", ".5", "--5", "5.0.0"] {
+        for bad in [
+            "", " 5", "5 ", "+5", "1e5", "abc", "5.", ".5", "--5", "5.0.0",
+        ] {
             assert!(
                 matches!(euro(bad, NumberStyle::Point), Err(ValueError::Unfit(_))),
                 "{bad:?}"
@@ -446,7 +447,10 @@ mod tests {
     #[test]
     fn comma_files() {
         assert_eq!(
-            euro("12500,5", NumberStyle::Comma).unwrap().value.to_canonical(),
+            euro("12500,5", NumberStyle::Comma)
+                .unwrap()
+                .value
+                .to_canonical(),
             "12500.50"
         );
         assert!(euro("12500.5", NumberStyle::Comma).is_err());
