@@ -1,1 +1,340 @@
-fn main() {}
+//! `raadsbudget`: the command-line shell over the use-case layer.
+//!
+//! Exit codes: 0 = fine, 1 = findings with errors (or a value refused by a rule),
+//! 2 = usage, input or I/O problem. Findings print as `bestand:regel:kolom: CODE: melding`.
+
+mod cli;
+mod render;
+
+use clap::{CommandFactory, FromArgMatches};
+use cli::{BackupCommand, Cli, Command, FaseArg, OrganisatieCommand, RedenArg, WaardeCommand};
+use raadsbudget_domain::{Catalogue, Fase, Finding, Reason};
+use raadsbudget_usecases::export::{parse_moment, ExportRequest};
+use raadsbudget_usecases::values::{Input, SetValue};
+use raadsbudget_usecases::{files, Error, Session};
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::process::ExitCode;
+
+/// What a command prints and how it ends.
+#[derive(Debug, Default)]
+struct Out {
+    stdout: String,
+    stderr: String,
+    code: u8,
+}
+
+impl Out {
+    fn line(&mut self, text: impl AsRef<str>) {
+        self.stdout.push_str(text.as_ref());
+        self.stdout.push('\n');
+    }
+
+    fn note(&mut self, text: impl AsRef<str>) {
+        self.stderr.push_str(text.as_ref());
+        self.stderr.push('\n');
+    }
+
+    /// Prints findings; an error among them makes the exit code 1.
+    fn findings(&mut self, findings: &[Finding]) {
+        for f in findings {
+            self.line(f.to_string());
+            if f.is_error() {
+                self.code = self.code.max(1);
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let matches = render::dutch_command(Cli::command()).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let out = run(cli).unwrap_or_else(|e| {
+        let mut out = Out::default();
+        match &e {
+            Error::Findings { message, findings } => {
+                out.findings(findings);
+                out.note(format!("raadsbudget: {message}"));
+                out.code = 1;
+            }
+            Error::Value(finding) => {
+                out.note(format!("raadsbudget: {finding}"));
+                out.code = 1;
+            }
+            other => {
+                out.note(format!("raadsbudget: {other}"));
+                out.code = 2;
+            }
+        }
+        out
+    });
+    // A closed pipe (e.g. `| head`) is not an error worth a message.
+    let _ = std::io::stdout().lock().write_all(out.stdout.as_bytes());
+    let _ = std::io::stderr().lock().write_all(out.stderr.as_bytes());
+    ExitCode::from(out.code)
+}
+
+fn open(cli_db: Option<&std::path::Path>) -> Result<Session, Error> {
+    let path = match cli_db {
+        Some(p) => p.to_path_buf(),
+        None => raadsbudget_usecases::session::default_db_path().ok_or_else(|| {
+            Error::Invalid(
+                "het besturingssysteem heeft geen datamap; geef een database op met --db".into(),
+            )
+        })?,
+    };
+    Session::open(&path)
+}
+
+fn fase(f: FaseArg) -> Fase {
+    match f {
+        FaseArg::Kenmerk => Fase::Kenmerk,
+        FaseArg::Begroting => Fase::Begroting,
+        FaseArg::Realisatie => Fase::Realisatie,
+    }
+}
+
+fn run(cli: Cli) -> Result<Out, Error> {
+    let db = cli.db.as_deref();
+    let mut out = Out::default();
+    match cli.command {
+        Command::Definities(args) => {
+            let cat = match &args.versie {
+                Some(v) => Catalogue::get(v).ok_or_else(|| {
+                    Error::NotFound(format!(
+                        "versie {v} van de definities is onbekend; bekend: {}",
+                        Catalogue::versions().join(", ")
+                    ))
+                })?,
+                None => Catalogue::current(),
+            };
+            out.stdout = render::catalogue(cat, args.formaat);
+        }
+        Command::Organisatie(OrganisatieCommand::Toevoegen { code, naam }) => {
+            let mut s = open(db)?;
+            let org = s.add_organisation(&code, &naam)?;
+            out.note(format!(
+                "{} {} ({}) toegevoegd",
+                org.code,
+                org.naam,
+                org.org_type()
+            ));
+        }
+        Command::Organisatie(OrganisatieCommand::Lijst) => {
+            let s = open(db)?;
+            for org in s.organisations()? {
+                out.line(format!("{}\t{}\t{}", org.code, org.org_type(), org.naam));
+            }
+        }
+        Command::Waarde(WaardeCommand::Zet {
+            post,
+            waarde,
+            reden,
+            toelichting,
+        }) => {
+            let mut s = open(db)?;
+            let input = match (waarde, reden) {
+                (Some(w), _) => Input::Waarde(w),
+                (None, Some(RedenArg::Nvt)) => Input::Reden(Reason::Nvt),
+                (None, Some(RedenArg::Onbekend)) => Input::Reden(Reason::Onbekend),
+                (None, None) if toelichting.is_some() => Input::Keep,
+                (None, None) => {
+                    return Err(Error::Invalid(
+                        "geef --waarde, --reden nvt|onbekend of --toelichting".into(),
+                    ))
+                }
+            };
+            let req = SetValue {
+                organisation: post.organisatie,
+                jaar: post.jaar,
+                fase: fase(post.fase),
+                post: post.post,
+                input,
+                toelichting,
+            };
+            let outcome = s.set_value(&req)?;
+            out.note(format!(
+                "{} {} {} {} = {}{}",
+                req.organisation.trim(),
+                req.jaar,
+                req.fase,
+                req.post,
+                outcome.record.entry.to_dutch(),
+                if outcome.audit_id.is_none() {
+                    " (ongewijzigd)"
+                } else {
+                    ""
+                }
+            ));
+        }
+        Command::Waarde(WaardeCommand::Wis { post }) => {
+            let mut s = open(db)?;
+            let changed =
+                s.clear_value(&post.organisatie, post.jaar, fase(post.fase), &post.post)?;
+            out.note(match changed {
+                Some(_) => format!("{} {} {} gewist", post.jaar, post.post, fase(post.fase)),
+                None => "er stond geen waarde; niets gewijzigd".to_string(),
+            });
+        }
+        Command::Waarde(WaardeCommand::Lijst { organisatie, jaar }) => {
+            let s = open(db)?;
+            let (_, rows) = s.list_values(&organisatie, jaar)?;
+            out.stdout = render::values(&rows);
+        }
+        Command::Controleer(args) => {
+            if let (Some(org), Some(u)) = (&args.organisatie, args.uitvraag) {
+                let s = open(db)?;
+                let (org, findings) = s.check(org, u)?;
+                out.findings(&findings);
+                out.note(render::summary(
+                    &format!("{} uitvraag {u}", org.code),
+                    &findings,
+                ));
+            } else if args.bestanden.is_empty() {
+                return Err(Error::Invalid(
+                    "geef bestanden om te controleren, of --organisatie en --uitvraag".into(),
+                ));
+            } else {
+                let mut all = Vec::new();
+                for checked in files::check_files(&args.bestanden) {
+                    all.extend(checked.outcome.findings);
+                }
+                out.findings(&all);
+                out.note(render::summary(
+                    &format!("{} bestand(en)", args.bestanden.len()),
+                    &all,
+                ));
+            }
+        }
+        Command::Export(args) => {
+            let mut s = open(db)?;
+            let moment = args.tijdstip.as_deref().map(parse_moment).transpose()?;
+            let outcome = s.export(&ExportRequest {
+                organisation: args.organisatie,
+                uitvraag: args.uitvraag,
+                dir: args.uit,
+                moment,
+                concept: args.concept,
+            })?;
+            out.findings(&outcome.findings);
+            out.code = 0;
+            out.line(outcome.path.display().to_string());
+            out.note(if outcome.concept {
+                format!(
+                    "concept (revisie {}) geschreven: {}; dit bestand is niet bedoeld om in te dienen",
+                    outcome.revisie,
+                    outcome.path.display()
+                )
+            } else {
+                format!(
+                    "benchmarkbestand revisie {} geschreven: {}\nstuur dit bestand naar BZK zoals gevraagd in de uitvraag; sha256 {}",
+                    outcome.revisie,
+                    outcome.path.display(),
+                    outcome.sha256
+                )
+            });
+        }
+        Command::Import(args) => {
+            let mut s = open(db)?;
+            let o = s.import(&args.bestand)?;
+            out.findings(&o.findings);
+            let mut msg = format!(
+                "{} {} uitvraag {} revisie {} ingelezen: {} gewijzigd, {} al gelijk",
+                o.organisation.code,
+                o.organisation.naam,
+                o.uitvraag,
+                o.revisie,
+                o.changed,
+                o.unchanged
+            );
+            if o.created {
+                msg.push_str("; organisatie nieuw toegevoegd");
+            }
+            if o.kept > 0 {
+                let _ = write!(
+                    msg,
+                    "; {} keer 'onbekend' niet overgenomen omdat de database al een waarde heeft",
+                    o.kept
+                );
+            }
+            out.note(msg);
+        }
+        Command::Demo(args) => match (args.aantal, args.uit, args.organisaties) {
+            (Some(n), Some(dir), _) => {
+                let written = raadsbudget_usecases::demo_files::write_demo_files(
+                    args.uitvraag,
+                    n,
+                    args.zaad,
+                    &dir,
+                )?;
+                out.note(format!(
+                    "{} demobestanden geschreven in {}",
+                    written.len(),
+                    dir.display()
+                ));
+            }
+            (_, _, Some(k)) => {
+                let mut s = open(db)?;
+                let added = s.fill_demo(args.uitvraag, k, args.zaad)?;
+                out.note(format!(
+                    "{} demo-organisaties toegevoegd aan {}",
+                    added.len(),
+                    s.path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default()
+                ));
+            }
+            _ => {
+                return Err(Error::Invalid(
+                    "geef --aantal N --uit MAP (bestanden) of --organisaties K (database)".into(),
+                ))
+            }
+        },
+        Command::Geschiedenis(args) => {
+            let s = open(db)?;
+            let filter = raadsbudget_store::HistoryFilter {
+                jaar: args.jaar,
+                post: args.post,
+                limit: Some(args.aantal),
+                ..Default::default()
+            };
+            out.stdout = render::history(&s.history(&args.organisatie, &filter)?);
+        }
+        Command::OngedaanMaken(args) => {
+            let mut s = open(db)?;
+            match s.undo(&args.organisatie)? {
+                Some(entry) => out.note(format!(
+                    "ongedaan gemaakt: {}",
+                    render::history_line(&entry)
+                )),
+                None => out.note("er is niets om ongedaan te maken"),
+            }
+        }
+        Command::Gebruiker(args) => {
+            let mut s = open(db)?;
+            s.set_user(&args.naam)?;
+            out.note(format!(
+                "wijzigingen worden vastgelegd op naam van {}",
+                args.naam.trim()
+            ));
+        }
+        Command::Backup(BackupCommand::Maken { naar }) => {
+            let s = open(db)?;
+            s.backup(&naar)?;
+            out.note(format!("back-up geschreven naar {}", naar.display()));
+        }
+        Command::Backup(BackupCommand::Terugzetten { van }) => {
+            let mut s = open(db)?;
+            let kept = s.restore(&van)?;
+            out.note(format!(
+                "back-up {} teruggezet; de vorige inhoud is bewaard in {}",
+                van.display(),
+                kept.display()
+            ));
+        }
+    }
+    Ok(out)
+}

@@ -1,4 +1,5 @@
-//! The number of seats in the gemeenteraad by inhabitants (Gemeentewet art. 8).
+//! The number of seats in the gemeenteraad (Gemeentewet art. 8) and in provinciale staten
+//! (Provinciewet art. 8) by inhabitants.
 
 /// `(upper bound of inhabitants, seats)`; above the last bound: 45.
 const TABLE: [(u64, u64); 16] = [
@@ -22,10 +23,32 @@ const TABLE: [(u64, u64); 16] = [
 
 /// The number of raadsleden Gemeentewet art. 8 gives for a number of inhabitants.
 pub fn raadszetels(inwoners: u64) -> u64 {
-    TABLE
+    lookup(&TABLE, inwoners, 45)
+}
+
+/// The seats of the first row whose upper bound is at least `inwoners`, else `above`.
+fn lookup(table: &[(u64, u64)], inwoners: u64, above: u64) -> u64 {
+    table
         .iter()
         .find(|(upper, _)| inwoners <= *upper)
-        .map_or(45, |(_, seats)| *seats)
+        .map_or(above, |(_, seats)| *seats)
+}
+
+/// `(upper bound of inhabitants, seats)` of Provinciewet art. 8; above the last bound: 55.
+const STATEN: [(u64, u64); 8] = [
+    (400_000, 39),
+    (600_000, 41),
+    (800_000, 43),
+    (1_000_000, 45),
+    (1_200_000, 47),
+    (1_400_000, 49),
+    (1_600_000, 51),
+    (2_000_000, 53),
+];
+
+/// The number of statenleden Provinciewet art. 8 gives for a number of inhabitants.
+pub fn statenzetels(inwoners: u64) -> u64 {
+    lookup(&STATEN, inwoners, 55)
 }
 
 #[cfg(test)]
@@ -49,6 +72,19 @@ mod tests {
             (930_000, 45),
         ] {
             assert_eq!(raadszetels(n), s, "{n}");
+        }
+    }
+
+    #[test]
+    fn provinciewet_art_8_table() {
+        for (n, s) in [
+            (383_000, 39),
+            (400_001, 41),
+            (1_200_000, 47),
+            (2_000_001, 55),
+            (3_800_000, 55),
+        ] {
+            assert_eq!(statenzetels(n), s, "{n}");
         }
     }
 }

@@ -283,7 +283,7 @@ fn check_shared_rekenkamer(data: &Dataset, jaar: Jaar, fase: Fase, out: &mut Vec
         return;
     }
     let contribution = data.decimal(jaar, fase, posts::RKK_BIJDRAGE_GR);
-    if !contribution.is_some_and(|d| d > Decimal::ZERO) {
+    if contribution.is_none_or(|d| d <= Decimal::ZERO) {
         out.push(Finding::new(
             FindingCode::SharedWithoutContribution,
             at(data, jaar, fase, posts::RKK_BIJDRAGE_GR),

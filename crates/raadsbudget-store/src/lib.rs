@@ -1,1 +1,180 @@
-//! (in progress)
+//! The SQLite store of Raadsbudget.
+//!
+//! One file holds the organisations a griffie works for, the current entry of every
+//! `(organisation, jaar, fase, post)`, the history of exported benchmark files, an
+//! append-only audit log of every change (with undo recorded as new rows), and settings.
+//!
+//! * Schema changes are append-only migrations (`migrations/NNNN_*.sql`, see [`migrations`]);
+//!   the schema version lives in `PRAGMA user_version`. A file newer than this build is
+//!   refused without being touched ([`StoreError::TooNew`]).
+//! * Every connection runs with `journal_mode=WAL`, `synchronous=FULL`, `foreign_keys=ON`
+//!   and a busy timeout: a value whose write returned `Ok` survives a killed process or a
+//!   power cut.
+//! * Every write runs in one transaction; [`Store::set_records`] writes many changes all or
+//!   nothing.
+//! * Values are stored as their canonical text ([`Value::to_canonical`]), never as floating
+//!   point, and read back with the unit of the catalogue version they were entered under.
+//!
+//! See `docs/store.md` in the repository for the schema, the migration rules and the
+//! audit/undo semantics.
+//!
+//! [`Value::to_canonical`]: raadsbudget_domain::Value::to_canonical
+
+mod columns;
+pub mod migrations;
+mod store;
+
+use raadsbudget_domain::{Fase, Jaar, Record};
+use serde::Serialize;
+use std::path::PathBuf;
+
+pub use migrations::SCHEMA_VERSION;
+pub use store::Store;
+
+/// Why a store operation failed. The messages are Dutch: they are shown to users as they are.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite reported an error.
+    #[error("databasefout: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// Reading or writing a file failed.
+    #[error("bestandsfout: {0}")]
+    Io(#[from] std::io::Error),
+    /// The file was written by a newer Raadsbudget; it was not changed.
+    #[error(
+        "deze database heeft schemaversie {found}, maar deze versie van Raadsbudget kent alleen \
+         versies tot en met {known}. Werk Raadsbudget bij om dit bestand te openen; het bestand \
+         is niet gewijzigd."
+    )]
+    TooNew {
+        /// The file's schema version.
+        found: u32,
+        /// The newest schema version this build knows.
+        known: u32,
+    },
+    /// The file is not a Raadsbudget database (or not a usable one); it was not changed.
+    #[error("{path} is geen bruikbare Raadsbudget-database: {reason}")]
+    NotRaadsbudget {
+        /// The file.
+        path: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The organisation is not in this store.
+    #[error("organisatie {0} staat niet in deze database; voeg haar eerst toe")]
+    UnknownOrganisation(String),
+    /// The organisation is already in this store.
+    #[error("organisatie {0} staat al in deze database")]
+    DuplicateOrganisation(String),
+    /// A non-concept export with this revisie is already recorded.
+    #[error(
+        "revisie {revisie} van uitvraag {uitvraag} is voor {organisation} al vastgelegd; \
+         een nieuwe versie krijgt een hoger revisienummer"
+    )]
+    DuplicateExport {
+        /// Organisation code.
+        organisation: String,
+        /// Uitvraag year.
+        uitvraag: Jaar,
+        /// The revisie that already exists.
+        revisie: u32,
+    },
+    /// A value was entered under a catalogue version this build does not know.
+    #[error(
+        "{waar}: definitieversie '{versie}' is onbekend in deze versie van Raadsbudget \
+         (bekend: {bekend}); werk Raadsbudget bij"
+    )]
+    UnknownDefinities {
+        /// The unknown version.
+        versie: String,
+        /// Which entry.
+        waar: String,
+        /// The versions this build knows, comma-separated.
+        bekend: String,
+    },
+    /// Something to be written does not fit (e.g. a value that does not match the post's
+    /// unit); nothing was written.
+    #[error("ongeldige invoer: {0}")]
+    Invalid(String),
+    /// Stored data could not be read back (e.g. a value that does not parse); says where.
+    #[error("beschadigde gegevens in de database: {0}")]
+    Corrupt(String),
+    /// A backup would overwrite an existing file.
+    #[error("{} bestaat al; een back-up overschrijft geen bestaand bestand", .0.display())]
+    DestinationExists(PathBuf),
+}
+
+/// The result of a store operation.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// One row of the audit log.
+///
+/// For a change of an entry, `jaar`, `fase` and `post` are set and `old`/`new` hold the entry
+/// before and after (`None`: no entry). For the addition of an organisation, `jaar`, `fase`,
+/// `post`, `old` and `new` are `None` and `reason` says what was added
+/// (see [`AuditEntry::is_organisation_added`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditEntry {
+    /// Increasing id: the order of changes (never rely on `moment` for order).
+    pub id: i64,
+    /// When, RFC 3339 in UTC with seconds (`2026-03-01T09:30:00Z`).
+    pub moment: String,
+    /// Who made the change.
+    pub actor: String,
+    /// Organisation code.
+    pub organisation: String,
+    /// Year of the changed entry.
+    pub jaar: Option<Jaar>,
+    /// Fase of the changed entry.
+    pub fase: Option<Fase>,
+    /// Post code of the changed entry.
+    pub post: Option<String>,
+    /// The entry before the change.
+    pub old: Option<Record>,
+    /// The entry after the change.
+    pub new: Option<Record>,
+    /// Why (e.g. `ingelezen uit bestand.csv`, `ongedaan maken van wijziging 12`).
+    pub reason: Option<String>,
+    /// The id of the change this row reverses (an undo).
+    pub undoes: Option<i64>,
+}
+
+impl AuditEntry {
+    /// Whether this row records the addition of an organisation rather than a change of an
+    /// entry.
+    pub fn is_organisation_added(&self) -> bool {
+        self.post.is_none()
+    }
+}
+
+/// Which audit rows [`Store::history`] returns. `Default` returns everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HistoryFilter {
+    /// Only changes of this year.
+    pub jaar: Option<Jaar>,
+    /// Only changes of this fase.
+    pub fase: Option<Fase>,
+    /// Only changes of this post.
+    pub post: Option<String>,
+    /// At most this many rows (the newest).
+    pub limit: Option<usize>,
+}
+
+/// A benchmark file written (or read in) for an uitvraag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportRecord {
+    /// Organisation code.
+    pub organisation: String,
+    /// Uitvraag year.
+    pub uitvraag: Jaar,
+    /// Revisie number; unique per organisation and uitvraag unless `concept`.
+    pub revisie: u32,
+    /// When, RFC 3339 (`2026-03-01T09:30:00Z`).
+    pub moment: String,
+    /// File name (without folder).
+    pub file_name: String,
+    /// SHA-256 of the file's bytes, 64 lowercase hex digits.
+    pub sha256: String,
+    /// Whether this was a draft (`_concept`) file.
+    pub concept: bool,
+}

@@ -1,1 +1,18 @@
-//! (in progress)
+//! The use-case layer: every action a user can take, called by the CLI and by the desktop app
+//! alike, so both behave the same. Tested without Tauri.
+//!
+//! Each use case takes plain inputs (codes, years, texts as typed), checks them with the domain
+//! crate, reads or writes through the store and the file formats, and returns plain results or an
+//! [`Error`] whose [`Error::kind`] the UI can branch on.
+
+pub mod demo;
+pub mod demo_files;
+mod error;
+pub mod export;
+pub mod files;
+pub mod import;
+pub mod session;
+pub mod values;
+
+pub use error::{Error, Result};
+pub use session::Session;

@@ -1,0 +1,226 @@
+//! Text output of the CLI: Dutch help, the catalogue, value lists, history.
+
+use crate::cli::Formaat;
+use clap::{Arg, ArgAction, Command};
+use raadsbudget_domain::catalogue::{Catalogue, Requirement};
+use raadsbudget_domain::{Fase, Finding, Jaar, OrgType, Record, Severity};
+use raadsbudget_store::AuditEntry;
+use std::fmt::Write as _;
+
+const HELP_TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+Gebruik: {usage}
+
+{all-args}{after-help}";
+
+/// Makes clap's own texts Dutch, for the command and all its subcommands.
+pub fn dutch_command(cmd: Command) -> Command {
+    let is_root = cmd.get_name() == "raadsbudget";
+    let mut cmd = cmd
+        .help_template(HELP_TEMPLATE)
+        .subcommand_help_heading("Commando's")
+        .next_help_heading("Opties")
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .help("Toon deze hulp")
+                .action(ArgAction::Help)
+                .global(true),
+        );
+    if is_root {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .help("Toon de versie")
+                .action(ArgAction::Version),
+        );
+    }
+    cmd.mut_subcommands(dutch_command)
+}
+
+fn requirement(r: Requirement) -> &'static str {
+    match r {
+        Requirement::Ja => "ja",
+        Requirement::Nee => "nee",
+        Requirement::Gemeenschappelijk => "bij gemeenschappelijke rekenkamer",
+    }
+}
+
+fn fases(fases: &[Fase]) -> String {
+    fases
+        .iter()
+        .map(|f| f.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The catalogue in the chosen format.
+pub fn catalogue(cat: &Catalogue, formaat: Formaat) -> String {
+    match formaat {
+        Formaat::Json => serde_json::to_string_pretty(cat).unwrap_or_default() + "\n",
+        Formaat::Tekst => catalogue_text(cat),
+        Formaat::Markdown => catalogue_markdown(cat),
+    }
+}
+
+fn catalogue_text(cat: &Catalogue) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{} — versie {}\n", cat.titel, cat.versie);
+    for rule in &cat.algemene_regels {
+        let _ = writeln!(s, "• {rule}");
+    }
+    for c in &cat.categories {
+        let _ = writeln!(s, "\n{} ({})\n{}", c.naam, c.code, c.omschrijving);
+        for p in cat.posts_of(&c.code) {
+            let _ = writeln!(s, "\n  {} — {}", p.code, p.label);
+            let _ = writeln!(
+                s,
+                "    eenheid: {}; fases: {}; kernbudget: {}",
+                p.eenheid,
+                fases(&p.fases),
+                if p.kernbudget { "ja" } else { "nee" }
+            );
+            let req: Vec<String> = OrgType::ALL
+                .iter()
+                .map(|t| format!("{t} {}", requirement(p.verplicht.for_type(*t))))
+                .collect();
+            let _ = writeln!(s, "    verplicht: {}", req.join("; "));
+            let _ = writeln!(s, "    {}", p.omschrijving);
+            if !p.wel.is_empty() {
+                let _ = writeln!(s, "    Wel: {}", p.wel);
+            }
+            if !p.niet.is_empty() {
+                let _ = writeln!(s, "    Niet: {}", p.niet);
+            }
+            for c in &p.codes {
+                let _ = writeln!(s, "    code {}: {}", c.code, c.label);
+            }
+        }
+    }
+    s
+}
+
+fn md_cell(text: &str) -> String {
+    text.replace('|', "\\|")
+}
+
+fn catalogue_markdown(cat: &Catalogue) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# {} — versie {}\n", cat.titel, cat.versie);
+    for rule in &cat.algemene_regels {
+        let _ = writeln!(s, "- {}", md_cell(rule));
+    }
+    for c in &cat.categories {
+        let _ = writeln!(s, "\n## {} (`{}`)\n\n{}\n", c.naam, c.code, c.omschrijving);
+        let _ = writeln!(
+            s,
+            "| post | label | eenheid | fases | kernbudget | verplicht (gemeente / provincie / waterschap) | wat hoort erbij | wat niet |"
+        );
+        let _ = writeln!(s, "|---|---|---|---|---|---|---|---|");
+        for p in cat.posts_of(&c.code) {
+            let req: Vec<&str> = OrgType::ALL
+                .iter()
+                .map(|t| requirement(p.verplicht.for_type(*t)))
+                .collect();
+            let _ = writeln!(
+                s,
+                "| `{}` | {} | {} | {} | {} | {} | {} | {} |",
+                p.code,
+                md_cell(&p.label),
+                p.eenheid,
+                fases(&p.fases),
+                if p.kernbudget { "ja" } else { "nee" },
+                req.join(" / "),
+                md_cell(&format!("{} {}", p.omschrijving, p.wel)),
+                md_cell(&p.niet)
+            );
+        }
+    }
+    s
+}
+
+/// One line of a value list.
+pub fn values(rows: &[(Jaar, Fase, String, Record)]) -> String {
+    let mut s = String::new();
+    for (jaar, fase, post, record) in rows {
+        let _ = write!(s, "{jaar}\t{fase}\t{post}\t{}", record.entry.to_dutch());
+        if !record.toelichting.is_empty() {
+            let _ = write!(s, "\t{}", record.toelichting.replace(['\r', '\n'], " "));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// `12 fouten, 3 waarschuwingen, 1 signaal` for a subject.
+pub fn summary(subject: &str, findings: &[Finding]) -> String {
+    let count = |sev| findings.iter().filter(|f| f.severity() == sev).count();
+    let (f, w, s) = (
+        count(Severity::Fout),
+        count(Severity::Waarschuwing),
+        count(Severity::Signaal),
+    );
+    format!(
+        "{subject}: {f} {}, {w} {}, {s} {}",
+        if f == 1 { "fout" } else { "fouten" },
+        if w == 1 {
+            "waarschuwing"
+        } else {
+            "waarschuwingen"
+        },
+        if s == 1 { "signaal" } else { "signalen" }
+    )
+}
+
+fn entry_text(record: Option<&Record>) -> String {
+    match record {
+        None => "(leeg)".to_string(),
+        Some(r) if r.toelichting.is_empty() => r.entry.to_dutch(),
+        Some(r) => format!(
+            "{} [{}]",
+            r.entry.to_dutch(),
+            r.toelichting.replace(['\r', '\n'], " ")
+        ),
+    }
+}
+
+/// One audit entry on one line.
+pub fn history_line(e: &AuditEntry) -> String {
+    let place: Vec<String> = [
+        e.jaar.map(|j| j.to_string()),
+        e.fase.map(|f| f.to_string()),
+        e.post.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut line = format!(
+        "#{} {} {} {}: {} → {}",
+        e.id,
+        e.moment,
+        e.actor,
+        if place.is_empty() {
+            e.organisation.clone()
+        } else {
+            place.join(" ")
+        },
+        entry_text(e.old.as_ref()),
+        entry_text(e.new.as_ref())
+    );
+    if let Some(r) = &e.reason {
+        let _ = write!(line, " ({r})");
+    }
+    if let Some(id) = e.undoes {
+        let _ = write!(line, " (maakt #{id} ongedaan)");
+    }
+    line
+}
+
+/// The audit log, newest first.
+pub fn history(entries: &[AuditEntry]) -> String {
+    entries.iter().map(|e| history_line(e) + "\n").collect()
+}

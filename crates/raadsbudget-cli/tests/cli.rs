@@ -1,0 +1,528 @@
+//! End-to-end tests of the `raadsbudget` binary: real processes, real files, real exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn raadsbudget(db: &Path, args: &[&str]) -> Run {
+    let out: Output = Command::new(env!("CARGO_BIN_EXE_raadsbudget"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("RAADSBUDGET_DB")
+        .output()
+        .expect("run raadsbudget");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn set(db: &Path, jaar: &str, fase: &str, post: &str, extra: &[&str]) -> Run {
+    let mut args = vec![
+        "waarde",
+        "zet",
+        "--organisatie",
+        "GM0363",
+        "--jaar",
+        jaar,
+        "--fase",
+        fase,
+        "--post",
+        post,
+    ];
+    args.extend_from_slice(extra);
+    raadsbudget(db, &args)
+}
+
+#[test]
+fn demo_files_of_400_organisations_have_no_errors() {
+    let dir = tempfile::tempdir().expect("temp");
+    let db = dir.path().join("x.sqlite");
+    let out = dir.path().join("d");
+    let r = raadsbudget(
+        &db,
+        &[
+            "demo",
+            "--uitvraag",
+            "2026",
+            "--aantal",
+            "400",
+            "--uit",
+            out.to_str().expect("utf8"),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .expect("dir")
+        .map(|e| e.expect("entry").path().display().to_string())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 400);
+    assert!(files.iter().all(|f| {
+        let name = Path::new(f)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("");
+        name.starts_with("raadsondersteuning_2026_") && name.ends_with("_r1.csv")
+    }));
+    let mut args = vec!["controleer"];
+    args.extend(files.iter().map(String::as_str));
+    let r = raadsbudget(&db, &args);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("400 bestand(en): 0 fouten"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stdout.contains(": F"), "{}", r.stdout);
+    // Deterministic: the same seed gives the same bytes.
+    let again = dir.path().join("e");
+    let r = raadsbudget(
+        &db,
+        &[
+            "demo",
+            "--uitvraag",
+            "2026",
+            "--aantal",
+            "400",
+            "--uit",
+            again.to_str().expect("utf8"),
+        ],
+    );
+    assert_eq!(r.code, 0);
+    for f in &files {
+        let name = Path::new(f).file_name().expect("name");
+        assert_eq!(
+            std::fs::read(f).expect("a"),
+            std::fs::read(again.join(name)).expect("b"),
+            "{f} differs between two runs with the same seed"
+        );
+    }
+}
+
+#[test]
+fn a_griffier_fills_in_checks_and_exports() {
+    let dir = tempfile::tempdir().expect("temp");
+    let db = dir.path().join("griffie.sqlite");
+    let r = raadsbudget(
+        &db,
+        &[
+            "organisatie",
+            "toevoegen",
+            "--code",
+            "GM0363",
+            "--naam",
+            "Amsterdam",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = raadsbudget(&db, &["organisatie", "lijst"]);
+    assert_eq!(r.stdout, "GM0363\tgemeente\tAmsterdam\n");
+
+    // Dutch-formatted amount, a reason, a toelichting.
+    let r = set(
+        &db,
+        "2026",
+        "begroting",
+        "GRF.PERSONEEL",
+        &[
+            "--waarde",
+            "812.345,00",
+            "--toelichting",
+            "formatie 9,2 fte",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = set(&db, "2026", "begroting", "ENQ.EXTERN", &["--reden", "nvt"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = raadsbudget(
+        &db,
+        &[
+            "waarde",
+            "lijst",
+            "--organisatie",
+            "GM0363",
+            "--jaar",
+            "2026",
+        ],
+    );
+    assert_eq!(
+        r.stdout,
+        "2026\tbegroting\tGRF.PERSONEEL\t812.345,00\tformatie 9,2 fte\n2026\tbegroting\tENQ.EXTERN\tnvt\n"
+    );
+
+    // Values that break a rule are refused with the rule's code; nothing is stored.
+    let r = set(&db, "2026", "begroting", "GRF.INHUUR", &["--waarde", "-5"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("F003"), "{}", r.stderr);
+    let r = set(
+        &db,
+        "2026",
+        "begroting",
+        "GRF.INHUUR",
+        &["--waarde", "12,345"],
+    );
+    assert!(r.stderr.contains("F004"), "{}", r.stderr);
+    let r = set(
+        &db,
+        "2026",
+        "realisatie",
+        "FRO.NORM_ZETEL",
+        &["--waarde", "100"],
+    );
+    assert!(r.stderr.contains("F006"), "{}", r.stderr);
+    let r = set(
+        &db,
+        "2026",
+        "kenmerk",
+        "KEN.REKENKAMERVORM",
+        &["--waarde", "samen"],
+    );
+    assert!(r.stderr.contains("F002"), "{}", r.stderr);
+    let r = set(&db, "2026", "begroting", "GRF.ONBEKEND", &["--waarde", "1"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let r = raadsbudget(&db, &["waarde", "lijst", "--organisatie", "GM0363"]);
+    assert_eq!(r.stdout.lines().count(), 2);
+
+    // The uitvraag is far from complete: controle reports errors, export refuses.
+    let r = raadsbudget(
+        &db,
+        &[
+            "controleer",
+            "--organisatie",
+            "GM0363",
+            "--uitvraag",
+            "2026",
+        ],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout
+            .contains("GM0363 2026 begroting GRF.INHUUR: F001: verplichte post GRF.INHUUR"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("W006"), "{}", r.stdout);
+    let out = dir.path().join("uit");
+    let out_s = out.to_str().expect("utf8");
+    let r = raadsbudget(
+        &db,
+        &[
+            "export",
+            "--organisatie",
+            "GM0363",
+            "--uitvraag",
+            "2026",
+            "--uit",
+            out_s,
+        ],
+    );
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("niet gemaakt"), "{}", r.stderr);
+    assert!(!out.join("raadsondersteuning_2026_GM0363_r1.csv").exists());
+    let r = raadsbudget(
+        &db,
+        &[
+            "export",
+            "--organisatie",
+            "GM0363",
+            "--uitvraag",
+            "2026",
+            "--uit",
+            out_s,
+            "--concept",
+            "--tijdstip",
+            "2026-03-01T09:30:00Z",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let draft = std::fs::read_to_string(out.join("raadsondersteuning_2026_GM0363_r1_concept.csv"))
+        .expect("draft");
+    assert!(
+        draft.contains(",GRF.PERSONEEL,812345.00,,formatie 9,2 fte,")
+            || draft.contains(",GRF.PERSONEEL,812345.00,,\"formatie 9,2 fte\","),
+        "{draft}"
+    );
+    assert!(draft.contains("2026-03-01T09:30:00Z"));
+
+    // History and undo.
+    let r = set(
+        &db,
+        "2026",
+        "begroting",
+        "GRF.PERSONEEL",
+        &["--waarde", "900000"],
+    );
+    assert_eq!(r.code, 0);
+    let r = raadsbudget(
+        &db,
+        &[
+            "geschiedenis",
+            "--organisatie",
+            "GM0363",
+            "--post",
+            "GRF.PERSONEEL",
+        ],
+    );
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", r.stdout);
+    assert!(
+        lines[0].contains("812.345,00 [formatie 9,2 fte] → 900.000,00"),
+        "{}",
+        lines[0]
+    );
+    let r = raadsbudget(&db, &["ongedaan-maken", "--organisatie", "GM0363"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = raadsbudget(
+        &db,
+        &[
+            "waarde",
+            "lijst",
+            "--organisatie",
+            "GM0363",
+            "--jaar",
+            "2026",
+        ],
+    );
+    assert!(
+        r.stdout.contains("GRF.PERSONEEL\t812.345,00"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_bad_file_is_reported_with_file_line_column_and_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().expect("temp");
+    let db = dir.path().join("x.sqlite");
+    let d = dir.path().join("d");
+    let r = raadsbudget(
+        &db,
+        &["demo", "--aantal", "2", "--uit", d.to_str().expect("utf8")],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut files: Vec<_> = std::fs::read_dir(&d)
+        .expect("dir")
+        .map(|e| e.expect("e").path())
+        .collect();
+    files.sort();
+    // Break the second data row's value of the first file: a negative amount.
+    let text = std::fs::read_to_string(&files[0]).expect("read");
+    let mut lines: Vec<String> = text.split("\r\n").map(String::from).collect();
+    let target = lines
+        .iter()
+        .position(|l| l.contains(",begroting,GRF.PERSONEEL,"))
+        .expect("row");
+    lines[target] =
+        lines[target].replace(",begroting,GRF.PERSONEEL,", ",begroting,GRF.PERSONEEL,-");
+    let bad = dir.path().join("kapot.csv");
+    std::fs::write(&bad, lines.join("\r\n")).expect("write");
+    let garbage = dir.path().join("onzin.csv");
+    std::fs::write(&garbage, [0xff, 0xfe, 0x00, 0x41, b'\n', b'"']).expect("write");
+    let missing = dir.path().join("bestaat-niet.csv");
+    let r = raadsbudget(
+        &db,
+        &[
+            "controleer",
+            bad.to_str().expect("utf8"),
+            garbage.to_str().expect("utf8"),
+            missing.to_str().expect("utf8"),
+            files[1].to_str().expect("utf8"),
+        ],
+    );
+    assert_eq!(r.code, 1);
+    let expected = format!("{}:{}:10: F003: ", bad.display(), target + 1);
+    assert!(
+        r.stdout.contains(&expected),
+        "expected {expected} in\n{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(&format!("{}:", garbage.display())),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(&format!("{}: F101: ", missing.display())),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stderr.contains("4 bestand(en)"), "{}", r.stderr);
+
+    // Import refuses the bad file and stores nothing.
+    let r = raadsbudget(&db, &["import", bad.to_str().expect("utf8")]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("er is niets opgeslagen"), "{}", r.stderr);
+    let r = raadsbudget(&db, &["organisatie", "lijst"]);
+    assert_eq!(r.stdout, "");
+    // The good one imports.
+    let r = raadsbudget(&db, &["import", files[1].to_str().expect("utf8")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("organisatie nieuw toegevoegd"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn usage_problems_exit_2_with_a_dutch_message() {
+    let dir = tempfile::tempdir().expect("temp");
+    let db = dir.path().join("x.sqlite");
+    let r = raadsbudget(
+        &db,
+        &["organisatie", "toevoegen", "--code", "GM363", "--naam", "X"],
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("geen geldige organisatiecode"),
+        "{}",
+        r.stderr
+    );
+    let r = raadsbudget(&db, &["waarde", "lijst", "--organisatie", "GM0001"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("staat niet in deze database"),
+        "{}",
+        r.stderr
+    );
+    let r = raadsbudget(&db, &["controleer"]);
+    assert_eq!(r.code, 2);
+    let r = raadsbudget(&db, &["--help"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout.contains("Commando's") && r.stdout.contains("Toon deze hulp"),
+        "{}",
+        r.stdout
+    );
+    let r = raadsbudget(
+        &db,
+        &[
+            "export",
+            "--organisatie",
+            "GM0001",
+            "--uitvraag",
+            "2026",
+            "--uit",
+            "x",
+            "--tijdstip",
+            "gisteren",
+        ],
+    );
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn definities_in_three_formats() {
+    let dir = tempfile::tempdir().expect("temp");
+    let db = dir.path().join("x.sqlite");
+    let r = raadsbudget(&db, &["definities"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("GRF.PERSONEEL — "), "{}", r.stdout);
+    let r = raadsbudget(&db, &["definities", "--formaat", "json"]);
+    assert!(r.stdout.trim_start().starts_with('{') && r.stdout.contains("\"versie\": \"2026.1\""));
+    let r = raadsbudget(
+        &db,
+        &["definities", "--formaat", "markdown", "--versie", "2026.1"],
+    );
+    assert!(r.stdout.contains("| `RKK.BIJDRAGE_GR` |"), "{}", r.stdout);
+    let r = raadsbudget(&db, &["definities", "--versie", "1999.1"]);
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn backup_and_restore() {
+    let dir = tempfile::tempdir().expect("temp");
+    let db = dir.path().join("data").join("raadsbudget.sqlite");
+    assert_eq!(
+        raadsbudget(
+            &db,
+            &[
+                "organisatie",
+                "toevoegen",
+                "--code",
+                "GM0363",
+                "--naam",
+                "Amsterdam"
+            ]
+        )
+        .code,
+        0
+    );
+    assert_eq!(
+        set(
+            &db,
+            "2026",
+            "begroting",
+            "GRF.PERSONEEL",
+            &["--waarde", "100"]
+        )
+        .code,
+        0
+    );
+    let backup = dir.path().join("kopie.sqlite");
+    let r = raadsbudget(
+        &db,
+        &["backup", "maken", "--naar", backup.to_str().expect("utf8")],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        set(
+            &db,
+            "2026",
+            "begroting",
+            "GRF.PERSONEEL",
+            &["--waarde", "200"]
+        )
+        .code,
+        0
+    );
+    let r = raadsbudget(
+        &db,
+        &[
+            "backup",
+            "terugzetten",
+            "--van",
+            backup.to_str().expect("utf8"),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = raadsbudget(&db, &["waarde", "lijst", "--organisatie", "GM0363"]);
+    assert!(r.stdout.contains("GRF.PERSONEEL\t100,00"), "{}", r.stdout);
+    let safety: Vec<_> = std::fs::read_dir(dir.path().join("data"))
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("raadsbudget-voor-terugzetten-")
+        })
+        .collect();
+    assert_eq!(
+        safety.len(),
+        1,
+        "the current database is saved before restoring"
+    );
+    // A file that is not a Raadsbudget database is refused; the data stays.
+    let junk = dir.path().join("junk.sqlite");
+    std::fs::write(&junk, b"dit is geen database").expect("write");
+    let r = raadsbudget(
+        &db,
+        &[
+            "backup",
+            "terugzetten",
+            "--van",
+            junk.to_str().expect("utf8"),
+        ],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let r = raadsbudget(&db, &["waarde", "lijst", "--organisatie", "GM0363"]);
+    assert!(r.stdout.contains("GRF.PERSONEEL\t100,00"), "{}", r.stdout);
+}

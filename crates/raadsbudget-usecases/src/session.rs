@@ -1,0 +1,134 @@
+//! A session: an open store and the name of whoever is making changes.
+
+use crate::{Error, Result};
+use raadsbudget_domain::{OrgCode, Organisation};
+use raadsbudget_store::Store;
+use std::path::{Path, PathBuf};
+
+/// The identifier of the desktop app; the store lives in `<OS data dir>/<identifier>/`, the same
+/// folder Tauri's `app_data_dir()` gives the desktop app.
+pub const APP_IDENTIFIER: &str = "nl.raadsbudget.desktop";
+/// File name of the store.
+pub const DB_FILE: &str = "raadsbudget.sqlite";
+/// Settings key of the user name recorded in the audit log.
+const USER_SETTING: &str = "gebruiker";
+
+/// The default store location: `<OS data dir>/nl.raadsbudget.desktop/raadsbudget.sqlite`
+/// (on Linux `~/.local/share/…`). `None` when the OS has no data directory.
+pub fn default_db_path() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join(APP_IDENTIFIER).join(DB_FILE))
+}
+
+/// An open store.
+#[derive(Debug)]
+pub struct Session {
+    store: Store,
+    path: Option<PathBuf>,
+}
+
+impl Session {
+    /// Opens (or creates) the store at `path`, creating its folder when needed.
+    pub fn open(path: &Path) -> Result<Session> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        Ok(Session {
+            store: Store::open(path)?,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// A store in memory (tests, previews).
+    pub fn in_memory() -> Result<Session> {
+        Ok(Session {
+            store: Store::open_in_memory()?,
+            path: None,
+        })
+    }
+
+    /// Where the store is, if on disk.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The store, for reading.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub(crate) fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// Who is making changes: the name set with [`Session::set_user`], else the OS user name.
+    pub fn actor(&self) -> Result<String> {
+        if let Some(name) = self.store.setting(USER_SETTING)? {
+            return Ok(name);
+        }
+        Ok(whoami::fallible::username().unwrap_or_else(|_| "onbekend".to_string()))
+    }
+
+    /// Sets the name recorded in the audit log for this store.
+    pub fn set_user(&mut self, name: &str) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::Invalid("de naam van de gebruiker is leeg".into()));
+        }
+        Ok(self.store.set_setting(USER_SETTING, name)?)
+    }
+
+    /// Adds an organisation (code and name are checked).
+    pub fn add_organisation(&mut self, code: &str, naam: &str) -> Result<Organisation> {
+        let org = Organisation::new(code, naam).map_err(|e| Error::Invalid(e.to_string()))?;
+        let actor = self.actor()?;
+        self.store.add_organisation(&org, &actor)?;
+        Ok(org)
+    }
+
+    /// All organisations in the store, sorted by code.
+    pub fn organisations(&self) -> Result<Vec<Organisation>> {
+        Ok(self.store.organisations()?)
+    }
+
+    /// Looks up an organisation by the code as typed.
+    pub fn organisation(&self, code: &str) -> Result<Organisation> {
+        let parsed = OrgCode::parse(code.trim()).map_err(|e| Error::Invalid(e.to_string()))?;
+        self.store.organisation(&parsed)?.ok_or_else(|| {
+            Error::NotFound(format!(
+                "organisatie {parsed} staat niet in deze database; voeg haar toe met 'raadsbudget organisatie toevoegen'"
+            ))
+        })
+    }
+
+    /// Writes a consistent copy of the store to `dest` (which must not exist yet).
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(Error::Invalid(format!(
+                "{} bestaat al; kies een nieuwe bestandsnaam voor de back-up",
+                dest.display()
+            )));
+        }
+        Ok(self.store.backup_to(dest)?)
+    }
+
+    /// Restores the store from a backup. The current content is saved first, next to the store
+    /// as `raadsbudget-voor-terugzetten-<moment>.sqlite`; returns where that copy is.
+    pub fn restore(&mut self, src: &Path) -> Result<PathBuf> {
+        if !src.is_file() {
+            return Err(Error::NotFound(format!(
+                "back-upbestand {} bestaat niet",
+                src.display()
+            )));
+        }
+        let dir = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .ok_or_else(|| Error::Invalid("deze database staat niet in een bestand".into()))?;
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+        let safety = dir.join(format!("raadsbudget-voor-terugzetten-{stamp}.sqlite"));
+        self.backup(&safety)?;
+        self.store.restore_from(src)?;
+        Ok(safety)
+    }
+}

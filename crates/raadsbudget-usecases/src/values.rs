@@ -1,0 +1,188 @@
+//! Entering values, listing them, their history and undo.
+
+use crate::session::Session;
+use crate::{Error, Result};
+use raadsbudget_domain::catalogue::{Catalogue, Post};
+use raadsbudget_domain::fase::jaar_is_plausible;
+use raadsbudget_domain::validation::{check_entry, validate_uitvraag, value_error_finding};
+use raadsbudget_domain::value::{parse_value, NumberStyle};
+use raadsbudget_domain::{Entry, Fase, Finding, Jaar, Location, Organisation, Reason, Record};
+use raadsbudget_store::{AuditEntry, HistoryFilter};
+
+/// What the user gave for a post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A value as typed (Dutch style is understood: `812.345,00`, `812345`, `3,6`).
+    Waarde(String),
+    /// No value, with the reason.
+    Reden(Reason),
+    /// Keep the current value or reason; change only the toelichting.
+    Keep,
+}
+
+/// A request to set one post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetValue {
+    /// Organisation code as typed.
+    pub organisation: String,
+    /// Year.
+    pub jaar: Jaar,
+    /// Fase.
+    pub fase: Fase,
+    /// Post code.
+    pub post: String,
+    /// Value or reason.
+    pub input: Input,
+    /// New toelichting; `None` keeps the current one.
+    pub toelichting: Option<String>,
+}
+
+/// One stored entry: `(jaar, fase, post, record)`.
+pub type ValueRow = (Jaar, Fase, String, Record);
+
+/// The result of setting a value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetOutcome {
+    /// The record as stored now.
+    pub record: Record,
+    /// The audit id, or `None` when nothing changed.
+    pub audit_id: Option<i64>,
+}
+
+pub(crate) fn check_jaar(jaar: Jaar) -> Result<()> {
+    if jaar_is_plausible(jaar) {
+        Ok(())
+    } else {
+        Err(Error::Invalid(format!(
+            "jaar {jaar} ligt buiten het bereik {}–{}",
+            raadsbudget_domain::fase::JAAR_MIN,
+            raadsbudget_domain::fase::JAAR_MAX
+        )))
+    }
+}
+
+fn lookup_post<'c>(cat: &'c Catalogue, code: &str) -> Result<&'c Post> {
+    cat.post(code).ok_or_else(|| {
+        Error::NotFound(format!(
+            "post {code} bestaat niet in de definities {}; zie 'raadsbudget definities'",
+            cat.versie
+        ))
+    })
+}
+
+impl Session {
+    /// Sets a post's value or reason (and toelichting), checked against the current catalogue.
+    pub fn set_value(&mut self, req: &SetValue) -> Result<SetOutcome> {
+        let org = self.organisation(&req.organisation)?;
+        check_jaar(req.jaar)?;
+        let cat = Catalogue::current();
+        let post = lookup_post(cat, &req.post)?;
+        let location = Location {
+            organisation: Some(org.code.to_string()),
+            ..Location::data(req.jaar, req.fase, &post.code)
+        };
+        let current = self
+            .store()
+            .dataset(&org.code)?
+            .get(req.jaar, req.fase, &post.code)
+            .cloned();
+        let entry = match &req.input {
+            Input::Waarde(text) => {
+                let codes = post.code_list();
+                let parsed = parse_value(post.eenheid, text.trim(), NumberStyle::Dutch, &codes)
+                    .map_err(|e| Error::Value(Box::new(value_error_finding(post, &e, location.clone()))))?;
+                Entry::Value(parsed.value)
+            }
+            Input::Reden(r) => Entry::Reason(*r),
+            Input::Keep => match &current {
+                Some(rec) => rec.entry.clone(),
+                None => {
+                    return Err(Error::Invalid(format!(
+                        "{} heeft nog geen waarde voor {} {}; geef een waarde of een reden (nvt of onbekend)",
+                        post.code, req.fase, req.jaar
+                    )))
+                }
+            },
+        };
+        if let Some(finding) = check_entry(post, req.fase, &entry, location) {
+            return Err(Error::Value(Box::new(finding)));
+        }
+        let record = Record {
+            entry,
+            toelichting: match &req.toelichting {
+                Some(t) => t.trim().to_string(),
+                None => current.map(|r| r.toelichting).unwrap_or_default(),
+            },
+            definities: cat.versie.clone(),
+        };
+        let actor = self.actor()?;
+        let audit_id = self.store_mut().set_record(
+            &org.code,
+            req.jaar,
+            req.fase,
+            &post.code,
+            Some(&record),
+            &actor,
+            None,
+        )?;
+        Ok(SetOutcome { record, audit_id })
+    }
+
+    /// Removes a post's entry (the audit log keeps the old one; undo restores it).
+    pub fn clear_value(
+        &mut self,
+        organisation: &str,
+        jaar: Jaar,
+        fase: Fase,
+        post: &str,
+    ) -> Result<Option<i64>> {
+        let org = self.organisation(organisation)?;
+        let post = lookup_post(Catalogue::current(), post)?;
+        let actor = self.actor()?;
+        Ok(self
+            .store_mut()
+            .set_record(&org.code, jaar, fase, &post.code, None, &actor, None)?)
+    }
+
+    /// The entries of an organisation, optionally of one year, in file order
+    /// (jaar, fase, catalogue order).
+    pub fn list_values(
+        &self,
+        organisation: &str,
+        jaar: Option<Jaar>,
+    ) -> Result<(Organisation, Vec<ValueRow>)> {
+        let org = self.organisation(organisation)?;
+        let data = self.store().dataset(&org.code)?;
+        let cat = Catalogue::current();
+        let mut rows: Vec<ValueRow> = data
+            .records
+            .into_iter()
+            .filter(|((j, _, _), _)| jaar.is_none_or(|y| y == *j))
+            .map(|((j, f, p), r)| (j, f, p, r))
+            .collect();
+        rows.sort_by_key(|(j, f, p, _)| (*j, *f, cat.position(p).unwrap_or(usize::MAX)));
+        Ok((org, rows))
+    }
+
+    /// Checks the organisation's uitvraag `u` in the store: errors, warnings and signals.
+    pub fn check(&self, organisation: &str, u: Jaar) -> Result<(Organisation, Vec<Finding>)> {
+        let org = self.organisation(organisation)?;
+        check_jaar(u)?;
+        let data = self.store().dataset(&org.code)?;
+        let findings = validate_uitvraag(Catalogue::current(), &data, u);
+        Ok((org, findings))
+    }
+
+    /// The audit log of an organisation, newest first.
+    pub fn history(&self, organisation: &str, filter: &HistoryFilter) -> Result<Vec<AuditEntry>> {
+        let org = self.organisation(organisation)?;
+        Ok(self.store().history(&org.code, filter)?)
+    }
+
+    /// Undoes the organisation's most recent change. `None` when there is nothing to undo.
+    pub fn undo(&mut self, organisation: &str) -> Result<Option<AuditEntry>> {
+        let org = self.organisation(organisation)?;
+        let actor = self.actor()?;
+        Ok(self.store_mut().undo_last(&org.code, &actor)?)
+    }
+}

@@ -1,0 +1,104 @@
+//! The layer rule, checked on the lock file: the domain crate's dependency tree contains no
+//! rusqlite, csv or tauri, and each crate depends only on the layers below it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// `package name → names of its dependencies`, from Cargo.lock (all dependency kinds).
+fn lock_graph() -> BTreeMap<String, BTreeSet<String>> {
+    let lock = std::fs::read_to_string(raadsbudget_tests::workspace_root().join("Cargo.lock"))
+        .expect("Cargo.lock");
+    let mut graph = BTreeMap::new();
+    for block in lock.split("[[package]]").skip(1) {
+        let mut name = None;
+        let mut deps = BTreeSet::new();
+        let mut in_deps = false;
+        for line in block.lines() {
+            let line = line.trim();
+            if let Some(n) = line.strip_prefix("name = ") {
+                name = Some(n.trim_matches('"').to_string());
+            } else if line.starts_with("dependencies = [") {
+                in_deps = true;
+            } else if in_deps && line.starts_with(']') {
+                in_deps = false;
+            } else if in_deps {
+                // `"name"`, or `"name version"` when several versions exist.
+                let dep = line.trim_matches(|c| c == '"' || c == ',');
+                deps.insert(dep.split(' ').next().unwrap_or(dep).to_string());
+            }
+        }
+        if let Some(n) = name {
+            graph.entry(n).or_insert_with(BTreeSet::new).extend(deps);
+        }
+    }
+    graph
+}
+
+fn closure(graph: &BTreeMap<String, BTreeSet<String>>, root: &str) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut todo = vec![root.to_string()];
+    while let Some(p) = todo.pop() {
+        if let Some(deps) = graph.get(&p) {
+            for d in deps {
+                if seen.insert(d.clone()) {
+                    todo.push(d.clone());
+                }
+            }
+        }
+    }
+    seen
+}
+
+#[test]
+fn domain_crate_does_no_io() {
+    let graph = lock_graph();
+    let deps = closure(&graph, "raadsbudget-domain");
+    assert!(deps.contains("rust_decimal"), "sanity: {deps:?}");
+    for forbidden in [
+        "rusqlite",
+        "libsqlite3-sys",
+        "csv",
+        "csv-core",
+        "tauri",
+        "encoding_rs",
+    ] {
+        assert!(
+            !deps.contains(forbidden),
+            "raadsbudget-domain depends on {forbidden}"
+        );
+    }
+    assert!(!deps.iter().any(|d| d.starts_with("tauri")));
+}
+
+#[test]
+fn crates_depend_only_downward() {
+    let graph = lock_graph();
+    let internal = |p: &str| -> BTreeSet<String> {
+        graph
+            .get(p)
+            .map(|d| {
+                d.iter()
+                    .filter(|n| n.starts_with("raadsbudget-"))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let set = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+    assert_eq!(internal("raadsbudget-domain"), set(&[]));
+    assert_eq!(
+        internal("raadsbudget-formats"),
+        set(&["raadsbudget-domain"])
+    );
+    assert_eq!(internal("raadsbudget-store"), set(&["raadsbudget-domain"]));
+    assert_eq!(
+        internal("raadsbudget-usecases"),
+        set(&[
+            "raadsbudget-domain",
+            "raadsbudget-formats",
+            "raadsbudget-store"
+        ])
+    );
+    let cli = internal("raadsbudget-cli");
+    assert!(cli.contains("raadsbudget-usecases"));
+    assert!(!cli.contains("raadsbudget-tests"));
+}
