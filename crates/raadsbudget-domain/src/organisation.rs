@@ -156,6 +156,9 @@ pub enum OrganisationError {
     /// The name is empty.
     #[error("de naam van de organisatie is leeg")]
     EmptyName,
+    /// The name cannot be carried by the benchmark file.
+    #[error("naam van de organisatie: {0}")]
+    Name(String),
 }
 
 /// An organisation taking part in the uitvraag.
@@ -175,6 +178,7 @@ impl Organisation {
         if naam.is_empty() {
             return Err(OrganisationError::EmptyName);
         }
+        crate::value::check_free_text(naam).map_err(OrganisationError::Name)?;
         Ok(Organisation {
             code,
             naam: naam.to_string(),

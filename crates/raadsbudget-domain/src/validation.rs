@@ -10,7 +10,7 @@ use crate::finding::{Finding, FindingCode, Location};
 use crate::kengetallen::{is_required, kernbudget, Kernbudget};
 use crate::organisation::OrgType;
 use crate::seats::raadszetels;
-use crate::value::{format_dutch, Entry, Value, ValueError};
+use crate::value::{format_dutch, Entry, Value, ValueError, MAX_AMOUNT};
 use rust_decimal::Decimal;
 
 /// Threshold of the year-on-year warning: relative change.
@@ -75,6 +75,11 @@ pub fn check_entry(post: &Post, fase: Fase, entry: &Entry, location: Location) -
                 Some(ValueError::Negative(value.to_canonical()))
             } else if d.normalize().scale() > 2 {
                 Some(ValueError::TooManyDecimals(d.to_string()))
+            } else if *d > MAX_AMOUNT {
+                Some(ValueError::Unfit(format!(
+                    "'{d}' is te groot (hoogstens {})",
+                    format_dutch(MAX_AMOUNT, 2)
+                )))
             } else {
                 None
             }

@@ -98,7 +98,9 @@ impl Value {
     pub fn to_canonical(&self) -> String {
         match self {
             Value::Decimal(d) => {
-                let mut d = *d;
+                // A negative zero is written as zero; amounts are bounded by [`MAX_AMOUNT`], so
+                // two decimals always fit.
+                let mut d = if d.is_zero() { Decimal::ZERO } else { *d };
                 d.rescale(2);
                 d.to_string()
             }
@@ -188,6 +190,27 @@ pub enum NumberStyle {
     Dutch,
 }
 
+/// The largest amount (euro or fte) accepted: 999.999.999.999.999,99 — far above any real
+/// budget, and small enough that every amount keeps exactly two decimals in a [`Decimal`].
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0x5D89_FFFF, 0x0163_4578, 0, false, 2);
+
+/// Characters that make a spreadsheet evaluate a text cell as a formula.
+pub const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Checks a free text (a toelichting, an organisation name) for the one thing the benchmark
+/// file cannot carry: a leading apostrophe followed by a formula character (spreadsheet safety
+/// removes exactly that apostrophe when reading).
+pub fn check_free_text(text: &str) -> Result<(), String> {
+    if text
+        .strip_prefix('\'')
+        .is_some_and(|rest| rest.starts_with(FORMULA_START))
+    {
+        Err("een tekst mag niet beginnen met een apostrof gevolgd door =, +, -, @, een tab of een regeleinde: spreadsheets en het benchmarkbestand laten die apostrof weg; laat de apostrof weg of zet er iets voor".to_string())
+    } else {
+        Ok(())
+    }
+}
+
 /// Why a text is not a valid value for a unit. Each maps to one finding code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ValueError {
@@ -261,6 +284,12 @@ pub fn parse_value(
             }
             if d.scale() > 2 {
                 return Err(ValueError::TooManyDecimals(text.to_string()));
+            }
+            if d > MAX_AMOUNT {
+                return Err(ValueError::Unfit(format!(
+                    "'{text}' is te groot; verwacht {what} tot en met {}",
+                    format_dutch(MAX_AMOUNT, 2)
+                )));
             }
             let padded = d.scale() < 2;
             let mut d = d.abs();
@@ -454,6 +483,20 @@ mod tests {
             "12500.50"
         );
         assert!(euro("12500.5", NumberStyle::Comma).is_err());
+    }
+
+    #[test]
+    fn bounds_negative_zero_and_free_text() {
+        assert_eq!(format_dutch(MAX_AMOUNT, 2), "999.999.999.999.999,99");
+        assert!(euro("999999999999999.99", NumberStyle::Point).is_ok());
+        assert!(matches!(
+            euro("1000000000000000", NumberStyle::Point),
+            Err(ValueError::Unfit(_))
+        ));
+        assert_eq!(Value::Decimal(dec("-0.00")).to_canonical(), "0.00");
+        assert!(check_free_text("'=SOM(A1)").is_err());
+        assert!(check_free_text("'t Gooi").is_ok());
+        assert!(check_free_text("=SOM(A1)").is_ok());
     }
 
     #[test]

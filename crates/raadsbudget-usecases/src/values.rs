@@ -5,7 +5,7 @@ use crate::{Error, Result};
 use raadsbudget_domain::catalogue::{Catalogue, Post};
 use raadsbudget_domain::fase::jaar_is_plausible;
 use raadsbudget_domain::validation::{check_entry, validate_uitvraag, value_error_finding};
-use raadsbudget_domain::value::{parse_value, NumberStyle};
+use raadsbudget_domain::value::{check_free_text, parse_value, NumberStyle};
 use raadsbudget_domain::{Entry, Fase, Finding, Jaar, Location, Organisation, Reason, Record};
 use raadsbudget_store::{AuditEntry, HistoryFilter};
 
@@ -107,12 +107,14 @@ impl Session {
         if let Some(finding) = check_entry(post, req.fase, &entry, location) {
             return Err(Error::Value(Box::new(finding)));
         }
+        let toelichting = match &req.toelichting {
+            Some(t) => t.trim().to_string(),
+            None => current.map(|r| r.toelichting).unwrap_or_default(),
+        };
+        check_free_text(&toelichting).map_err(|m| Error::Invalid(format!("toelichting: {m}")))?;
         let record = Record {
             entry,
-            toelichting: match &req.toelichting {
-                Some(t) => t.trim().to_string(),
-                None => current.map(|r| r.toelichting).unwrap_or_default(),
-            },
+            toelichting,
             definities: cat.versie.clone(),
         };
         let actor = self.actor()?;

@@ -1,0 +1,128 @@
+//! The BZK benchmark file, format `bzk-raadsondersteuning/1`: one CSV file per organisation
+//! and uitvraag, sent to BZK and bundled there.
+//!
+//! The format is specified in `docs/benchmarkbestand.md` (developer documentation, mirrors the
+//! project's spec) and described as a Frictionless Table Schema in
+//! `docs/benchmarkbestand.schema.json`. In short:
+//!
+//! - UTF-8 without BOM, `,` as delimiter, CRLF line ends, RFC 4180 quoting only where needed
+//!   (a field containing a comma, a double quote, CR or LF);
+//! - the header [`HEADER`], then one row per `(jaar, fase, post)`, sorted by jaar, fase
+//!   (kenmerk, begroting, realisatie) and the post's position in the catalogue;
+//! - `organisatie_naam` and `toelichting` get a leading `'` when they start with `=`, `+`, `-`,
+//!   `@`, TAB or CR (spreadsheet safety).
+//!
+//! [`write()`] writes such a file and refuses data it could not write faithfully (so that
+//! `read(write(data)) == data`). [`read()`] is a tolerant reader: it repairs what spreadsheets
+//! typically do to a file (BOM, Windows-1252, `;` with decimal comma, LF line ends, amounts with
+//! fewer decimals, surrounding spaces) with a `W1xx` warning, and rejects everything else with
+//! an `F…` finding naming file, line and column. It never panics, whatever the bytes.
+
+mod read;
+mod text;
+mod write;
+
+pub use read::read;
+pub use write::{write, WriteError};
+
+use chrono::{DateTime, Utc};
+use raadsbudget_domain::{Dataset, Finding, Jaar, OrgCode, Organisation, RecordKey};
+use std::collections::BTreeMap;
+
+/// The value of the `formaat` column.
+pub const FORMAT: &str = "bzk-raadsondersteuning/1";
+
+/// The header line, column by column.
+pub const HEADER: [&str; 15] = [
+    "formaat",
+    "definities",
+    "uitvraagjaar",
+    "organisatie_code",
+    "organisatie_naam",
+    "organisatie_type",
+    "jaar",
+    "fase",
+    "post",
+    "waarde",
+    "reden",
+    "toelichting",
+    "revisie",
+    "aangemaakt_op",
+    "software",
+];
+
+/// 1-based column numbers, for findings.
+pub(crate) mod col {
+    pub const FORMAAT: u32 = 1;
+    pub const DEFINITIES: u32 = 2;
+    pub const UITVRAAGJAAR: u32 = 3;
+    pub const ORGANISATIE_CODE: u32 = 4;
+    pub const ORGANISATIE_NAAM: u32 = 5;
+    pub const ORGANISATIE_TYPE: u32 = 6;
+    pub const JAAR: u32 = 7;
+    pub const FASE: u32 = 8;
+    pub const POST: u32 = 9;
+    pub const WAARDE: u32 = 10;
+    pub const REDEN: u32 = 11;
+    pub const TOELICHTING: u32 = 12;
+    pub const REVISIE: u32 = 13;
+    pub const AANGEMAAKT_OP: u32 = 14;
+    pub const SOFTWARE: u32 = 15;
+}
+
+/// The `chrono` format of `aangemaakt_op`: RFC 3339 in UTC with seconds.
+pub(crate) const MOMENT_FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
+
+/// Everything in a file that is the same on every row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileMeta {
+    /// Catalogue version the values were entered under, e.g. `2026.1`.
+    pub definities: String,
+    /// The uitvraagjaar `U`.
+    pub uitvraag: Jaar,
+    /// The organisation (code and name).
+    pub organisation: Organisation,
+    /// 1 for the first export of this uitvraag, +1 for every corrected export.
+    pub revisie: u32,
+    /// Export moment; written as RFC 3339 UTC with seconds (`2026-03-01T09:30:00Z`). A
+    /// sub-second part is not written.
+    pub aangemaakt_op: DateTime<Utc>,
+    /// Name and version of the program that wrote the file.
+    pub software: String,
+}
+
+/// `raadsondersteuning_<U>_<code>_r<revisie>.csv`
+pub fn file_name(uitvraag: Jaar, code: &OrgCode, revisie: u32) -> String {
+    format!("raadsondersteuning_{uitvraag}_{code}_r{revisie}.csv")
+}
+
+/// The outcome of reading one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadOutcome {
+    /// The file's content when the structure could be read (even if some rows had errors:
+    /// those rows are left out of `data`). `None` when the file is unusable (unreadable, wrong
+    /// header, no rows, mixed organisations, unknown catalogue version, …).
+    pub file: Option<BenchmarkFile>,
+    /// All findings, in file order: structure and repair findings first (by line and column),
+    /// then the content findings of the uitvraag.
+    pub findings: Vec<Finding>,
+}
+
+impl ReadOutcome {
+    /// Whether any finding is an error (`F…`).
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(Finding::is_error)
+    }
+}
+
+/// The content of a benchmark file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BenchmarkFile {
+    /// What is the same on every row.
+    pub meta: FileMeta,
+    /// The rows that could be read, as records (each with `definities` = `meta.definities`).
+    pub data: Dataset,
+    /// Physical line (1-based, header = line 1) where each record starts, for locating
+    /// findings.
+    pub lines: BTreeMap<RecordKey, u64>,
+}
