@@ -156,6 +156,8 @@ fn run(cli: Cli) -> Result<Out, Error> {
                 toelichting,
             };
             let outcome = s.set_value(&req)?;
+            out.findings(&s.findings_for(&req.organisation, req.jaar, req.fase, &req.post)?);
+            out.code = 0;
             out.note(format!(
                 "{} {} {} {} = {}{}",
                 req.organisation.trim(),

@@ -526,3 +526,45 @@ fn backup_and_restore() {
     let r = raadsbudget(&db, &["waarde", "lijst", "--organisatie", "GM0363"]);
     assert!(r.stdout.contains("GRF.PERSONEEL\t100,00"), "{}", r.stdout);
 }
+
+#[test]
+fn a_demo_store_opens_and_checks_clean() {
+    let dir = tempfile::tempdir().expect("temp");
+    let db = dir.path().join("proef.sqlite");
+    let r = raadsbudget(&db, &["demo", "--uitvraag", "2026", "--organisaties", "6"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("6 demo-organisaties toegevoegd"),
+        "{}",
+        r.stderr
+    );
+    let r = raadsbudget(&db, &["organisatie", "lijst"]);
+    let codes: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    assert_eq!(codes.len(), 6, "{}", r.stdout);
+    for code in codes {
+        for u in ["2024", "2025", "2026"] {
+            let r = raadsbudget(&db, &["controleer", "--organisatie", code, "--uitvraag", u]);
+            assert_eq!(r.code, 0, "{code} {u}: {}", r.stdout);
+        }
+        let r = raadsbudget(
+            &db,
+            &["waarde", "lijst", "--organisatie", code, "--jaar", "2023"],
+        );
+        assert!(
+            r.stdout.lines().count() > 20,
+            "four years of history: {}",
+            r.stdout
+        );
+    }
+    // Running it again adds nothing: the organisations are there already.
+    let r = raadsbudget(&db, &["demo", "--uitvraag", "2026", "--organisaties", "6"]);
+    assert!(
+        r.stderr.contains("0 demo-organisaties toegevoegd"),
+        "{}",
+        r.stderr
+    );
+}

@@ -573,23 +573,8 @@ impl Store {
         actor: &str,
         reason: Option<&str>,
     ) -> Result<Option<i64>> {
-        check_actor(actor)?;
-        let moment = now();
-        let tx = self.write_tx()?;
-        require_org(&tx, org.as_str())?;
-        let id = apply_change(
-            &tx,
-            org.as_str(),
-            jaar,
-            fase,
-            post,
-            record,
-            actor,
-            reason,
-            &moment,
-        )?;
-        tx.commit()?;
-        Ok(id)
+        let change = [(jaar, fase, post.to_string(), record.cloned())];
+        Ok(self.set_records(org, &change, actor, reason)?.pop())
     }
 
     /// Many changes in ONE transaction (an import): all or nothing. Changes are applied in

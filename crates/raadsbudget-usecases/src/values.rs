@@ -175,6 +175,40 @@ impl Session {
         Ok((org, findings))
     }
 
+    /// The findings that concern one post in one `(jaar, fase)`: those of every uitvraag the
+    /// value takes part in (kenmerk and begroting of `jaar` belong to uitvraag `jaar`; kenmerk
+    /// and realisatie of `jaar` to uitvraag `jaar + 1`). For showing a finding next to a field.
+    pub fn findings_for(
+        &self,
+        organisation: &str,
+        jaar: Jaar,
+        fase: Fase,
+        post: &str,
+    ) -> Result<Vec<Finding>> {
+        let org = self.organisation(organisation)?;
+        let data = self.store().dataset(&org.code)?;
+        let cat = Catalogue::current();
+        let uitvragen: &[Jaar] = match fase {
+            Fase::Kenmerk => &[jaar, jaar.saturating_add(1)],
+            Fase::Begroting => &[jaar],
+            Fase::Realisatie => &[jaar.saturating_add(1)],
+        };
+        let mut out: Vec<Finding> = Vec::new();
+        for u in uitvragen {
+            for f in validate_uitvraag(cat, &data, *u) {
+                let l = &f.location;
+                if l.jaar == Some(jaar)
+                    && l.fase == Some(fase)
+                    && l.post.as_deref() == Some(post)
+                    && !out.contains(&f)
+                {
+                    out.push(f);
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// The audit log of an organisation, newest first.
     pub fn history(&self, organisation: &str, filter: &HistoryFilter) -> Result<Vec<AuditEntry>> {
         let org = self.organisation(organisation)?;
