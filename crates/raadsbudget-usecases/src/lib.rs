@@ -13,6 +13,7 @@ pub mod files;
 pub mod import;
 pub mod session;
 pub mod values;
+pub mod views;
 
 pub use error::{Error, Result};
 pub use session::Session;
