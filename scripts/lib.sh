@@ -12,8 +12,11 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# System packages needed to build (Debian/Ubuntu).
-APT_PACKAGES=(build-essential pkg-config)
+# System packages needed to build (Debian/Ubuntu): the Rust build, the desktop app's webview
+# (WebKitGTK 4.1), and for the end-to-end tests a virtual display (xvfb, xauth), the WebDriver
+# of WebKitGTK (webkit2gtk-driver), X11 tools to read window titles (x11-utils), a D-Bus
+# session bus for the single-instance check (dbus) and ImageMagick for screenshots.
+APT_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev xvfb xauth webkit2gtk-driver x11-utils dbus imagemagick)
 
 install_system_packages() {
   local missing=()
@@ -44,4 +47,61 @@ require_rust() {
       fi
     fi
   done
+}
+
+# Node.js 20 or newer and npm, for the UI (ui/) and the end-to-end tests (tests/e2e/).
+NODE_MAJOR_MIN=20
+require_node() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    log "Installing Node.js and npm (apt)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
+  fi
+  local major
+  major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+  if [ "$major" -lt "$NODE_MAJOR_MIN" ]; then
+    # Debian 12's nodejs is 18: take Node.js 20 from the npm registry (the `node` package
+    # ships the official binaries as node-linux-*), into a prefix of our own.
+    local prefix="$HOME/.local/share/raadsbudget-node"
+    if [ ! -x "$prefix/bin/node" ]; then
+      log "Installing Node.js $NODE_MAJOR_MIN from the npm registry into $prefix"
+      npm install --global --prefix "$prefix" --no-audit --no-fund "node@$NODE_MAJOR_MIN"
+    fi
+    export PATH="$prefix/bin:$PATH"
+    major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+    if [ "$major" -lt "$NODE_MAJOR_MIN" ]; then
+      log "Node.js $NODE_MAJOR_MIN or newer is needed; this is $(node --version 2>/dev/null || echo 'no node')."
+      exit 2
+    fi
+  fi
+}
+
+# tauri-driver: the WebDriver server for the desktop app (not packaged by apt).
+install_tauri_driver() {
+  if ! command -v tauri-driver >/dev/null 2>&1; then
+    if [ -x "$HOME/.cargo/bin/tauri-driver" ]; then
+      export PATH="$HOME/.cargo/bin:$PATH"
+    else
+      log "Installing tauri-driver (cargo install, about half a minute)"
+      cargo install tauri-driver --locked
+    fi
+  fi
+}
+
+# Installs the npm packages of a folder with `npm ci` when node_modules is missing or older
+# than package-lock.json.
+npm_ci_if_needed() {
+  local dir="$1"
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    log "npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+  fi
+}
+
+# Builds the UI into ui/dist, which the desktop app embeds (tauri.conf.json build.frontendDist).
+# It must exist before any cargo command that compiles src-tauri.
+build_ui() {
+  npm_ci_if_needed "$ROOT/ui"
+  log "Building the UI (npm run build)"
+  (cd "$ROOT/ui" && npm run build)
 }

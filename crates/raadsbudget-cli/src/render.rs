@@ -5,6 +5,7 @@ use clap::{Arg, ArgAction, Command};
 use raadsbudget_domain::catalogue::{Catalogue, Requirement};
 use raadsbudget_domain::{Fase, Finding, Jaar, OrgType, Record, Severity};
 use raadsbudget_store::AuditEntry;
+use raadsbudget_usecases::values::entry_text;
 use std::fmt::Write as _;
 
 const HELP_TEMPLATE: &str = "\
@@ -174,18 +175,6 @@ pub fn summary(subject: &str, findings: &[Finding]) -> String {
         },
         if s == 1 { "signaal" } else { "signalen" }
     )
-}
-
-fn entry_text(record: Option<&Record>) -> String {
-    match record {
-        None => "(leeg)".to_string(),
-        Some(r) if r.toelichting.is_empty() => r.entry.to_dutch(),
-        Some(r) => format!(
-            "{} [{}]",
-            r.entry.to_dutch(),
-            r.toelichting.replace(['\r', '\n'], " ")
-        ),
-    }
 }
 
 /// One audit entry on one line.

@@ -8,8 +8,11 @@
 //!   the tolerant reader. The format is documented for developers in
 //!   `docs/benchmarkbestand.md`; its Frictionless Table Schema is
 //!   `docs/benchmarkbestand.schema.json`.
+//! - [`register`]: register files (organisation codes and names, e.g. the CBS list of
+//!   gemeenten), read tolerantly from a CSV a researcher downloads or makes in a spreadsheet.
 
 pub mod benchmark;
+pub mod register;
 
 pub use benchmark::{
     file_name, read, write, BenchmarkFile, FileMeta, ReadOutcome, WriteError, FORMAT, HEADER,

@@ -874,6 +874,26 @@ impl Store {
             .collect()
     }
 
+    /// The uitvraagjaren of this organisation with at least one export (final or draft),
+    /// ascending: for listing the uitvragen someone has worked on.
+    pub fn exported_uitvragen(&self, org: &OrgCode) -> Result<Vec<Jaar>> {
+        let tx = self.conn.unchecked_transaction()?;
+        require_org(&tx, org.as_str())?;
+        let years = {
+            let mut stmt = tx.prepare(
+                "SELECT DISTINCT uitvraag FROM exports WHERE organisation = ?1 ORDER BY uitvraag",
+            )?;
+            let years = stmt
+                .query_map([org.as_str()], |r| r.get::<_, i64>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            years
+        };
+        years
+            .into_iter()
+            .map(|y| jaar_from(y, &format!("export van organisatie {org}")))
+            .collect()
+    }
+
     /// The revisie number of the next final export: 1 + the highest non-concept revisie of
     /// this uitvraag (1 when there is none).
     pub fn next_revisie(&self, org: &OrgCode, uitvraag: Jaar) -> Result<u32> {

@@ -623,6 +623,21 @@ fn exports_revisies_and_uniqueness() {
         "oldest first"
     );
     assert_eq!(store.exports(&ws().code, 2026).unwrap(), vec![other]);
+    let draft_2024 = ExportRecord {
+        uitvraag: 2024,
+        ..export(1, true)
+    };
+    store.record_export(&draft_2024).unwrap();
+    assert_eq!(
+        store.exported_uitvragen(&org).unwrap(),
+        vec![2024, 2026],
+        "drafts count, each year once, ascending"
+    );
+    assert_eq!(store.exported_uitvragen(&ws().code).unwrap(), vec![2026]);
+    assert!(matches!(
+        store.exported_uitvragen(&OrgCode::parse("GM0001").unwrap()),
+        Err(StoreError::UnknownOrganisation(_))
+    ));
 
     for bad in [
         ExportRecord {

@@ -5,7 +5,7 @@ use crate::files::{render, write_atomically};
 use crate::session::Session;
 use crate::{Error, Result};
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use raadsbudget_domain::{Catalogue, Fase, Jaar, Record, SOFTWARE};
+use raadsbudget_domain::{Catalogue, Dataset, Fase, Jaar, Record, SOFTWARE};
 use raadsbudget_formats::benchmark::{self, FileMeta};
 use std::path::{Path, PathBuf};
 
@@ -61,16 +61,24 @@ impl Session {
             if self.store().organisation(&org.code)?.is_some() {
                 continue;
             }
-            self.store_mut().add_organisation(org, &actor)?;
-            let changes: Vec<(Jaar, Fase, String, Option<Record>)> = data
-                .records
-                .iter()
-                .map(|((j, f, p), r)| (*j, *f, p.clone(), Some(r.clone())))
-                .collect();
-            self.store_mut()
-                .set_records(&org.code, &changes, &actor, Some("demogegevens"))?;
+            self.store_demo(&data, &actor)?;
             added.push(org.code.to_string());
         }
         Ok(added)
+    }
+
+    /// Adds one demo organisation with all its entries (one transaction for the entries,
+    /// reason `demogegevens`).
+    pub(crate) fn store_demo(&mut self, data: &Dataset, actor: &str) -> Result<()> {
+        let org = &data.organisation;
+        self.store_mut().add_organisation(org, actor)?;
+        let changes: Vec<(Jaar, Fase, String, Option<Record>)> = data
+            .records
+            .iter()
+            .map(|((j, f, p), r)| (*j, *f, p.clone(), Some(r.clone())))
+            .collect();
+        self.store_mut()
+            .set_records(&org.code, &changes, actor, Some("demogegevens"))?;
+        Ok(())
     }
 }

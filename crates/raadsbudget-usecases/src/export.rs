@@ -6,7 +6,7 @@ use crate::values::check_jaar;
 use crate::{Error, Result};
 use chrono::{DateTime, SubsecRound, Utc};
 use raadsbudget_domain::validation::validate_uitvraag;
-use raadsbudget_domain::{Catalogue, Fill, Finding, Jaar, SOFTWARE};
+use raadsbudget_domain::{Catalogue, Dataset, Fill, Finding, Jaar, SOFTWARE};
 use raadsbudget_formats::benchmark::{self, FileMeta};
 use raadsbudget_store::ExportRecord;
 use std::path::{Path, PathBuf};
@@ -75,8 +75,52 @@ pub struct PreparedExport {
     pub file_name: String,
     /// The file's bytes.
     pub bytes: Vec<u8>,
+    /// Number of data rows (the header not counted).
+    pub rows: usize,
     /// Findings of the uitvraag.
     pub findings: Vec<Finding>,
+}
+
+/// A benchmark file rendered from the store's data.
+#[derive(Debug)]
+pub(crate) struct Rendered {
+    pub(crate) meta: FileMeta,
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) rows: usize,
+}
+
+/// The benchmark file of uitvraag `uitvraag` from an organisation's data, as an export with
+/// this revisie and moment writes it (a draft fills every missing required post with
+/// `onbekend`, a final file only empty blocks). The one place where the file's content is
+/// decided, so a preview, an export and the check "changed since the export" agree.
+pub(crate) fn render_uitvraag(
+    data: &Dataset,
+    uitvraag: Jaar,
+    revisie: u32,
+    moment: DateTime<Utc>,
+    concept: bool,
+) -> Result<Rendered> {
+    let cat = Catalogue::current();
+    let fill = if concept {
+        Fill::AllMissing
+    } else {
+        Fill::EmptyBlocks
+    };
+    let view = data.for_uitvraag(cat, uitvraag, fill);
+    let meta = FileMeta {
+        definities: cat.versie.clone(),
+        uitvraag,
+        organisation: data.organisation.clone(),
+        revisie,
+        aangemaakt_op: moment,
+        software: SOFTWARE.to_string(),
+    };
+    let bytes = render(&meta, &view)?;
+    Ok(Rendered {
+        meta,
+        bytes,
+        rows: view.records.len(),
+    })
 }
 
 impl PreparedExport {
@@ -97,35 +141,22 @@ impl Session {
     ) -> Result<PreparedExport> {
         let org = self.organisation(organisation)?;
         check_jaar(uitvraag)?;
-        let cat = Catalogue::current();
         let data = self.store().dataset(&org.code)?;
-        let findings = validate_uitvraag(cat, &data, uitvraag);
-        let fill = if concept {
-            Fill::AllMissing
-        } else {
-            Fill::EmptyBlocks
-        };
-        let view = data.for_uitvraag(cat, uitvraag, fill);
+        let findings = validate_uitvraag(Catalogue::current(), &data, uitvraag);
         let revisie = self.store().next_revisie(&org.code, uitvraag)?;
-        let meta = FileMeta {
-            definities: cat.versie.clone(),
-            uitvraag,
-            organisation: org.clone(),
-            revisie,
-            aangemaakt_op: moment.unwrap_or_else(|| Utc::now().trunc_subsecs(0)),
-            software: SOFTWARE.to_string(),
-        };
+        let moment = moment.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
+        let rendered = render_uitvraag(&data, uitvraag, revisie, moment, concept)?;
         let name = benchmark::file_name(uitvraag, &org.code, revisie);
         let file_name = if concept {
             concept_file_name(&name)
         } else {
             name
         };
-        let bytes = render(&meta, &view)?;
         Ok(PreparedExport {
-            meta,
+            meta: rendered.meta,
             file_name,
-            bytes,
+            bytes: rendered.bytes,
+            rows: rendered.rows,
             findings,
         })
     }
@@ -139,7 +170,7 @@ impl Session {
             let n = prepared.findings.iter().filter(|f| f.is_error()).count();
             return Err(Error::Findings {
                 message: format!(
-                    "het benchmarkbestand is niet gemaakt: er {} nog {n} {} in uitvraag {}; los ze op, of maak een concept met --concept",
+                    "het benchmarkbestand is niet gemaakt: er {} nog {n} {} in uitvraag {}; los ze op, of maak een concept (dat is niet bedoeld om in te dienen)",
                     if n == 1 { "is" } else { "zijn" },
                     if n == 1 { "fout" } else { "fouten" },
                     req.uitvraag

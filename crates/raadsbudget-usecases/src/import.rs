@@ -30,6 +30,11 @@ pub struct ImportOutcome {
     pub findings: Vec<Finding>,
 }
 
+/// The reason recorded in the audit log for the entries an import of file `name` changed.
+pub(crate) fn import_reason(name: &str) -> String {
+    format!("ingelezen uit {name}")
+}
+
 impl Session {
     /// Reads a benchmark file into the store, with the same checks as `controleer`. A file with
     /// errors is refused and nothing is stored. All entries of the file are written in one
@@ -75,7 +80,7 @@ impl Session {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
-        let reason = format!("ingelezen uit {name}");
+        let reason = import_reason(&name);
         self.store_mut()
             .set_records(&org.code, &changes, &actor, Some(&reason))?;
         let meta = &file.meta;

@@ -11,6 +11,7 @@ mod error;
 pub mod export;
 pub mod files;
 pub mod import;
+pub mod screens;
 pub mod session;
 pub mod values;
 pub mod views;

@@ -95,7 +95,7 @@ impl Session {
         let parsed = OrgCode::parse(code.trim()).map_err(|e| Error::Invalid(e.to_string()))?;
         self.store.organisation(&parsed)?.ok_or_else(|| {
             Error::NotFound(format!(
-                "organisatie {parsed} staat niet in deze database; voeg haar toe met 'raadsbudget organisatie toevoegen'"
+                "organisatie {parsed} staat niet in deze database; voeg de organisatie eerst toe"
             ))
         })
     }

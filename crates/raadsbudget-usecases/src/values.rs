@@ -61,13 +61,58 @@ pub(crate) fn check_jaar(jaar: Jaar) -> Result<()> {
     }
 }
 
-fn lookup_post<'c>(cat: &'c Catalogue, code: &str) -> Result<&'c Post> {
+pub(crate) fn lookup_post<'c>(cat: &'c Catalogue, code: &str) -> Result<&'c Post> {
     cat.post(code).ok_or_else(|| {
         Error::NotFound(format!(
             "post {code} bestaat niet in de definities {}; zie 'raadsbudget definities'",
             cat.versie
         ))
     })
+}
+
+/// Where a field of an organisation is, for findings.
+pub(crate) fn field_location(org: &Organisation, jaar: Jaar, fase: Fase, post: &str) -> Location {
+    Location {
+        organisation: Some(org.code.to_string()),
+        ..Location::data(jaar, fase, post)
+    }
+}
+
+/// The entry for a value as typed (Dutch style: `812.345,00`, `812345`, `3,6`), checked
+/// against the post and the fase. [`Error::Value`] with the finding (F002–F004, F006) when it
+/// does not fit. The one place where typed text becomes an entry.
+pub(crate) fn typed_entry(
+    post: &Post,
+    fase: Fase,
+    text: &str,
+    location: Location,
+) -> Result<Entry> {
+    let codes = post.code_list();
+    let parsed = parse_value(post.eenheid, text.trim(), NumberStyle::Dutch, &codes)
+        .map_err(|e| Error::Value(Box::new(value_error_finding(post, &e, location.clone()))))?;
+    checked_entry(post, fase, Entry::Value(parsed.value), location)
+}
+
+/// The entry when it fits the post and the fase, else [`Error::Value`] with the finding.
+fn checked_entry(post: &Post, fase: Fase, entry: Entry, location: Location) -> Result<Entry> {
+    match check_entry(post, fase, &entry, location) {
+        Some(finding) => Err(Error::Value(Box::new(finding))),
+        None => Ok(entry),
+    }
+}
+
+/// An entry for people, as in the history: the Dutch value or the reason, with the
+/// toelichting in brackets; `(leeg)` when there is no entry.
+pub fn entry_text(record: Option<&Record>) -> String {
+    match record {
+        None => "(leeg)".to_string(),
+        Some(r) if r.toelichting.is_empty() => r.entry.to_dutch(),
+        Some(r) => format!(
+            "{} [{}]",
+            r.entry.to_dutch(),
+            r.toelichting.replace(['\r', '\n'], " ")
+        ),
+    }
 }
 
 impl Session {
@@ -77,25 +122,17 @@ impl Session {
         check_jaar(req.jaar)?;
         let cat = Catalogue::current();
         let post = lookup_post(cat, &req.post)?;
-        let location = Location {
-            organisation: Some(org.code.to_string()),
-            ..Location::data(req.jaar, req.fase, &post.code)
-        };
+        let location = field_location(&org, req.jaar, req.fase, &post.code);
         let current = self
             .store()
             .dataset(&org.code)?
             .get(req.jaar, req.fase, &post.code)
             .cloned();
         let entry = match &req.input {
-            Input::Waarde(text) => {
-                let codes = post.code_list();
-                let parsed = parse_value(post.eenheid, text.trim(), NumberStyle::Dutch, &codes)
-                    .map_err(|e| Error::Value(Box::new(value_error_finding(post, &e, location.clone()))))?;
-                Entry::Value(parsed.value)
-            }
-            Input::Reden(r) => Entry::Reason(*r),
+            Input::Waarde(text) => typed_entry(post, req.fase, text, location)?,
+            Input::Reden(r) => checked_entry(post, req.fase, Entry::Reason(*r), location)?,
             Input::Keep => match &current {
-                Some(rec) => rec.entry.clone(),
+                Some(rec) => checked_entry(post, req.fase, rec.entry.clone(), location)?,
                 None => {
                     return Err(Error::Invalid(format!(
                         "{} heeft nog geen waarde voor {} {}; geef een waarde of een reden (nvt of onbekend)",
@@ -104,9 +141,6 @@ impl Session {
                 }
             },
         };
-        if let Some(finding) = check_entry(post, req.fase, &entry, location) {
-            return Err(Error::Value(Box::new(finding)));
-        }
         let toelichting = match &req.toelichting {
             Some(t) => t.trim().to_string(),
             None => current.map(|r| r.toelichting).unwrap_or_default(),

@@ -325,6 +325,7 @@ pub struct PreviewView {
 #[ts(export)]
 pub struct AuditView {
     /// Audit id.
+    #[ts(type = "number")]
     pub id: i64,
     /// Moment, RFC 3339 UTC.
     pub moment: String,
@@ -345,6 +346,7 @@ pub struct AuditView {
     /// Reason of the change, if any.
     pub reden: Option<String>,
     /// The id this change undid, if it is an undo.
+    #[ts(type = "number | null")]
     pub maakt_ongedaan: Option<i64>,
 }
 

@@ -21,7 +21,6 @@ definities: string,
  */
 gebruiker: string, 
 /**
- * The uitvraagjaar to open by default (the current calendar year + 1 before 1 July?
- * no: simply the current calendar year).
+ * The uitvraagjaar to open by default: the current calendar year.
  */
 huidige_uitvraag: number, };

@@ -7,7 +7,7 @@ export type AuditView = {
 /**
  * Audit id.
  */
-id: bigint, 
+id: number, 
 /**
  * Moment, RFC 3339 UTC.
  */
@@ -47,4 +47,4 @@ reden: string | null,
 /**
  * The id this change undid, if it is an undo.
  */
-maakt_ongedaan: bigint | null, };
+maakt_ongedaan: number | null, };

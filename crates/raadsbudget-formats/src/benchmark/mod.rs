@@ -19,7 +19,7 @@
 //! an `F…` finding naming file, line and column. It never panics, whatever the bytes.
 
 mod read;
-mod text;
+pub(crate) mod text;
 mod write;
 
 pub use read::read;

@@ -1,6 +1,6 @@
 //! The tolerant reader of the benchmark file.
 
-use super::text::{regels, unprotect, Lines};
+use super::text::{csv_records, decode, regels, unprotect, Lines, RawRecord};
 use super::{col, BenchmarkFile, FileMeta, ReadOutcome, FORMAT, HEADER, MOMENT_FORMAT};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use raadsbudget_domain::catalogue::Catalogue;
@@ -17,9 +17,6 @@ use raadsbudget_domain::{
 };
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-/// UTF-8 byte-order mark.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The columns that must be the same on every row (0-based), `formaat` excluded (it has its
 /// own code, F103).
@@ -53,13 +50,6 @@ pub fn read(name: &str, bytes: &[u8]) -> ReadOutcome {
     let mut findings = reader.finish();
     findings.extend(content);
     ReadOutcome { file, findings }
-}
-
-/// One CSV record: where it starts and its fields.
-struct RawRecord {
-    line: u64,
-    fields: Vec<String>,
-    start: usize,
 }
 
 /// A data row with its fields trimmed (except `toelichting`).
@@ -277,101 +267,46 @@ impl Reader<'_> {
     /// Bytes to text: BOM removed, Windows-1252 converted. `None` when the bytes are not a
     /// text file.
     fn decode<'b>(&mut self, bytes: &'b [u8]) -> Option<Cow<'b, str>> {
-        let unreadable = |reader: &mut Self, line: Option<u64>, message: &str| {
-            reader.push(FindingCode::Unreadable, line, None, message.to_string());
-            None
-        };
-        if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-            return unreadable(
-                self,
-                Some(1),
-                "het bestand is opgeslagen als UTF-16 (Unicode-tekst); sla het op als CSV UTF-8 (door komma's gescheiden)",
-            );
-        }
-        if bytes.starts_with(b"PK\x03\x04") {
-            return unreadable(
-                self,
-                Some(1),
-                "dit is een werkmap (bijvoorbeeld .xlsx) of zip-bestand, geen CSV; sla het op als CSV UTF-8 (door komma's gescheiden)",
-            );
-        }
-        let rest = match bytes.strip_prefix(BOM) {
-            Some(rest) => {
-                self.push(
-                    FindingCode::RepairedBom,
-                    Some(1),
-                    Some(1),
-                    "het bestand begint met een byte-order mark (BOM); die is verwijderd"
-                        .to_string(),
-                );
-                rest
-            }
-            None => bytes,
-        };
-        if let Some(at) = rest.iter().position(|&b| b == 0) {
-            let line = Lines::new(rest).line_of(at);
-            return unreadable(
-                self,
-                Some(line),
-                "het bestand bevat NUL-tekens en is dus geen tekstbestand; sla het op als CSV UTF-8 (door komma's gescheiden)",
-            );
-        }
-        match std::str::from_utf8(rest) {
-            Ok(text) => Some(Cow::Borrowed(text)),
+        let decoded = match decode(bytes) {
+            Ok(decoded) => decoded,
             Err(e) => {
-                let line = Lines::new(rest).line_of(e.valid_up_to());
-                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(rest);
-                self.push(
-                    FindingCode::RepairedEncoding,
-                    Some(line),
-                    None,
-                    "het bestand is geen UTF-8 (op deze regel staat het eerste teken dat geen UTF-8 is) en is als Windows-1252 gelezen; controleer namen en toelichtingen met accenten en sla het bestand voortaan op als CSV UTF-8".to_string(),
-                );
-                Some(Cow::Owned(text.into_owned()))
+                self.push(FindingCode::Unreadable, Some(e.line()), None, e.to_string());
+                return None;
             }
+        };
+        if decoded.bom {
+            self.push(
+                FindingCode::RepairedBom,
+                Some(1),
+                Some(1),
+                "het bestand begint met een byte-order mark (BOM); die is verwijderd".to_string(),
+            );
         }
+        if let Some(line) = decoded.windows_1252_from {
+            self.push(
+                FindingCode::RepairedEncoding,
+                Some(line),
+                None,
+                "het bestand is geen UTF-8 (op deze regel staat het eerste teken dat geen UTF-8 is) en is als Windows-1252 gelezen; controleer namen en toelichtingen met accenten en sla het bestand voortaan op als CSV UTF-8".to_string(),
+            );
+        }
+        Some(decoded.text)
     }
 
     fn parse_csv(&mut self, text: &str, lines: &Lines, delimiter: u8) -> Option<Vec<RawRecord>> {
-        let bytes = text.as_bytes();
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(bytes);
-        let mut records = Vec::new();
-        for result in reader.records() {
-            match result {
-                Ok(record) => {
-                    let pos = record
-                        .position()
-                        .and_then(|p| usize::try_from(p.byte()).ok())
-                        .unwrap_or(0);
-                    // The csv position is where the reader stood: skip the empty lines it
-                    // skipped to find the physical line where the record starts.
-                    let start = bytes
-                        .get(pos..)
-                        .and_then(|rest| rest.iter().position(|b| !matches!(b, b'\r' | b'\n')))
-                        .map_or(pos, |skip| pos.saturating_add(skip));
-                    records.push(RawRecord {
-                        line: lines.line_of(start),
-                        fields: record.iter().map(str::to_string).collect(),
-                        start,
-                    });
-                }
-                Err(e) => {
-                    let line = e.position().map(csv::Position::line);
-                    self.push(
-                        FindingCode::Unreadable,
-                        line,
-                        None,
-                        format!("het bestand kan niet als CSV worden gelezen: {e}"),
-                    );
-                    return None;
-                }
+        match csv_records(text, lines, delimiter) {
+            Ok(records) => Some(records),
+            Err(e) => {
+                let line = e.position().map(csv::Position::line);
+                self.push(
+                    FindingCode::Unreadable,
+                    line,
+                    None,
+                    format!("het bestand kan niet als CSV worden gelezen: {e}"),
+                );
+                None
             }
         }
-        Some(records)
     }
 
     /// W104 when records end with LF (or a lone CR) instead of CRLF.

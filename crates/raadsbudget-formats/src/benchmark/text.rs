@@ -1,6 +1,7 @@
 //! Text-level helpers of the benchmark file: quoting, spreadsheet safety, physical lines.
 
 use raadsbudget_domain::value::FORMULA_START;
+use std::borrow::Cow;
 
 /// Whether a text cell needs the apostrophe of spreadsheet safety.
 pub(crate) fn needs_apostrophe(text: &str) -> bool {
@@ -81,6 +82,129 @@ impl Lines {
         let n = self.starts.partition_point(|&s| s <= byte);
         u64::try_from(n.max(1)).unwrap_or(u64::MAX)
     }
+}
+
+/// UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Why bytes cannot be read as a text file. The messages are Dutch and say what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum Undecodable {
+    /// Saved as UTF-16.
+    #[error("het bestand is opgeslagen als UTF-16 (Unicode-tekst); sla het op als CSV UTF-8 (door komma's gescheiden)")]
+    Utf16,
+    /// A zip file, such as an `.xlsx` workbook.
+    #[error("dit is een werkmap (bijvoorbeeld .xlsx) of zip-bestand, geen CSV; sla het op als CSV UTF-8 (door komma's gescheiden)")]
+    Zip,
+    /// NUL bytes: not a text file.
+    #[error("het bestand bevat NUL-tekens en is dus geen tekstbestand; sla het op als CSV UTF-8 (door komma's gescheiden)")]
+    Nul {
+        /// The line of the first NUL byte.
+        line: u64,
+    },
+}
+
+impl Undecodable {
+    /// The 1-based line the problem is on.
+    pub(crate) fn line(&self) -> u64 {
+        match self {
+            Undecodable::Utf16 | Undecodable::Zip => 1,
+            Undecodable::Nul { line } => *line,
+        }
+    }
+}
+
+/// Text decoded from the bytes of a CSV file, with what had to be repaired.
+#[derive(Debug)]
+pub(crate) struct Decoded<'b> {
+    /// The text, without BOM.
+    pub(crate) text: Cow<'b, str>,
+    /// A UTF-8 byte-order mark was removed.
+    pub(crate) bom: bool,
+    /// The text was not UTF-8 and was read as Windows-1252; the line of the first byte that
+    /// is not UTF-8.
+    pub(crate) windows_1252_from: Option<u64>,
+}
+
+/// Bytes to text: a UTF-8 BOM removed, Windows-1252 converted when the bytes are not UTF-8.
+/// Refuses UTF-16, zip files (workbooks) and bytes with NUL characters.
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Undecodable> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(Undecodable::Utf16);
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(Undecodable::Zip);
+    }
+    let (rest, bom) = match bytes.strip_prefix(BOM) {
+        Some(rest) => (rest, true),
+        None => (bytes, false),
+    };
+    if let Some(at) = rest.iter().position(|&b| b == 0) {
+        let line = Lines::new(rest).line_of(at);
+        return Err(Undecodable::Nul { line });
+    }
+    Ok(match std::str::from_utf8(rest) {
+        Ok(text) => Decoded {
+            text: Cow::Borrowed(text),
+            bom,
+            windows_1252_from: None,
+        },
+        Err(e) => {
+            let line = Lines::new(rest).line_of(e.valid_up_to());
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(rest);
+            Decoded {
+                text: Cow::Owned(text.into_owned()),
+                bom,
+                windows_1252_from: Some(line),
+            }
+        }
+    })
+}
+
+/// One CSV record: where it starts and its fields.
+#[derive(Debug)]
+pub(crate) struct RawRecord {
+    /// 1-based physical line where the record starts.
+    pub(crate) line: u64,
+    /// The fields, as read (not trimmed).
+    pub(crate) fields: Vec<String>,
+    /// Byte offset where the record starts.
+    pub(crate) start: usize,
+}
+
+/// The records of a CSV text (no header handling, rows may differ in length). Empty lines
+/// are skipped by the CSV reader.
+pub(crate) fn csv_records(
+    text: &str,
+    lines: &Lines,
+    delimiter: u8,
+) -> Result<Vec<RawRecord>, csv::Error> {
+    let bytes = text.as_bytes();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes);
+    let mut records = Vec::new();
+    for result in reader.records() {
+        let record = result?;
+        let pos = record
+            .position()
+            .and_then(|p| usize::try_from(p.byte()).ok())
+            .unwrap_or(0);
+        // The csv position is where the reader stood: skip the empty lines it skipped to
+        // find the physical line where the record starts.
+        let start = bytes
+            .get(pos..)
+            .and_then(|rest| rest.iter().position(|b| !matches!(b, b'\r' | b'\n')))
+            .map_or(pos, |skip| pos.saturating_add(skip));
+        records.push(RawRecord {
+            line: lines.line_of(start),
+            fields: record.iter().map(str::to_string).collect(),
+            start,
+        });
+    }
+    Ok(records)
 }
 
 /// `3–5, 9, 12–13`: sorted line numbers as ranges.

@@ -1,0 +1,779 @@
+//! The desktop app's screens: one function per IPC command (`docs/ipc.md`), returning the view
+//! models of [`crate::views`]. Tested without Tauri; src-tauri only forwards.
+//!
+//! Every figure is computed here or in the domain crate and leaves as Dutch text: euro amounts
+//! and per inwoner / zetel / fractie with 2 decimals (`812.345,00`, no `€`), fte with 2
+//! decimals, percentages with 1 decimal and ` %` (`12,3 %`, changes signed: `+12,3 %`). Unknown
+//! is `None`, never `0`.
+
+use crate::demo::demo_history;
+use crate::export::{parse_moment, render_uitvraag, ExportRequest};
+use crate::files::{display_name, sha256_hex};
+use crate::import::import_reason;
+use crate::session::Session;
+use crate::values::{
+    check_jaar, entry_text, field_location, lookup_post, typed_entry, Input, SetValue,
+};
+use crate::views::{
+    AppInfo, AuditView, CategoryTotal, CellView, CodeOptionView, ColumnView, CopyResult, ErrorView,
+    ExportPreview, ExportResult, FindingView, FormView, InvoerView, KengetalView, OrganisationView,
+    Overview, PostRow, PreviewView, RegisterEntry, SectionView, SetFieldRequest, UitvraagSummary,
+};
+use crate::{Error, Result};
+use chrono::{DateTime, Datelike, Utc};
+use raadsbudget_domain::catalogue::{Category, KENMERKEN};
+use raadsbudget_domain::fase::{jaar_is_plausible, uitvraag_blocks, JAAR_MAX, JAAR_MIN};
+use raadsbudget_domain::kengetallen::{
+    is_required, kengetal_categories, kengetallen_for, Kengetallen, TOTAAL,
+};
+use raadsbudget_domain::validation::{check_entry, validate_uitvraag};
+use raadsbudget_domain::value::{format_dutch, round_half_away};
+use raadsbudget_domain::{
+    Catalogue, Dataset, Fase, Finding, Jaar, Location, OrgCode, OrgType, Organisation, Post,
+    Reason, Record, Severity, SOFTWARE,
+};
+use raadsbudget_store::{AuditEntry, ExportRecord, HistoryFilter};
+use rust_decimal::Decimal;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Size and seed of the demo population [`Session::add_demo_organisation`] picks from.
+const DEMO_AANTAL: usize = 100;
+const DEMO_SEED: u64 = 1;
+/// Reason in the audit log of [`Session::copy_previous_year`].
+pub const COPY_REASON: &str = "overgenomen van vorig jaar";
+/// Dutch name of [`TOTAAL`].
+const TOTAAL_NAAM: &str = "Totaal raadsondersteuning";
+
+/// Status values of [`UitvraagSummary::status`].
+pub mod status {
+    /// Nothing entered in the uitvraag's four blocks.
+    pub const LEEG: &str = "leeg";
+    /// Entered, errors remain.
+    pub const CONCEPT: &str = "concept";
+    /// No errors, not yet handed in.
+    pub const GECONTROLEERD: &str = "gecontroleerd";
+    /// Handed in (exported, final) and unchanged since.
+    pub const INGEDIEND: &str = "ingediend";
+    /// Changed after the last final export.
+    pub const GEWIJZIGD_NA_INDIENING: &str = "gewijzigd_na_indiening";
+}
+
+/// The uitvraagjaar to open by default: the current calendar year (UTC), within the accepted
+/// range of years.
+pub fn current_uitvraag() -> Jaar {
+    Jaar::try_from(Utc::now().year())
+        .unwrap_or(JAAR_MAX)
+        .clamp(JAAR_MIN, JAAR_MAX)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+// ---------------------------------------------------------------------------------------------
+
+fn dutch2(d: Option<Decimal>) -> Option<String> {
+    d.map(|d| format_dutch(d, 2))
+}
+
+fn percent(d: Decimal) -> String {
+    format!("{} %", format_dutch(d, 1))
+}
+
+/// The change from `old` to `new` as a signed percentage (`+12,3 %`, `-4,0 %`, `0,0 %`);
+/// `None` from zero.
+fn change_text(old: Decimal, new: Decimal) -> Option<String> {
+    let pct = new
+        .checked_sub(old)?
+        .checked_div(old)?
+        .checked_mul(Decimal::ONE_HUNDRED)?;
+    let sign = if round_half_away(pct, 1) > Decimal::ZERO {
+        "+"
+    } else {
+        ""
+    };
+    Some(format!("{sign}{}", percent(pct)))
+}
+
+/// `28-11-2026 14:05` (UTC) for an RFC 3339 moment; the text itself when it does not parse.
+fn moment_for_people(moment: &str) -> String {
+    DateTime::parse_from_rfc3339(moment)
+        .map(|d| d.with_timezone(&Utc).format("%d-%m-%Y %H:%M").to_string())
+        .unwrap_or_else(|_| moment.to_string())
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn parse_fase(text: &str) -> Result<Fase> {
+    text.trim()
+        .parse()
+        .map_err(|e: raadsbudget_domain::fase::UnknownFase| Error::Invalid(e.to_string()))
+}
+
+fn parse_reason(text: &str) -> Result<Reason> {
+    text.trim()
+        .parse()
+        .map_err(|e: raadsbudget_domain::value::UnknownReason| Error::Invalid(e.to_string()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain views
+// ---------------------------------------------------------------------------------------------
+
+fn organisation_view(org: &Organisation) -> OrganisationView {
+    OrganisationView {
+        code: org.code.to_string(),
+        naam: org.naam.clone(),
+        soort: org.org_type().as_str().to_string(),
+    }
+}
+
+/// A finding for display.
+pub fn finding_view(f: &Finding) -> FindingView {
+    let l = &f.location;
+    FindingView {
+        code: f.code.as_str().to_string(),
+        ernst: f.severity().as_str().to_string(),
+        melding: f.message.clone(),
+        jaar: l.jaar,
+        fase: l.fase.map(|x| x.as_str().to_string()),
+        post: l.post.clone(),
+        bestand: l.file.clone(),
+        regel: l.line.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+        kolom: l.column,
+        tekst: f.to_string(),
+    }
+}
+
+fn finding_views(findings: &[Finding]) -> Vec<FindingView> {
+    findings.iter().map(finding_view).collect()
+}
+
+/// The error as the desktop app returns it: the stable kind, the Dutch message and the
+/// findings behind it (why an export was refused, why a value does not fit).
+pub fn error_view(e: &Error) -> ErrorView {
+    let meldingen = match e {
+        Error::Findings { findings, .. } => finding_views(findings),
+        Error::Value(f) => vec![finding_view(f)],
+        _ => Vec::new(),
+    };
+    ErrorView {
+        kind: e.kind().to_string(),
+        message: e.to_string(),
+        meldingen,
+    }
+}
+
+fn audit_view(e: &AuditEntry) -> AuditView {
+    AuditView {
+        id: e.id,
+        moment: e.moment.clone(),
+        moment_tekst: moment_for_people(&e.moment),
+        wie: e.actor.clone(),
+        jaar: e.jaar,
+        fase: e.fase.map(|f| f.as_str().to_string()),
+        post: e.post.clone(),
+        oud: entry_text(e.old.as_ref()),
+        nieuw: entry_text(e.new.as_ref()),
+        reden: e.reason.clone(),
+        maakt_ongedaan: e.undoes,
+    }
+}
+
+/// Reads a register file (organisation codes and names, e.g. the CBS list of gemeenten).
+pub fn read_register(path: &Path) -> Result<Vec<RegisterEntry>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let entries = raadsbudget_formats::register::read(&display_name(path), &bytes)
+        .map_err(|e| Error::Invalid(e.to_string()))?;
+    Ok(entries
+        .into_iter()
+        .map(|e| RegisterEntry {
+            code: e.code.to_string(),
+            naam: e.naam,
+        })
+        .collect())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kengetallen and the form's layout
+// ---------------------------------------------------------------------------------------------
+
+fn category_name(cat: &Catalogue, code: &str) -> String {
+    if code == TOTAAL {
+        return TOTAAL_NAAM.to_string();
+    }
+    cat.category(code)
+        .map_or_else(|| code.to_string(), |c| c.naam.clone())
+}
+
+/// The two columns of a section: kenmerken (U−1, U); a category begroting U and realisatie
+/// U−1.
+fn columns(category: &str, u: Jaar) -> [(Jaar, Fase); 2] {
+    let prev = u.saturating_sub(1);
+    if category == KENMERKEN {
+        [(prev, Fase::Kenmerk), (u, Fase::Kenmerk)]
+    } else {
+        [(u, Fase::Begroting), (prev, Fase::Realisatie)]
+    }
+}
+
+fn column_view(jaar: Jaar, fase: Fase) -> ColumnView {
+    let titel = match fase {
+        Fase::Kenmerk => format!("1 januari {jaar}"),
+        Fase::Begroting => format!("Begroting {jaar}"),
+        Fase::Realisatie => format!("Realisatie {jaar}"),
+    };
+    ColumnView {
+        jaar,
+        fase: fase.as_str().to_string(),
+        titel,
+    }
+}
+
+fn kengetal_view(cat: &Catalogue, k: &Kengetallen, jaar: Jaar, fase: Fase) -> KengetalView {
+    KengetalView {
+        jaar,
+        fase: fase.as_str().to_string(),
+        categorie: k.categorie.clone(),
+        naam: category_name(cat, &k.categorie),
+        kernbudget: dutch2(k.kernbudget),
+        per_inwoner: dutch2(k.per_inwoner),
+        per_zetel: dutch2(k.per_zetel),
+        per_fractie: dutch2(k.per_fractie),
+        fte: dutch2(k.fte),
+        fte_per_10000: dutch2(k.fte_per_10000),
+        aandeel_totale_lasten: k.aandeel_totale_lasten.map(percent),
+        uitputting: k.uitputting.map(percent),
+    }
+}
+
+/// The kengetallen of `categories` (codes or [`TOTAAL`]) for begroting U and realisatie U−1,
+/// category by category.
+fn kengetal_views(
+    cat: &Catalogue,
+    data: &Dataset,
+    u: Jaar,
+    categories: &[&str],
+) -> Vec<KengetalView> {
+    categories
+        .iter()
+        .flat_map(|c| {
+            columns(c, u).map(|(jaar, fase)| {
+                kengetal_view(cat, &kengetallen_for(cat, data, jaar, fase, c), jaar, fase)
+            })
+        })
+        .collect()
+}
+
+fn located_at(f: &Finding, jaar: Jaar, fase: Fase, post: &str) -> bool {
+    let l = &f.location;
+    l.jaar == Some(jaar) && l.fase == Some(fase) && l.post.as_deref() == Some(post)
+}
+
+fn cell_view(
+    data: &Dataset,
+    post: &Post,
+    (jaar, fase): (Jaar, Fase),
+    findings: &[Finding],
+) -> CellView {
+    let gevraagd = post.has_fase(fase);
+    let record = data.get(jaar, fase, &post.code);
+    let previous = jaar
+        .checked_sub(1)
+        .and_then(|p| data.get(p, fase, &post.code));
+    let verandering = match (
+        previous.and_then(|r| r.entry.decimal()),
+        record.and_then(|r| r.entry.decimal()),
+    ) {
+        (Some(old), Some(new)) => change_text(old, new),
+        _ => None,
+    };
+    CellView {
+        jaar,
+        fase: fase.as_str().to_string(),
+        gevraagd,
+        verplicht: gevraagd && is_required(post, data, jaar),
+        invoer: record
+            .and_then(|r| r.entry.value())
+            .map(|v| v.to_dutch())
+            .unwrap_or_default(),
+        reden: record
+            .and_then(|r| r.entry.reason())
+            .map(|r| r.as_str().to_string()),
+        toelichting: record.map(|r| r.toelichting.clone()).unwrap_or_default(),
+        vorig_jaar: previous.map(|r| r.entry.to_dutch()),
+        verandering,
+        meldingen: findings
+            .iter()
+            .filter(|f| located_at(f, jaar, fase, &post.code))
+            .map(finding_view)
+            .collect(),
+    }
+}
+
+fn post_row(data: &Dataset, post: &Post, cols: &[(Jaar, Fase)], findings: &[Finding]) -> PostRow {
+    PostRow {
+        code: post.code.clone(),
+        label: post.label.clone(),
+        omschrijving: post.omschrijving.clone(),
+        wel: post.wel.clone(),
+        niet: post.niet.clone(),
+        eenheid: post.eenheid.as_str().to_string(),
+        kernbudget: post.kernbudget,
+        codes: post
+            .codes
+            .iter()
+            .map(|c| CodeOptionView {
+                code: c.code.clone(),
+                label: c.label.clone(),
+            })
+            .collect(),
+        cellen: cols
+            .iter()
+            .map(|&col| cell_view(data, post, col, findings))
+            .collect(),
+    }
+}
+
+fn section_view(
+    cat: &Catalogue,
+    data: &Dataset,
+    u: Jaar,
+    category: &Category,
+    findings: &[Finding],
+) -> SectionView {
+    let cols = columns(&category.code, u);
+    SectionView {
+        code: category.code.clone(),
+        naam: category.naam.clone(),
+        omschrijving: category.omschrijving.clone(),
+        kolommen: cols.iter().map(|&(j, f)| column_view(j, f)).collect(),
+        posten: cat
+            .posts_of(&category.code)
+            .map(|p| post_row(data, p, &cols, findings))
+            .collect(),
+        kengetallen: if category.code == KENMERKEN {
+            Vec::new()
+        } else {
+            kengetal_views(cat, data, u, &[category.code.as_str()])
+        },
+    }
+}
+
+/// Whether none of the uitvraag's four blocks has an entry.
+fn uitvraag_is_empty(data: &Dataset, u: Jaar) -> bool {
+    let filled = data.blocks();
+    uitvraag_blocks(u).iter().all(|b| !filled.contains(b))
+}
+
+/// The uitvraag a block makes "worked on": begroting U and realisatie U−1 belong to uitvraag
+/// U alone. Kenmerken are shared by two uitvragen (kenmerk U is asked in U and U+1), so they
+/// list none: a complete uitvraag U would otherwise list U−1 and U+1 as well.
+fn uitvraag_of((jaar, fase): (Jaar, Fase)) -> Option<Jaar> {
+    match fase {
+        Fase::Begroting => Some(jaar),
+        Fase::Realisatie => jaar.checked_add(1),
+        Fase::Kenmerk => None,
+    }
+}
+
+fn totals(cat: &Catalogue, data: &Dataset, u: Jaar) -> Vec<CategoryTotal> {
+    let kb = |jaar, fase, c| dutch2(kengetallen_for(cat, data, jaar, fase, c).kernbudget);
+    kengetal_categories(cat)
+        .into_iter()
+        .map(|c| CategoryTotal {
+            categorie: c.to_string(),
+            naam: category_name(cat, c),
+            begroting: kb(u, Fase::Begroting, c),
+            realisatie: kb(u.saturating_sub(1), Fase::Realisatie, c),
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The screens
+// ---------------------------------------------------------------------------------------------
+
+impl Session {
+    /// General facts for the app's header and about box.
+    pub fn app_info(&self) -> Result<AppInfo> {
+        Ok(AppInfo {
+            software: SOFTWARE.to_string(),
+            database: self
+                .path()
+                .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string()),
+            definities: Catalogue::current().versie.clone(),
+            gebruiker: self.actor()?,
+            huidige_uitvraag: current_uitvraag(),
+        })
+    }
+
+    /// The organisations in the store, sorted by code.
+    pub fn organisation_views(&self) -> Result<Vec<OrganisationView>> {
+        Ok(self
+            .organisations()?
+            .iter()
+            .map(organisation_view)
+            .collect())
+    }
+
+    /// Adds an organisation (code and name are checked).
+    pub fn add_organisation_view(&mut self, code: &str, naam: &str) -> Result<OrganisationView> {
+        Ok(organisation_view(&self.add_organisation(code, naam)?))
+    }
+
+    /// Adds one demo gemeente (fictional, from the demo generator) with figures for the four
+    /// years up to the current uitvraag: kenmerk, begroting and realisatie of U−3 … U−1, and
+    /// kenmerk and begroting of U (the realisatie of the current year is not known yet). Each
+    /// call adds the next demo gemeente not yet in the store.
+    pub fn add_demo_organisation(&mut self) -> Result<OrganisationView> {
+        let u = current_uitvraag();
+        let candidates = demo_history(u.saturating_sub(3), u, DEMO_AANTAL, DEMO_SEED);
+        for mut data in candidates {
+            if data.organisation.org_type() != OrgType::Gemeente
+                || self
+                    .store()
+                    .organisation(&data.organisation.code)?
+                    .is_some()
+            {
+                continue;
+            }
+            data.records
+                .retain(|(jaar, fase, _), _| !(*jaar == u && *fase == Fase::Realisatie));
+            let actor = self.actor()?;
+            self.store_demo(&data, &actor)?;
+            return Ok(organisation_view(&data.organisation));
+        }
+        Err(Error::Invalid(
+            "alle demogemeenten staan al in deze database; er kan geen nieuwe bij".into(),
+        ))
+    }
+
+    /// The overview of an organisation, newest first: every uitvraag with data in its own
+    /// blocks (begroting U, realisatie U−1) or with an export, and always the current
+    /// uitvraag.
+    pub fn overview(&self, organisatie: &str) -> Result<Overview> {
+        let org = self.organisation(organisatie)?;
+        let data = self.store().dataset(&org.code)?;
+        let mut years: BTreeSet<Jaar> = self
+            .store()
+            .exported_uitvragen(&org.code)?
+            .into_iter()
+            .collect();
+        years.insert(current_uitvraag());
+        years.extend(data.blocks().into_iter().filter_map(uitvraag_of));
+        let cat = Catalogue::current();
+        let uitvragen = years
+            .into_iter()
+            .rev()
+            .filter(|u| jaar_is_plausible(*u))
+            .map(|u| self.summary(&data, u, &validate_uitvraag(cat, &data, u)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Overview {
+            organisatie: organisation_view(&org),
+            uitvragen,
+        })
+    }
+
+    /// The state of uitvraag `u`; `findings` are those of [`validate_uitvraag`].
+    fn summary(&self, data: &Dataset, u: Jaar, findings: &[Finding]) -> Result<UitvraagSummary> {
+        let of = |s: Severity| count(findings.iter().filter(|f| f.severity() == s).count());
+        let fouten = of(Severity::Fout);
+        let last = self
+            .store()
+            .exports(&data.organisation.code, u)?
+            .into_iter()
+            .rfind(|e| !e.concept);
+        let (status, status_tekst) = match &last {
+            Some(e) if self.changed_since(data, u, e)? => (
+                status::GEWIJZIGD_NA_INDIENING,
+                format!("gewijzigd na indiening (revisie {})", e.revisie),
+            ),
+            Some(e) => (
+                status::INGEDIEND,
+                format!("ingediend (revisie {})", e.revisie),
+            ),
+            None if uitvraag_is_empty(data, u) => (status::LEEG, status::LEEG.to_string()),
+            None if fouten > 0 => (status::CONCEPT, status::CONCEPT.to_string()),
+            None => (status::GECONTROLEERD, status::GECONTROLEERD.to_string()),
+        };
+        Ok(UitvraagSummary {
+            uitvraag: u,
+            status: status.to_string(),
+            status_tekst,
+            revisie: last.as_ref().map(|e| e.revisie),
+            ingediend_op: last.as_ref().map(|e| e.moment.clone()),
+            fouten,
+            waarschuwingen: of(Severity::Waarschuwing),
+            signalen: of(Severity::Signaal),
+            totalen: totals(Catalogue::current(), data, u),
+        })
+    }
+
+    /// Whether the uitvraag's data differ from what the final export `export` sent.
+    ///
+    /// The file is rendered again from the current data with the export's revisie and moment:
+    /// the same bytes (same sha256) mean nothing changed, whatever the audit log says (a change
+    /// and its undo cancel out). Otherwise the data changed after the export when the newest
+    /// change of one of the uitvraag's four blocks lies in the export's second or later —
+    /// moments have whole seconds, so a change in the same second as the export counts as
+    /// changed (had it come before the export, the bytes would have matched) — unless that
+    /// change is the import of this very file (a file re-saved by a spreadsheet has other
+    /// bytes but the same data).
+    fn changed_since(&self, data: &Dataset, u: Jaar, export: &ExportRecord) -> Result<bool> {
+        let moment = parse_moment(&export.moment)?;
+        let rendered = render_uitvraag(data, u, export.revisie, moment, false)?;
+        if sha256_hex(&rendered.bytes) == export.sha256 {
+            return Ok(false);
+        }
+        let Some(last) = self.last_block_change(&data.organisation.code, u)? else {
+            return Ok(false);
+        };
+        if last.reason.as_deref() == Some(import_reason(&export.file_name).as_str()) {
+            return Ok(false);
+        }
+        Ok(parse_moment(&last.moment)? >= moment)
+    }
+
+    /// The newest audit row about an entry of the uitvraag's four blocks.
+    fn last_block_change(&self, code: &OrgCode, u: Jaar) -> Result<Option<AuditEntry>> {
+        let mut newest: Option<AuditEntry> = None;
+        for (jaar, fase) in uitvraag_blocks(u) {
+            let filter = HistoryFilter {
+                jaar: Some(jaar),
+                fase: Some(fase),
+                post: None,
+                limit: Some(1),
+            };
+            let last = self.store().history(code, &filter)?.into_iter().next();
+            if let Some(e) = last.filter(|e| newest.as_ref().is_none_or(|n| e.id > n.id)) {
+                newest = Some(e);
+            }
+        }
+        Ok(newest)
+    }
+
+    /// The invoer form of uitvraag `uitvraag`: the kenmerken (U−1, U) and the four categories
+    /// (begroting U, realisatie U−1), with definitions, values, last year's values, findings
+    /// per field, kengetallen and the status.
+    pub fn form(&self, organisatie: &str, uitvraag: Jaar) -> Result<FormView> {
+        let org = self.organisation(organisatie)?;
+        check_jaar(uitvraag)?;
+        let data = self.store().dataset(&org.code)?;
+        let cat = Catalogue::current();
+        let findings = validate_uitvraag(cat, &data, uitvraag);
+        Ok(FormView {
+            organisatie: organisation_view(&org),
+            uitvraag,
+            definities: cat.versie.clone(),
+            algemene_regels: cat.algemene_regels.clone(),
+            secties: cat
+                .categories
+                .iter()
+                .map(|c| section_view(cat, &data, uitvraag, c, &findings))
+                .collect(),
+            totaal: kengetal_views(cat, &data, uitvraag, &[TOTAAL]),
+            meldingen: finding_views(&findings),
+            samenvatting: self.summary(&data, uitvraag, &findings)?,
+        })
+    }
+
+    /// Saves one field (value, reason, or only a new toelichting) and returns the form.
+    /// [`Error::Value`] with the finding when the text does not fit the post.
+    pub fn set_field(&mut self, req: &SetFieldRequest) -> Result<FormView> {
+        check_jaar(req.uitvraag)?;
+        let input = match &req.invoer {
+            InvoerView::Waarde { tekst } => Input::Waarde(tekst.clone()),
+            InvoerView::Reden { reden } => Input::Reden(parse_reason(reden)?),
+            InvoerView::Behouden => Input::Keep,
+        };
+        self.set_value(&SetValue {
+            organisation: req.organisatie.clone(),
+            jaar: req.jaar,
+            fase: parse_fase(&req.fase)?,
+            post: req.post.clone(),
+            input,
+            toelichting: req.toelichting.clone(),
+        })?;
+        self.form(&req.organisatie, req.uitvraag)
+    }
+
+    /// Removes one field's entry and returns the form.
+    pub fn clear_field(
+        &mut self,
+        organisatie: &str,
+        uitvraag: Jaar,
+        jaar: Jaar,
+        fase: &str,
+        post: &str,
+    ) -> Result<FormView> {
+        check_jaar(uitvraag)?;
+        self.clear_value(organisatie, jaar, parse_fase(fase)?, post)?;
+        self.form(organisatie, uitvraag)
+    }
+
+    /// The kengetallen as they would be with `tekst` typed in a field, without saving: those
+    /// of the field's category (all four for a kenmerk) and of the total, for begroting U and
+    /// realisatie U−1. The text is read as [`Session::set_value`] reads it; when it does not
+    /// fit, `melding` is the finding and `kengetallen` is empty. An empty text previews the
+    /// field without entry.
+    pub fn preview(
+        &self,
+        organisatie: &str,
+        uitvraag: Jaar,
+        jaar: Jaar,
+        fase: &str,
+        post: &str,
+        tekst: &str,
+    ) -> Result<PreviewView> {
+        let org = self.organisation(organisatie)?;
+        check_jaar(uitvraag)?;
+        check_jaar(jaar)?;
+        let fase = parse_fase(fase)?;
+        let cat = Catalogue::current();
+        let post = lookup_post(cat, post)?;
+        let mut data = self.store().dataset(&org.code)?;
+        if tekst.trim().is_empty() {
+            data.records.remove(&(jaar, fase, post.code.clone()));
+        } else {
+            let location = field_location(&org, jaar, fase, &post.code);
+            match typed_entry(post, fase, tekst, location) {
+                Ok(entry) => {
+                    let record = Record {
+                        entry,
+                        toelichting: String::new(),
+                        definities: cat.versie.clone(),
+                    };
+                    data.set(jaar, fase, &post.code, record);
+                }
+                Err(Error::Value(finding)) => {
+                    return Ok(PreviewView {
+                        melding: Some(finding_view(&finding)),
+                        kengetallen: Vec::new(),
+                    })
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        let categories = if post.categorie == KENMERKEN {
+            kengetal_categories(cat)
+        } else {
+            vec![post.categorie.as_str(), TOTAAL]
+        };
+        Ok(PreviewView {
+            melding: None,
+            kengetallen: kengetal_views(cat, &data, uitvraag, &categories),
+        })
+    }
+
+    /// Fills the EMPTY fields of the uitvraag's four blocks from the same post and fase one
+    /// year earlier (value or reason, with its toelichting), in one transaction with reason
+    /// [`COPY_REASON`]. Never overwrites an entry. Returns how many fields were filled and
+    /// the form.
+    pub fn copy_previous_year(&mut self, organisatie: &str, uitvraag: Jaar) -> Result<CopyResult> {
+        let org = self.organisation(organisatie)?;
+        check_jaar(uitvraag)?;
+        let cat = Catalogue::current();
+        let data = self.store().dataset(&org.code)?;
+        let mut changes: Vec<(Jaar, Fase, String, Option<Record>)> = Vec::new();
+        for (jaar, fase) in uitvraag_blocks(uitvraag) {
+            let Some(prev) = jaar.checked_sub(1) else {
+                continue;
+            };
+            for post in cat.posts_in(fase) {
+                if data.get(jaar, fase, &post.code).is_some() {
+                    continue;
+                }
+                let Some(source) = data.get(prev, fase, &post.code) else {
+                    continue;
+                };
+                if check_entry(post, fase, &source.entry, Location::default()).is_some() {
+                    continue;
+                }
+                let record = Record {
+                    entry: source.entry.clone(),
+                    toelichting: source.toelichting.clone(),
+                    definities: cat.versie.clone(),
+                };
+                changes.push((jaar, fase, post.code.clone(), Some(record)));
+            }
+        }
+        let actor = self.actor()?;
+        let ids = self
+            .store_mut()
+            .set_records(&org.code, &changes, &actor, Some(COPY_REASON))?;
+        Ok(CopyResult {
+            aantal: count(ids.len()),
+            formulier: self.form(organisatie, uitvraag)?,
+        })
+    }
+
+    /// All findings of the uitvraag.
+    pub fn findings_view(&self, organisatie: &str, uitvraag: Jaar) -> Result<Vec<FindingView>> {
+        let (_, findings) = self.check(organisatie, uitvraag)?;
+        Ok(finding_views(&findings))
+    }
+
+    /// What a final export would send now: file name, revisie, the file's text and the
+    /// findings.
+    pub fn export_preview(&self, organisatie: &str, uitvraag: Jaar) -> Result<ExportPreview> {
+        let prepared = self.prepare_export(organisatie, uitvraag, None, false)?;
+        let standaard_map = dirs::document_dir()
+            .or_else(dirs::home_dir)
+            .unwrap_or_else(|| PathBuf::from("."));
+        Ok(ExportPreview {
+            bestandsnaam: prepared.file_name.clone(),
+            revisie: prepared.meta.revisie,
+            regels: count(prepared.rows),
+            inhoud: String::from_utf8_lossy(&prepared.bytes).into_owned(),
+            meldingen: finding_views(&prepared.findings),
+            heeft_fouten: prepared.has_errors(),
+            standaard_map: standaard_map.display().to_string(),
+        })
+    }
+
+    /// Writes the benchmark file into folder `map` (a draft when `concept`).
+    pub fn export_view(
+        &mut self,
+        organisatie: &str,
+        uitvraag: Jaar,
+        map: &Path,
+        concept: bool,
+    ) -> Result<ExportResult> {
+        let outcome = self.export(&ExportRequest {
+            organisation: organisatie.to_string(),
+            uitvraag,
+            dir: map.to_path_buf(),
+            moment: None,
+            concept,
+        })?;
+        Ok(ExportResult {
+            pad: outcome.path.display().to_string(),
+            revisie: outcome.revisie,
+            sha256: outcome.sha256,
+            concept: outcome.concept,
+        })
+    }
+
+    /// The audit log of an organisation (optionally of one post), newest first.
+    pub fn history_view(&self, organisatie: &str, post: Option<&str>) -> Result<Vec<AuditView>> {
+        let filter = HistoryFilter {
+            post: post
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string),
+            ..HistoryFilter::default()
+        };
+        Ok(self
+            .history(organisatie, &filter)?
+            .iter()
+            .map(audit_view)
+            .collect())
+    }
+
+    /// Undoes the organisation's most recent change; `None` when there is nothing to undo.
+    pub fn undo_view(&mut self, organisatie: &str) -> Result<Option<AuditView>> {
+        Ok(self.undo(organisatie)?.as_ref().map(audit_view))
+    }
+}

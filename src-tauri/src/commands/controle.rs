@@ -1,0 +1,15 @@
+//! Checking an uitvraag.
+
+use crate::AppState;
+use raadsbudget_usecases::views::{ErrorView, FindingView};
+use tauri::State;
+
+/// `controle`: all findings of an uitvraag.
+#[tauri::command(async)]
+pub fn controle(
+    state: State<'_, AppState>,
+    organisatie: String,
+    uitvraag: u16,
+) -> Result<Vec<FindingView>, ErrorView> {
+    state.with(|s| s.findings_view(&organisatie, uitvraag))
+}

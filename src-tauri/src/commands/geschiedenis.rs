@@ -1,0 +1,25 @@
+//! The audit log and undo.
+
+use crate::AppState;
+use raadsbudget_usecases::views::{AuditView, ErrorView};
+use tauri::State;
+
+/// `geschiedenis`: the audit log of an organisation (one post, or all when `post` is null),
+/// newest first.
+#[tauri::command(async)]
+pub fn geschiedenis(
+    state: State<'_, AppState>,
+    organisatie: String,
+    post: Option<String>,
+) -> Result<Vec<AuditView>, ErrorView> {
+    state.with(|s| s.history_view(&organisatie, post.as_deref()))
+}
+
+/// `ongedaan_maken`: undoes the last change; null when there was nothing to undo.
+#[tauri::command(async)]
+pub fn ongedaan_maken(
+    state: State<'_, AppState>,
+    organisatie: String,
+) -> Result<Option<AuditView>, ErrorView> {
+    state.with(|s| s.undo_view(&organisatie))
+}

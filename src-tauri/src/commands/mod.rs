@@ -1,0 +1,61 @@
+//! The IPC commands of docs/ipc.md, grouped by purpose. Each one locks the session, calls one
+//! use case of `raadsbudget-usecases`, and maps its error to an `ErrorView` (`{kind, message,
+//! meldingen}`). No domain logic lives here.
+
+pub mod backup;
+pub mod controle;
+pub mod export;
+pub mod geschiedenis;
+pub mod invoer;
+pub mod organisaties;
+
+pub(crate) use raadsbudget_usecases::screens::{error_view, read_register};
+
+use tauri::ipc::Invoke;
+use tauri::Runtime;
+
+/// Every command name, as the UI invokes it (the table in docs/ipc.md).
+pub const NAMES: &[&str] = &[
+    "app_info",
+    "organisaties",
+    "organisatie_toevoegen",
+    "demo_organisatie",
+    "register_lezen",
+    "overzicht",
+    "formulier",
+    "waarde_zetten",
+    "waarde_wissen",
+    "voorbeeld",
+    "vorig_jaar_overnemen",
+    "controle",
+    "export_voorbeeld",
+    "exporteren",
+    "geschiedenis",
+    "ongedaan_maken",
+    "backup_maken",
+    "backup_terugzetten",
+];
+
+/// The invoke handler with every command of [`NAMES`].
+pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        organisaties::app_info,
+        organisaties::organisaties,
+        organisaties::organisatie_toevoegen,
+        organisaties::demo_organisatie,
+        organisaties::register_lezen,
+        organisaties::overzicht,
+        invoer::formulier,
+        invoer::waarde_zetten,
+        invoer::waarde_wissen,
+        invoer::voorbeeld,
+        invoer::vorig_jaar_overnemen,
+        controle::controle,
+        export::export_voorbeeld,
+        export::exporteren,
+        geschiedenis::geschiedenis,
+        geschiedenis::ongedaan_maken,
+        backup::backup_maken,
+        backup::backup_terugzetten,
+    ]
+}

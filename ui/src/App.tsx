@@ -1,0 +1,225 @@
+// The app shell: header with the organisation and the navigation, and a tiny router (state).
+
+import { useCallback, useEffect, useState, type MouseEvent } from "react";
+
+import { api } from "./api";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { ErrorView } from "./bindings/ErrorView";
+import type { OrganisationView } from "./bindings/OrganisationView";
+import { FoutMelding, Laden } from "./components/common";
+import { Button } from "./components/utrecht";
+import { BackupScherm } from "./screens/Backup";
+import { ControleScherm } from "./screens/Controle";
+import { ExporterenScherm } from "./screens/Exporteren";
+import { GeschiedenisScherm } from "./screens/Geschiedenis";
+import { InvoerScherm, type Sprong } from "./screens/Invoer";
+import { OverzichtScherm } from "./screens/Overzicht";
+import { StartScherm } from "./screens/Start";
+
+export type Scherm = "start" | "overzicht" | "invoer" | "controle" | "exporteren" | "geschiedenis" | "backup";
+
+const navItems: Array<{ scherm: Scherm; label: string }> = [
+  { scherm: "overzicht", label: "Overzicht" },
+  { scherm: "invoer", label: "Invoer" },
+  { scherm: "controle", label: "Controle" },
+  { scherm: "exporteren", label: "Exporteren" },
+  { scherm: "geschiedenis", label: "Geschiedenis" },
+  { scherm: "backup", label: "Back-up" },
+];
+
+export const soortLabel: Record<string, string> = {
+  gemeente: "Gemeente",
+  provincie: "Provincie",
+  waterschap: "Waterschap",
+};
+
+export function App() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [organisaties, setOrganisaties] = useState<OrganisationView[] | null>(null);
+  const [org, setOrg] = useState<OrganisationView | null>(null);
+  const [uitvraag, setUitvraag] = useState<number | null>(null);
+  const [scherm, setScherm] = useState<Scherm>("start");
+  const [sprong, setSprong] = useState<Sprong | null>(null);
+  const [fout, setFout] = useState<ErrorView | null>(null);
+  const [bezig, setBezig] = useState(true);
+
+  const laden = useCallback(async (behoudOrg: string | null) => {
+    setBezig(true);
+    setFout(null);
+    try {
+      const [i, orgs] = await Promise.all([api.appInfo(), api.organisaties()]);
+      setInfo(i);
+      setOrganisaties(orgs);
+      setUitvraag((u) => u ?? i.huidige_uitvraag);
+      const gekozen = behoudOrg ? (orgs.find((o) => o.code === behoudOrg) ?? null) : null;
+      if (gekozen) {
+        setOrg(gekozen);
+      } else if (behoudOrg === null && orgs.length === 1) {
+        // One organisation (the usual case for a griffie): open it straight away.
+        setOrg(orgs[0]);
+        setScherm("overzicht");
+      } else {
+        setOrg(null);
+        setScherm((s) => (s === "backup" ? s : "start"));
+      }
+    } catch (e) {
+      setFout(e as ErrorView);
+    } finally {
+      setBezig(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void laden(null);
+  }, [laden]);
+
+  const naar = useCallback((s: Scherm) => {
+    setSprong(null);
+    setScherm(s);
+    document.documentElement.scrollTop = 0;
+  }, []);
+
+  const openOrganisatie = useCallback(
+    (o: OrganisationView) => {
+      setOrg(o);
+      setOrganisaties((lijst) => (lijst && !lijst.some((x) => x.code === o.code) ? [...lijst, o] : lijst));
+      setUitvraag(info?.huidige_uitvraag ?? null);
+      naar("overzicht");
+    },
+    [info, naar],
+  );
+
+  const wisselOrganisatie = useCallback(() => {
+    setOrg(null);
+    naar("start");
+    void api
+      .organisaties()
+      .then(setOrganisaties)
+      .catch((e: ErrorView) => setFout(e));
+  }, [naar]);
+
+  const naarVeld = useCallback((s: Omit<Sprong, "volgnummer">) => {
+    setSprong({ ...s, volgnummer: Date.now() });
+    setScherm("invoer");
+  }, []);
+
+  const navKlik = (s: Scherm) => (e: MouseEvent<HTMLAnchorElement>) => {
+    e.preventDefault();
+    naar(s);
+  };
+
+  const u = uitvraag ?? info?.huidige_uitvraag ?? new Date().getFullYear();
+
+  let inhoud = null;
+  if (info && organisaties) {
+    if (scherm === "backup") {
+      inhoud = <BackupScherm org={org} uitvraag={u} info={info} herladen={() => laden(org?.code ?? "")} />;
+    } else if (!org || scherm === "start") {
+      inhoud = <StartScherm organisaties={organisaties} openen={openOrganisatie} />;
+    } else if (scherm === "overzicht") {
+      inhoud = (
+        <OverzichtScherm
+          key={org.code}
+          org={org}
+          uitvraag={u}
+          kiesUitvraag={setUitvraag}
+          naar={(s, jaar) => {
+            setUitvraag(jaar);
+            naar(s);
+          }}
+        />
+      );
+    } else if (scherm === "invoer") {
+      inhoud = <InvoerScherm key={`${org.code}-${u}`} org={org} uitvraag={u} sprong={sprong} />;
+    } else if (scherm === "controle") {
+      inhoud = <ControleScherm key={`${org.code}-${u}`} org={org} uitvraag={u} naarVeld={naarVeld} />;
+    } else if (scherm === "exporteren") {
+      inhoud = <ExporterenScherm key={`${org.code}-${u}`} org={org} uitvraag={u} />;
+    } else if (scherm === "geschiedenis") {
+      inhoud = <GeschiedenisScherm key={org.code} org={org} />;
+    }
+  }
+
+  const zichtbareNav = org ? navItems : navItems.filter((n) => n.scherm === "backup");
+
+  return (
+    <div className="rb-app">
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus rb-skip-link" href="#inhoud">
+        Naar de inhoud
+      </a>
+      <header className="utrecht-page-header rb-header">
+        <div className="utrecht-page-header__content rb-header__content">
+          <div className="rb-header__merk">
+            <span className="rb-header__app">Raadsbudget</span>
+            {org ? (
+              <span className="rb-header__org" data-testid="organisatie-naam">
+                {org.naam}{" "}
+                <span className="rb-header__code">
+                  ({soortLabel[org.soort] ?? org.soort} {org.code})
+                </span>
+              </span>
+            ) : (
+              <span className="rb-header__org rb-header__org--geen">Geen organisatie gekozen</span>
+            )}
+          </div>
+          <div className="rb-header__acties">
+            {org && (
+              <Button appearance="subtle-button" onClick={wisselOrganisatie} data-testid="knop-organisatie-wisselen">
+                Andere organisatie
+              </Button>
+            )}
+            {!org && scherm === "backup" && (
+              <Button appearance="subtle-button" onClick={() => naar("start")} data-testid="knop-naar-start">
+                Naar de start
+              </Button>
+            )}
+          </div>
+        </div>
+        <nav className="utrecht-nav-bar rb-nav" aria-label="Hoofdmenu">
+          <div className="utrecht-nav-bar__content">
+            <ul className="utrecht-nav-list rb-nav__lijst">
+              {zichtbareNav.map((n) => {
+                const actief = scherm === n.scherm;
+                return (
+                  <li className="utrecht-nav-list__item" key={n.scherm}>
+                    <a
+                      href={`#${n.scherm}`}
+                      className="utrecht-nav-list__link utrecht-link rb-nav__link"
+                      aria-current={actief ? "page" : undefined}
+                      data-testid={`nav-${n.scherm}`}
+                      onClick={navKlik(n.scherm)}
+                    >
+                      {n.label}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        </nav>
+      </header>
+      <main id="inhoud" className="rb-main" aria-busy={bezig} tabIndex={-1}>
+        <Laden bezig={bezig} />
+        {fout && !info && (
+          <>
+            <h1 className="utrecht-heading-1">Raadsbudget kon niet starten</h1>
+            <FoutMelding fout={fout} />
+            <Button onClick={() => laden(null)} data-testid="knop-opnieuw">
+              Opnieuw proberen
+            </Button>
+          </>
+        )}
+        {fout && info && <FoutMelding fout={fout} />}
+        {inhoud}
+      </main>
+      {info && (
+        <footer className="rb-footer">
+          <p className="utrecht-paragraph utrecht-paragraph--small">
+            {info.software} · definities {info.definities} · gebruiker {info.gebruiker} · database{" "}
+            <span className="rb-pad">{info.database}</span>
+          </p>
+        </footer>
+      )}
+    </div>
+  );
+}

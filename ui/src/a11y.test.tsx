@@ -1,0 +1,72 @@
+// axe-core over every screen, in jsdom (no layout: colour contrast and the like are left to
+// the end-to-end run in the real webview). Fails on any violation of impact serious/critical,
+// and lists the moderate ones too so they are seen.
+
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import axe from "axe-core";
+import { describe, expect, it } from "vitest";
+
+import { App } from "./App";
+import { amsterdam, appInfo, audit, controleMeldingen, exportVoorbeeld, formulier, overzicht, register } from "./test/fixtures";
+import { mockCommands } from "./test/ipc";
+
+async function ernstigeOvertredingen(): Promise<string[]> {
+  const uitslag = await axe.run(document.documentElement, {
+    rules: {
+      // Needs real layout and rendering; checked in the e2e run.
+      "color-contrast": { enabled: false },
+    },
+  });
+  return uitslag.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical" || v.impact === "moderate")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+function mock(organisaties = [amsterdam]) {
+  document.documentElement.lang = "nl";
+  document.title = "Raadsbudget";
+  return mockCommands({
+    app_info: () => appInfo,
+    organisaties: () => organisaties,
+    overzicht: () => overzicht,
+    formulier: () => formulier(),
+    controle: () => controleMeldingen,
+    export_voorbeeld: () => exportVoorbeeld,
+    geschiedenis: () => [audit({ id: 1 }), audit({ id: 2, post: null, jaar: null, fase: null })],
+    register_lezen: () => register,
+    voorbeeld: () => ({ melding: null, kengetallen: [] }),
+  });
+}
+
+describe("accessibility (axe-core)", () => {
+  it("Eerste start, with a register read", async () => {
+    const user = userEvent.setup();
+    mock([]);
+    render(<App />);
+    await screen.findByTestId("formulier-organisatie");
+    await user.type(screen.getByLabelText("Registerbestand (CSV)"), "/data/g.csv");
+    await user.click(screen.getByTestId("knop-register-inlezen"));
+    await screen.findByTestId("register-lijst");
+    expect(await ernstigeOvertredingen()).toEqual([]);
+  });
+
+  for (const scherm of ["overzicht", "invoer", "controle", "exporteren", "geschiedenis", "backup"]) {
+    it(`${scherm}`, async () => {
+      const user = userEvent.setup();
+      mock();
+      render(<App />);
+      await screen.findByRole("heading", { level: 1, name: "Overzicht" });
+      await user.click(screen.getByTestId(`nav-${scherm}`));
+      await screen.findByRole("heading", { level: 1 });
+      // Let the screen's command answer.
+      await new Promise((r) => setTimeout(r, 50));
+      if (scherm === "invoer") {
+        await screen.findByTestId("sectie-GRF");
+        await user.click(screen.getByTestId("knop-definitie-GRF_PERSONEEL"));
+      }
+      expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1);
+      expect(await ernstigeOvertredingen()).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,154 @@
+// The only place the UI talks to the Rust side: one typed function per command of
+// docs/ipc.md. Every command rejects with an ErrorView; whatever else reaches us (a string
+// from Tauri itself, a JavaScript Error) is turned into one, so screens handle one shape.
+
+import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { open, save } from "@tauri-apps/plugin-dialog";
+
+import type { AppInfo } from "./bindings/AppInfo";
+import type { AuditView } from "./bindings/AuditView";
+import type { CopyResult } from "./bindings/CopyResult";
+import type { ErrorView } from "./bindings/ErrorView";
+import type { ExportPreview } from "./bindings/ExportPreview";
+import type { ExportResult } from "./bindings/ExportResult";
+import type { FindingView } from "./bindings/FindingView";
+import type { FormView } from "./bindings/FormView";
+import type { OrganisationView } from "./bindings/OrganisationView";
+import type { Overview } from "./bindings/Overview";
+import type { PreviewView } from "./bindings/PreviewView";
+import type { RegisterEntry } from "./bindings/RegisterEntry";
+import type { SetFieldRequest } from "./bindings/SetFieldRequest";
+
+/** Whether a value has the shape of an ErrorView. */
+export function isErrorView(value: unknown): value is ErrorView {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { kind?: unknown }).kind === "string" &&
+    typeof (value as { message?: unknown }).message === "string"
+  );
+}
+
+/** Turns anything a rejected command gives into an ErrorView. */
+export function toErrorView(error: unknown): ErrorView {
+  if (isErrorView(error)) {
+    const meldingen = Array.isArray(error.meldingen) ? (error.meldingen as FindingView[]) : [];
+    return { kind: error.kind, message: error.message, meldingen };
+  }
+  if (typeof error === "string") {
+    return { kind: "onbekend", message: error, meldingen: [] };
+  }
+  if (error instanceof Error) {
+    return { kind: "onbekend", message: error.message, meldingen: [] };
+  }
+  return { kind: "onbekend", message: "Er ging iets mis, maar er kwam geen uitleg mee.", meldingen: [] };
+}
+
+async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (error) {
+    throw toErrorView(error);
+  }
+}
+
+/** The address of one field: a post in one (jaar, fase) column of an uitvraag's form. */
+export interface VeldAdres {
+  organisatie: string;
+  uitvraag: number;
+  jaar: number;
+  fase: string;
+  post: string;
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>("app_info"),
+  organisaties: () => call<OrganisationView[]>("organisaties"),
+  organisatieToevoegen: (code: string, naam: string) =>
+    call<OrganisationView>("organisatie_toevoegen", { code, naam }),
+  demoOrganisatie: () => call<OrganisationView>("demo_organisatie"),
+  registerLezen: (pad: string) => call<RegisterEntry[]>("register_lezen", { pad }),
+  overzicht: (organisatie: string) => call<Overview>("overzicht", { organisatie }),
+  formulier: (organisatie: string, uitvraag: number) =>
+    call<FormView>("formulier", { organisatie, uitvraag }),
+  waardeZetten: (verzoek: SetFieldRequest) => call<FormView>("waarde_zetten", { verzoek }),
+  waardeWissen: (adres: VeldAdres) =>
+    call<FormView>("waarde_wissen", {
+      organisatie: adres.organisatie,
+      uitvraag: adres.uitvraag,
+      jaar: adres.jaar,
+      fase: adres.fase,
+      post: adres.post,
+    }),
+  voorbeeld: (adres: VeldAdres, tekst: string) =>
+    call<PreviewView>("voorbeeld", {
+      organisatie: adres.organisatie,
+      uitvraag: adres.uitvraag,
+      jaar: adres.jaar,
+      fase: adres.fase,
+      post: adres.post,
+      tekst,
+    }),
+  vorigJaarOvernemen: (organisatie: string, uitvraag: number) =>
+    call<CopyResult>("vorig_jaar_overnemen", { organisatie, uitvraag }),
+  controle: (organisatie: string, uitvraag: number) =>
+    call<FindingView[]>("controle", { organisatie, uitvraag }),
+  exportVoorbeeld: (organisatie: string, uitvraag: number) =>
+    call<ExportPreview>("export_voorbeeld", { organisatie, uitvraag }),
+  exporteren: (organisatie: string, uitvraag: number, map: string, concept: boolean) =>
+    call<ExportResult>("exporteren", { organisatie, uitvraag, map, concept }),
+  geschiedenis: (organisatie: string, post: string | null) =>
+    call<AuditView[]>("geschiedenis", { organisatie, post }),
+  ongedaanMaken: (organisatie: string) => call<AuditView | null>("ongedaan_maken", { organisatie }),
+  backupMaken: (pad: string) => call<string>("backup_maken", { pad }),
+  backupTerugzetten: (pad: string) => call<string>("backup_terugzetten", { pad }),
+};
+
+// ---------------------------------------------------------------------------------------
+// Native dialogs (@tauri-apps/plugin-dialog). Each returns the chosen path, or null when the
+// user cancelled. The path always also lands in a text field, so every flow works without.
+// ---------------------------------------------------------------------------------------
+
+function eenPad(result: string | string[] | null): string | null {
+  if (result === null) return null;
+  if (Array.isArray(result)) return result[0] ?? null;
+  return result;
+}
+
+async function dialoog<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toErrorView(error);
+  }
+}
+
+export const dialogen = {
+  /** Choose a folder. */
+  kiesMap: (standaard?: string) =>
+    dialoog(async () =>
+      eenPad(await open({ directory: true, multiple: false, defaultPath: standaard || undefined, title: "Kies een map" })),
+    ),
+  /** Choose an existing file. */
+  kiesBestand: (filterNaam: string, extensies: string[], standaard?: string) =>
+    dialoog(async () =>
+      eenPad(
+        await open({
+          directory: false,
+          multiple: false,
+          defaultPath: standaard || undefined,
+          filters: [{ name: filterNaam, extensions: extensies }],
+          title: "Kies een bestand",
+        }),
+      ),
+    ),
+  /** Choose where to save a new file. */
+  kiesOpslaan: (filterNaam: string, extensies: string[], standaard?: string) =>
+    dialoog(async () =>
+      save({
+        defaultPath: standaard || undefined,
+        filters: [{ name: filterNaam, extensions: extensies }],
+        title: "Opslaan als",
+      }),
+    ),
+};

@@ -1,0 +1,225 @@
+// Overzicht: the organisation's uitvragen with status, counts and totals per category.
+
+import { useEffect, useState } from "react";
+
+import type { Scherm } from "../App";
+import { api } from "../api";
+import type { ErrorView } from "../bindings/ErrorView";
+import type { OrganisationView } from "../bindings/OrganisationView";
+import type { Overview } from "../bindings/Overview";
+import type { UitvraagSummary } from "../bindings/UitvraagSummary";
+import { FoutMelding, Laden } from "../components/common";
+import { useScherm } from "../components/scherm";
+import {
+  Button,
+  ButtonGroup,
+  FormField,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Paragraph,
+  Select,
+  StatusBadge,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableContainer,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "../components/utrecht";
+
+const statusStijl: Record<string, { badge: "neutral" | "warning" | "valid" | "success" | "danger"; icoon: string }> = {
+  leeg: { badge: "neutral", icoon: "○" },
+  concept: { badge: "warning", icoon: "✎" },
+  gecontroleerd: { badge: "valid", icoon: "✓" },
+  ingediend: { badge: "success", icoon: "✉" },
+  gewijzigd_na_indiening: { badge: "danger", icoon: "!" },
+};
+
+/** The status of an uitvraag: an icon and the Dutch text, so it never depends on colour. */
+export function UitvraagStatus({ samenvatting }: { samenvatting: UitvraagSummary }) {
+  const stijl = statusStijl[samenvatting.status] ?? { badge: "neutral" as const, icoon: "•" };
+  return (
+    <StatusBadge
+      status={stijl.badge}
+      className={`rb-status-badge rb-status-badge--${samenvatting.status}`}
+      data-testid={`status-${samenvatting.uitvraag}`}
+      data-status={samenvatting.status}
+    >
+      <span aria-hidden="true" className="rb-status-badge__icoon">
+        {stijl.icoon}
+      </span>{" "}
+      {samenvatting.status_tekst}
+    </StatusBadge>
+  );
+}
+
+export function Tellingen({ s }: { s: UitvraagSummary }) {
+  return (
+    <ul className="rb-tellingen" data-testid={`tellingen-${s.uitvraag}`}>
+      <li>
+        <strong data-testid="aantal-fouten">{s.fouten}</strong> {s.fouten === 1 ? "fout" : "fouten"}
+      </li>
+      <li>
+        <strong data-testid="aantal-waarschuwingen">{s.waarschuwingen}</strong>{" "}
+        {s.waarschuwingen === 1 ? "waarschuwing" : "waarschuwingen"}
+      </li>
+      <li>
+        <strong data-testid="aantal-signalen">{s.signalen}</strong> {s.signalen === 1 ? "signaal" : "signalen"}
+      </li>
+    </ul>
+  );
+}
+
+export function OverzichtScherm({
+  org,
+  uitvraag,
+  kiesUitvraag,
+  naar,
+}: {
+  org: OrganisationView;
+  uitvraag: number;
+  kiesUitvraag: (u: number) => void;
+  naar: (s: Scherm, uitvraag: number) => void;
+}) {
+  const kop = useScherm("Overzicht");
+  const [overzicht, setOverzicht] = useState<Overview | null>(null);
+  const [fout, setFout] = useState<ErrorView | null>(null);
+  const [bezig, setBezig] = useState(true);
+
+  useEffect(() => {
+    let actief = true;
+    setBezig(true);
+    api
+      .overzicht(org.code)
+      .then((o) => actief && setOverzicht(o))
+      .catch((e: ErrorView) => actief && setFout(e))
+      .finally(() => actief && setBezig(false));
+    return () => {
+      actief = false;
+    };
+  }, [org.code]);
+
+  const gekozen =
+    overzicht?.uitvragen.find((u) => u.uitvraag === uitvraag) ?? overzicht?.uitvragen[0] ?? null;
+
+  return (
+    <div className="rb-scherm" aria-busy={bezig}>
+      <Heading1 ref={kop} tabIndex={-1}>
+        Overzicht
+      </Heading1>
+      <Paragraph lead>
+        {org.naam}: de uitvragen met hun status en het kernbudget per categorie.
+      </Paragraph>
+      <Laden bezig={bezig} />
+      <FoutMelding fout={fout} />
+
+      {overzicht && (
+        <>
+          <TableContainer>
+            <Table data-testid="tabel-uitvragen">
+              <TableCaption>Uitvragen</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Uitvraag</TableHeaderCell>
+                  <TableHeaderCell>Status</TableHeaderCell>
+                  <TableHeaderCell numeric>Fouten</TableHeaderCell>
+                  <TableHeaderCell numeric>Waarschuwingen</TableHeaderCell>
+                  <TableHeaderCell numeric>Signalen</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {overzicht.uitvragen.map((u) => (
+                  <TableRow key={u.uitvraag} data-testid={`uitvraag-${u.uitvraag}`}>
+                    <TableHeaderCell scope="row">{u.uitvraag}</TableHeaderCell>
+                    <TableCell>
+                      <UitvraagStatus samenvatting={u} />
+                    </TableCell>
+                    <TableCell numeric>{u.fouten}</TableCell>
+                    <TableCell numeric>{u.waarschuwingen}</TableCell>
+                    <TableCell numeric>{u.signalen}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+
+          <FormField className="rb-uitvraag-kiezer">
+            <div className="utrecht-form-field__label">
+              <FormLabel htmlFor="uitvraag-kiezen">Uitvraag</FormLabel>
+            </div>
+            <div className="utrecht-form-field__input">
+              <Select
+                id="uitvraag-kiezen"
+                value={gekozen ? String(gekozen.uitvraag) : ""}
+                onChange={(e) => kiesUitvraag(Number(e.target.value))}
+              >
+                {overzicht.uitvragen.map((u) => (
+                  <option key={u.uitvraag} value={u.uitvraag}>
+                    {u.uitvraag}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          </FormField>
+
+          {gekozen && (
+            <section
+              aria-labelledby="kop-uitvraag"
+              className="rb-blok rb-uitvraag"
+              data-testid={`uitvraag-detail-${gekozen.uitvraag}`}
+            >
+              <Heading2 id="kop-uitvraag">Uitvraag {gekozen.uitvraag}</Heading2>
+              <p className="utrecht-paragraph">
+                Status: <UitvraagStatus samenvatting={gekozen} />
+              </p>
+              <Tellingen s={gekozen} />
+              <TableContainer>
+                <Table data-testid={`totalen-${gekozen.uitvraag}`}>
+                  <TableCaption>Kernbudget per categorie, uitvraag {gekozen.uitvraag}</TableCaption>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell>Categorie</TableHeaderCell>
+                      <TableHeaderCell numeric>Begroting {gekozen.uitvraag} (€)</TableHeaderCell>
+                      <TableHeaderCell numeric>Realisatie {gekozen.uitvraag - 1} (€)</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {gekozen.totalen.map((t) => (
+                      <TableRow
+                        key={t.categorie}
+                        data-testid={`totaal-${t.categorie}`}
+                        className={t.categorie === "TOTAAL" ? "rb-rij--totaal" : undefined}
+                      >
+                        <TableHeaderCell scope="row">{t.naam}</TableHeaderCell>
+                        <TableCell numeric>{t.begroting ?? "onbekend"}</TableCell>
+                        <TableCell numeric>{t.realisatie ?? "onbekend"}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </TableContainer>
+              <ButtonGroup>
+                <Button
+                  appearance="primary-action-button"
+                  onClick={() => naar("invoer", gekozen.uitvraag)}
+                  data-testid="knop-open-invoer"
+                >
+                  Invoer {gekozen.uitvraag}
+                </Button>
+                <Button onClick={() => naar("controle", gekozen.uitvraag)} data-testid="knop-open-controle">
+                  Controle {gekozen.uitvraag}
+                </Button>
+                <Button onClick={() => naar("exporteren", gekozen.uitvraag)} data-testid="knop-open-exporteren">
+                  Exporteren {gekozen.uitvraag}
+                </Button>
+              </ButtonGroup>
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,378 @@
+// Eerste start / organisatie kiezen: choose an organisation, add one (by hand or from a
+// register file), or open the demo organisation.
+
+import { useMemo, useRef, useState, type FormEvent } from "react";
+
+import { api, dialogen } from "../api";
+import type { ErrorView } from "../bindings/ErrorView";
+import type { OrganisationView } from "../bindings/OrganisationView";
+import type { RegisterEntry } from "../bindings/RegisterEntry";
+import { FoutMelding, StatusRegel } from "../components/common";
+import { useScherm } from "../components/scherm";
+import {
+  Button,
+  ButtonGroup,
+  Fieldset,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Heading3,
+  Paragraph,
+  RadioButton,
+  Textbox,
+} from "../components/utrecht";
+
+const soorten = [
+  { soort: "gemeente", label: "Gemeente", voorvoegsel: "GM", uitleg: "GM gevolgd door 4 cijfers, bijvoorbeeld GM0363" },
+  { soort: "provincie", label: "Provincie", voorvoegsel: "PV", uitleg: "PV gevolgd door 2 cijfers (PV20 tot en met PV31), bijvoorbeeld PV27" },
+  { soort: "waterschap", label: "Waterschap", voorvoegsel: "WS", uitleg: "WS gevolgd door 4 cijfers, bijvoorbeeld WS0155" },
+] as const;
+
+type Soort = (typeof soorten)[number]["soort"];
+
+function soortVanCode(code: string): Soort | null {
+  const v = code.trim().slice(0, 2).toUpperCase();
+  return soorten.find((s) => s.voorvoegsel === v)?.soort ?? null;
+}
+
+const MAX_ZICHTBAAR = 50;
+
+export function StartScherm({
+  organisaties,
+  openen,
+}: {
+  organisaties: OrganisationView[];
+  openen: (o: OrganisationView) => void;
+}) {
+  const eerste = organisaties.length === 0;
+  const kop = useScherm(eerste ? "Welkom" : "Organisatie kiezen");
+
+  const [soort, setSoort] = useState<Soort>("gemeente");
+  const [code, setCode] = useState("");
+  const [naam, setNaam] = useState("");
+  const [codeFout, setCodeFout] = useState<string | null>(null);
+  const [naamFout, setNaamFout] = useState<string | null>(null);
+  const [fout, setFout] = useState<ErrorView | null>(null);
+  const [bezig, setBezig] = useState<string | null>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
+  const naamRef = useRef<HTMLInputElement>(null);
+
+  const [registerPad, setRegisterPad] = useState("");
+  const [register, setRegister] = useState<RegisterEntry[] | null>(null);
+  const [zoek, setZoek] = useState("");
+  const [gekozen, setGekozen] = useState<string | null>(null);
+
+  const soortInfo = soorten.find((s) => s.soort === soort)!;
+
+  function kiesSoort(s: Soort) {
+    setSoort(s);
+    const nieuw = soorten.find((x) => x.soort === s)!;
+    // Help with the code: put the prefix in when the field is empty or holds only a prefix.
+    if (code.trim() === "" || soorten.some((x) => x.voorvoegsel === code.trim().toUpperCase())) {
+      setCode(nieuw.voorvoegsel);
+    }
+  }
+
+  async function toevoegen(e: FormEvent) {
+    e.preventDefault();
+    setCodeFout(null);
+    setNaamFout(null);
+    setFout(null);
+    setBezig("toevoegen");
+    try {
+      const org = await api.organisatieToevoegen(code.trim(), naam.trim());
+      openen(org);
+    } catch (err) {
+      const ev = err as ErrorView;
+      const alBekend = ev.kind === "opslag" && /staat al/i.test(ev.message);
+      if (ev.kind === "invoer" || alBekend) {
+        // The message says which field it is about: the name, or else the code.
+        if (!alBekend && /\bnaam\b/i.test(ev.message) && !/organisatiecode/i.test(ev.message)) {
+          setNaamFout(ev.message);
+          naamRef.current?.focus();
+        } else {
+          setCodeFout(ev.message);
+          codeRef.current?.focus();
+        }
+      } else {
+        setFout(ev);
+      }
+    } finally {
+      setBezig(null);
+    }
+  }
+
+  async function demo() {
+    setFout(null);
+    setBezig("demo");
+    try {
+      openen(await api.demoOrganisatie());
+    } catch (err) {
+      setFout(err as ErrorView);
+    } finally {
+      setBezig(null);
+    }
+  }
+
+  async function kiesRegister() {
+    setFout(null);
+    try {
+      const pad = await dialogen.kiesBestand("CSV", ["csv"], registerPad);
+      if (pad) setRegisterPad(pad);
+    } catch (err) {
+      setFout(err as ErrorView);
+    }
+  }
+
+  async function inlezen() {
+    setFout(null);
+    setBezig("register");
+    try {
+      setRegister(await api.registerLezen(registerPad.trim()));
+      setZoek("");
+    } catch (err) {
+      setRegister(null);
+      setFout(err as ErrorView);
+    } finally {
+      setBezig(null);
+    }
+  }
+
+  const gevonden = useMemo(() => {
+    if (!register) return [];
+    const z = zoek.trim().toLowerCase();
+    if (!z) return register;
+    return register.filter((r) => r.code.toLowerCase().includes(z) || r.naam.toLowerCase().includes(z));
+  }, [register, zoek]);
+
+  function kiesUitRegister(r: RegisterEntry) {
+    setCode(r.code);
+    setNaam(r.naam);
+    setCodeFout(null);
+    setNaamFout(null);
+    setGekozen(`${r.code} ${r.naam}`);
+    const s = soortVanCode(r.code);
+    if (s) setSoort(s);
+    codeRef.current?.focus();
+  }
+
+  return (
+    <div className="rb-scherm rb-start">
+      <Heading1 ref={kop} tabIndex={-1}>
+        {eerste ? "Welkom bij Raadsbudget" : "Kies een organisatie"}
+      </Heading1>
+      {eerste ? (
+        <Paragraph lead>
+          Met Raadsbudget legt u vast wat uw organisatie uitgeeft aan de griffie, de rekenkamer, de
+          fractieondersteuning en het enquêterecht, volgens de gedeelde definities. Voeg eerst uw
+          organisatie toe, of bekijk de demo-organisatie.
+        </Paragraph>
+      ) : (
+        <Paragraph lead>Kies de organisatie waarvoor u wilt werken, of voeg er een toe.</Paragraph>
+      )}
+
+      <FoutMelding fout={fout} />
+
+      {!eerste && (
+        <section aria-labelledby="kop-organisaties" className="rb-blok">
+          <Heading2 id="kop-organisaties">Organisaties in deze database</Heading2>
+          <ul className="rb-org-lijst" data-testid="organisatie-lijst">
+            {organisaties.map((o) => (
+              <li key={o.code}>
+                <Button
+                  appearance="secondary-action-button"
+                  onClick={() => openen(o)}
+                  data-testid={`knop-organisatie-openen-${o.code}`}
+                >
+                  {o.naam} ({o.code})
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="kop-toevoegen" className="rb-blok">
+        <Heading2 id="kop-toevoegen">Organisatie toevoegen</Heading2>
+        <form onSubmit={toevoegen} noValidate className="rb-formulier" data-testid="formulier-organisatie">
+          <Fieldset legend="Soort organisatie">
+            <div className="rb-radio-rij">
+              {soorten.map((s) => (
+                <FormField type="radio" key={s.soort} className="rb-radio">
+                  <RadioButton
+                    id={`soort-${s.soort}`}
+                    name="soort"
+                    value={s.soort}
+                    checked={soort === s.soort}
+                    onChange={() => kiesSoort(s.soort)}
+                  />
+                  <FormLabel type="radio" htmlFor={`soort-${s.soort}`}>
+                    {s.label}
+                  </FormLabel>
+                </FormField>
+              ))}
+            </div>
+          </Fieldset>
+
+          <FormField invalid={!!codeFout}>
+            <div className="utrecht-form-field__label">
+              <FormLabel htmlFor="org-code">Code</FormLabel>
+            </div>
+            <FormFieldDescription id="org-code-uitleg">{soortInfo.uitleg}.</FormFieldDescription>
+            {codeFout && (
+              <FormFieldErrorMessage id="org-code-fout" data-testid="fout-org-code">
+                <strong>Fout:</strong> 
+                {codeFout}
+              </FormFieldErrorMessage>
+            )}
+            <div className="utrecht-form-field__input">
+              <Textbox
+                id="org-code"
+                ref={codeRef}
+                value={code}
+                invalid={!!codeFout}
+                aria-describedby={codeFout ? "org-code-uitleg org-code-fout" : "org-code-uitleg"}
+                autoComplete="off"
+                spellCheck={false}
+                className="rb-textbox--kort"
+                onChange={(e) => {
+                  setCode(e.target.value);
+                  const s = soortVanCode(e.target.value);
+                  if (s) setSoort(s);
+                }}
+              />
+            </div>
+          </FormField>
+
+          <FormField invalid={!!naamFout}>
+            <div className="utrecht-form-field__label">
+              <FormLabel htmlFor="org-naam">Naam</FormLabel>
+            </div>
+            {naamFout && (
+              <FormFieldErrorMessage id="org-naam-fout" data-testid="fout-org-naam">
+                <strong>Fout:</strong> 
+                {naamFout}
+              </FormFieldErrorMessage>
+            )}
+            <div className="utrecht-form-field__input">
+              <Textbox
+                id="org-naam"
+                ref={naamRef}
+                value={naam}
+                invalid={!!naamFout}
+                aria-describedby={naamFout ? "org-naam-fout" : undefined}
+                autoComplete="organization"
+                onChange={(e) => setNaam(e.target.value)}
+              />
+            </div>
+          </FormField>
+
+          <ButtonGroup>
+            <Button
+              type="submit"
+              appearance="primary-action-button"
+              busy={bezig === "toevoegen"}
+              disabled={bezig !== null}
+              data-testid="knop-organisatie-toevoegen"
+            >
+              Toevoegen en openen
+            </Button>
+          </ButtonGroup>
+        </form>
+
+        <section aria-labelledby="kop-register" className="rb-blok rb-register">
+          <Heading3 id="kop-register">Of kies uit een register</Heading3>
+          <Paragraph>
+            Lees een lijst met codes en namen in, bijvoorbeeld het CSV-bestand met de gemeenten van
+            het CBS. Kies daarna uw organisatie; de code en de naam worden dan hierboven ingevuld.
+          </Paragraph>
+          <FormField>
+            <div className="utrecht-form-field__label">
+              <FormLabel htmlFor="register-pad">Registerbestand (CSV)</FormLabel>
+            </div>
+            <div className="utrecht-form-field__input rb-pad-rij">
+              <Textbox
+                id="register-pad"
+                value={registerPad}
+                spellCheck={false}
+                onChange={(e) => setRegisterPad(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") {
+                    e.preventDefault();
+                    if (registerPad.trim()) void inlezen();
+                  }
+                }}
+              />
+              <Button onClick={kiesRegister} data-testid="knop-kies-register">
+                Kies bestand…
+              </Button>
+              <Button
+                onClick={inlezen}
+                disabled={!registerPad.trim() || bezig !== null}
+                busy={bezig === "register"}
+                data-testid="knop-register-inlezen"
+              >
+                Inlezen
+              </Button>
+            </div>
+          </FormField>
+
+          {register && (
+            <div className="rb-register__resultaat" data-testid="register-resultaat">
+              <FormField>
+                <div className="utrecht-form-field__label">
+                  <FormLabel htmlFor="register-zoeken">Zoek op code of naam</FormLabel>
+                </div>
+                <div className="utrecht-form-field__input">
+                  <Textbox
+                    id="register-zoeken"
+                    type="search"
+                    value={zoek}
+                    autoComplete="off"
+                    aria-controls="register-lijst"
+                    aria-describedby="register-aantal"
+                    onChange={(e) => setZoek(e.target.value)}
+                  />
+                </div>
+              </FormField>
+              <p className="utrecht-paragraph" id="register-aantal" aria-live="polite" data-testid="register-aantal">
+                {gevonden.length} van {register.length} organisaties
+                {gevonden.length > MAX_ZICHTBAAR ? ` (de eerste ${MAX_ZICHTBAAR} staan hieronder; typ om te zoeken)` : ""}
+              </p>
+              <ul className="rb-register__lijst" id="register-lijst" data-testid="register-lijst">
+                {gevonden.slice(0, MAX_ZICHTBAAR).map((r) => (
+                  <li key={r.code}>
+                    <Button
+                      appearance="subtle-button"
+                      onClick={() => kiesUitRegister(r)}
+                      data-testid={`register-${r.code}`}
+                    >
+                      <span className="rb-register__code">{r.code}</span> {r.naam}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+              <StatusRegel testId="register-gekozen">
+                {gekozen ? `${gekozen} is ingevuld bij Code en Naam.` : ""}
+              </StatusRegel>
+            </div>
+          )}
+        </section>
+      </section>
+
+      <section aria-labelledby="kop-demo" className="rb-blok">
+        <Heading2 id="kop-demo">Eerst rondkijken?</Heading2>
+        <Paragraph>
+          De demo-organisatie is een verzonnen gemeente met vier jaar aan cijfers. Zo ziet u hoe
+          Raadsbudget werkt zonder uw eigen gegevens in te voeren.
+        </Paragraph>
+        <Button onClick={demo} busy={bezig === "demo"} disabled={bezig !== null} data-testid="knop-demo-organisatie">
+          Demo-organisatie openen
+        </Button>
+      </section>
+    </div>
+  );
+}
