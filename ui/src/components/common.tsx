@@ -6,7 +6,7 @@ import type { ErrorView } from "../bindings/ErrorView";
 import type { FindingView } from "../bindings/FindingView";
 import type { KengetalView } from "../bindings/KengetalView";
 import { kengetallenTestId } from "../ids";
-import { Alert } from "./utrecht";
+import { Alert, Button, FormField, FormFieldDescription, FormLabel, Textbox } from "./utrecht";
 
 // --- Findings -------------------------------------------------------------------------------
 
@@ -185,4 +185,61 @@ export function padSamen(map: string, naam: string): string {
 export function mapVan(pad: string): string {
   const i = Math.max(pad.lastIndexOf("/"), pad.lastIndexOf("\\"));
   return i > 0 ? pad.slice(0, i) : pad;
+}
+
+/**
+ * A file or folder path: typed, or chosen with the native dialog behind the "Kies…" button (so
+ * every flow works from the keyboard and in the end-to-end tests). `children` are extra buttons.
+ */
+export function PadVeld({
+  id,
+  label,
+  uitleg,
+  waarde,
+  onWijzig,
+  onKies,
+  onEnter,
+  kiesTekst = "Kies…",
+  kiesTestId,
+  children,
+}: {
+  id: string;
+  label: string;
+  uitleg?: string;
+  waarde: string;
+  onWijzig: (pad: string) => void;
+  onKies: () => void;
+  onEnter?: () => void;
+  kiesTekst?: string;
+  kiesTestId: string;
+  children?: ReactNode;
+}) {
+  const uitlegId = uitleg ? `${id}-uitleg` : undefined;
+  return (
+    <FormField>
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={id}>{label}</FormLabel>
+      </div>
+      {uitleg && <FormFieldDescription id={uitlegId}>{uitleg}</FormFieldDescription>}
+      <div className="utrecht-form-field__input rb-pad-rij">
+        <Textbox
+          id={id}
+          value={waarde}
+          spellCheck={false}
+          aria-describedby={uitlegId}
+          onChange={(e) => onWijzig(e.target.value)}
+          onKeyDown={(e) => {
+            if (onEnter && e.key === "Enter") {
+              e.preventDefault();
+              onEnter();
+            }
+          }}
+        />
+        <Button onClick={onKies} data-testid={kiesTestId}>
+          {kiesTekst}
+        </Button>
+        {children}
+      </div>
+    </FormField>
+  );
 }

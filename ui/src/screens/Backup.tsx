@@ -6,19 +6,15 @@ import { api, dialogen } from "../api";
 import type { AppInfo } from "../bindings/AppInfo";
 import type { ErrorView } from "../bindings/ErrorView";
 import type { OrganisationView } from "../bindings/OrganisationView";
-import { FoutMelding, datumTekst, mapVan, padSamen } from "../components/common";
+import { FoutMelding, PadVeld, datumTekst, mapVan, padSamen } from "../components/common";
 import { useScherm } from "../components/scherm";
 import {
   Alert,
   Button,
   ButtonGroup,
-  FormField,
-  FormFieldDescription,
-  FormLabel,
   Heading1,
   Heading2,
   Paragraph,
-  Textbox,
 } from "../components/utrecht";
 
 export function backupNaam(d: Date): string {
@@ -129,26 +125,15 @@ export function BackupScherm({
 
       <section aria-labelledby="kop-maken" className="rb-blok">
         <Heading2 id="kop-maken">Back-up maken</Heading2>
-        <FormField>
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="backup-pad">Opslaan als</FormLabel>
-          </div>
-          <FormFieldDescription id="backup-pad-uitleg">
-            Een bestaand bestand wordt niet overschreven.
-          </FormFieldDescription>
-          <div className="utrecht-form-field__input rb-pad-rij">
-            <Textbox
-              id="backup-pad"
-              value={maakPad}
-              spellCheck={false}
-              aria-describedby="backup-pad-uitleg"
-              onChange={(e) => setMaakPad(e.target.value)}
-            />
-            <Button onClick={kiesMaakPad} data-testid="knop-kies-backup-pad">
-              Kies…
-            </Button>
-          </div>
-        </FormField>
+        <PadVeld
+          id="backup-pad"
+          label="Opslaan als"
+          uitleg="Een bestaand bestand wordt niet overschreven."
+          waarde={maakPad}
+          onWijzig={setMaakPad}
+          onKies={kiesMaakPad}
+          kiesTestId="knop-kies-backup-pad"
+        />
         <Button
           appearance="primary-action-button"
           onClick={maken}
@@ -175,25 +160,17 @@ export function BackupScherm({
           Zet een eerder gemaakte back-up terug. De huidige gegevens worden eerst bewaard, zodat u
           terug kunt.
         </Paragraph>
-        <FormField>
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="terugzet-pad">Back-upbestand</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input rb-pad-rij">
-            <Textbox
-              id="terugzet-pad"
-              value={terugPad}
-              spellCheck={false}
-              onChange={(e) => {
-                setTerugPad(e.target.value);
-                setBevestigen(false);
-              }}
-            />
-            <Button onClick={kiesTerugPad} data-testid="knop-kies-terugzet-pad">
-              Kies…
-            </Button>
-          </div>
-        </FormField>
+        <PadVeld
+          id="terugzet-pad"
+          label="Back-upbestand"
+          waarde={terugPad}
+          onWijzig={(pad) => {
+            setTerugPad(pad);
+            setBevestigen(false);
+          }}
+          onKies={kiesTerugPad}
+          kiesTestId="knop-kies-terugzet-pad"
+        />
         {!bevestigen && (
           <Button
             onClick={() => {

@@ -7,20 +7,16 @@ import type { ErrorView } from "../bindings/ErrorView";
 import type { ExportPreview } from "../bindings/ExportPreview";
 import type { ExportResult } from "../bindings/ExportResult";
 import type { OrganisationView } from "../bindings/OrganisationView";
-import { FoutMelding, Laden, MeldingenLijst } from "../components/common";
+import { FoutMelding, Laden, MeldingenLijst, PadVeld } from "../components/common";
 import { useScherm } from "../components/scherm";
 import {
   Alert,
   Button,
   ButtonGroup,
   CodeBlock,
-  FormField,
-  FormFieldDescription,
-  FormLabel,
   Heading1,
   Heading2,
   Paragraph,
-  Textbox,
 } from "../components/utrecht";
 
 const MAX_REGELS = 40;
@@ -162,26 +158,16 @@ export function ExporterenScherm({ org, uitvraag }: { org: OrganisationView; uit
 
           <section aria-labelledby="kop-opslaan" className="rb-blok">
             <Heading2 id="kop-opslaan">Opslaan</Heading2>
-            <FormField>
-              <div className="utrecht-form-field__label">
-                <FormLabel htmlFor="export-map">Map</FormLabel>
-              </div>
-              <FormFieldDescription id="export-map-uitleg">
-                Het bestand komt in deze map. Een bestaand bestand wordt niet overschreven.
-              </FormFieldDescription>
-              <div className="utrecht-form-field__input rb-pad-rij">
-                <Textbox
-                  id="export-map"
-                  value={map}
-                  spellCheck={false}
-                  aria-describedby="export-map-uitleg"
-                  onChange={(e) => setMap(e.target.value)}
-                />
-                <Button onClick={kiesMap} data-testid="knop-kies-map">
-                  Kies map…
-                </Button>
-              </div>
-            </FormField>
+            <PadVeld
+              id="export-map"
+              label="Map"
+              uitleg="Het bestand komt in deze map. Een bestaand bestand wordt niet overschreven."
+              waarde={map}
+              onWijzig={setMap}
+              onKies={kiesMap}
+              kiesTekst="Kies map…"
+              kiesTestId="knop-kies-map"
+            />
             {voorbeeld.heeft_fouten && (
               <Alert type="warning" heading="Exporteren kan nog niet" id="export-uitleg" data-testid="export-geblokkeerd">
                 <p className="utrecht-paragraph">

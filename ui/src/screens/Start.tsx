@@ -7,7 +7,7 @@ import { api, dialogen } from "../api";
 import type { ErrorView } from "../bindings/ErrorView";
 import type { OrganisationView } from "../bindings/OrganisationView";
 import type { RegisterEntry } from "../bindings/RegisterEntry";
-import { FoutMelding, StatusRegel } from "../components/common";
+import { FoutMelding, PadVeld, StatusRegel } from "../components/common";
 import { useScherm } from "../components/scherm";
 import {
   Button,
@@ -289,36 +289,27 @@ export function StartScherm({
             Lees een lijst met codes en namen in, bijvoorbeeld het CSV-bestand met de gemeenten van
             het CBS. Kies daarna uw organisatie; de code en de naam worden dan hierboven ingevuld.
           </Paragraph>
-          <FormField>
-            <div className="utrecht-form-field__label">
-              <FormLabel htmlFor="register-pad">Registerbestand (CSV)</FormLabel>
-            </div>
-            <div className="utrecht-form-field__input rb-pad-rij">
-              <Textbox
-                id="register-pad"
-                value={registerPad}
-                spellCheck={false}
-                onChange={(e) => setRegisterPad(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === "Enter") {
-                    e.preventDefault();
-                    if (registerPad.trim()) void inlezen();
-                  }
-                }}
-              />
-              <Button onClick={kiesRegister} data-testid="knop-kies-register">
-                Kies bestand…
-              </Button>
-              <Button
-                onClick={inlezen}
-                disabled={!registerPad.trim() || bezig !== null}
-                busy={bezig === "register"}
-                data-testid="knop-register-inlezen"
-              >
-                Inlezen
-              </Button>
-            </div>
-          </FormField>
+          <PadVeld
+            id="register-pad"
+            label="Registerbestand (CSV)"
+            waarde={registerPad}
+            onWijzig={setRegisterPad}
+            onEnter={() => {
+              if (registerPad.trim()) void inlezen();
+            }}
+            onKies={kiesRegister}
+            kiesTekst="Kies bestand…"
+            kiesTestId="knop-kies-register"
+          >
+            <Button
+              onClick={inlezen}
+              disabled={!registerPad.trim() || bezig !== null}
+              busy={bezig === "register"}
+              data-testid="knop-register-inlezen"
+            >
+              Inlezen
+            </Button>
+          </PadVeld>
 
           {register && (
             <div className="rb-register__resultaat" data-testid="register-resultaat">
