@@ -105,3 +105,43 @@ build_ui() {
   log "Building the UI (npm run build)"
   (cd "$ROOT/ui" && npm run build)
 }
+
+# frictionless-py (PyPI package `frictionless`, pinned to v5), to check a bundle's
+# datapackage.json with `frictionless validate`, in a virtualenv of its own. Installs only
+# when missing or at another version; exports FRICTIONLESS and prints the binary's path
+# (everything else goes to stderr, so `FRICTIONLESS="$(install_frictionless)"` works too).
+FRICTIONLESS_VERSION=5.21.0
+install_frictionless() {
+  local venv="$HOME/.cache/raadsbudget/frictionless-venv"
+  local bin="$venv/bin/frictionless"
+  local installed=""
+  if [ -x "$venv/bin/python" ]; then
+    installed="$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("frictionless"))' 2>/dev/null || true)"
+  fi
+  if [ ! -x "$bin" ] || [ "$installed" != "$FRICTIONLESS_VERSION" ]; then
+    if ! command -v python3 >/dev/null 2>&1; then
+      log "Installing Python 3 (apt)"
+      as_root apt-get update -qq >&2
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 python3-venv >&2
+    fi
+    if [ -x "$venv/bin/python" ] && ! "$venv/bin/python" -m pip --version >/dev/null 2>&1; then
+      rm -rf "$venv" # left half-made (no pip) by an earlier run
+    fi
+    if [ ! -x "$venv/bin/python" ]; then
+      log "Creating a virtualenv for frictionless in $venv"
+      mkdir -p "$(dirname "$venv")"
+      if ! python3 -m venv "$venv" >&2; then
+        # Debian's python3 has no venv/ensurepip without the python3-venv package.
+        rm -rf "$venv"
+        log "Installing python3-venv (apt)"
+        as_root apt-get update -qq >&2
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >&2
+        python3 -m venv "$venv" >&2
+      fi
+    fi
+    log "Installing frictionless $FRICTIONLESS_VERSION (pip) into $venv"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "frictionless==$FRICTIONLESS_VERSION" >&2
+  fi
+  export FRICTIONLESS="$bin"
+  printf '%s\n' "$bin"
+}

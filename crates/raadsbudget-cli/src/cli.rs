@@ -35,6 +35,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Maak demogegevens: benchmarkbestanden, of een database om de app te proberen
     Demo(DemoArgs),
+    /// Bundel benchmarkbestanden van veel organisaties tot één gecontroleerde dataset (voor BZK)
+    Bundel(BundelArgs),
     /// Toon de geschiedenis van wijzigingen
     Geschiedenis(GeschiedenisArgs),
     /// Maak de laatste wijziging van een organisatie ongedaan
@@ -165,6 +167,29 @@ pub struct ControleerArgs {
     /// Benchmarkbestanden om te controleren
     #[arg(value_name = "BESTAND")]
     pub bestanden: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BundelArgs {
+    /// Benchmarkbestanden, mappen (worden doorzocht) en .zip-archieven
+    #[arg(value_name = "INVOER", required = true)]
+    pub invoer: Vec<String>,
+    /// Map voor de uitvoer (wordt aangemaakt; eerdere bundelbestanden erin worden vervangen)
+    #[arg(long, value_name = "MAP")]
+    pub uit: String,
+    /// Register van de organisaties die meededen (CSV met een code- en een naamkolom, bv. de
+    /// CBS-lijst van gemeenten); geeft respons.csv
+    #[arg(long, value_name = "BESTAND")]
+    pub register: Option<String>,
+    /// Alleen dit uitvraagjaar (bestanden van andere jaren worden afgewezen)
+    #[arg(long, value_name = "JAAR")]
+    pub uitvraag: Option<u16>,
+    /// Schrijf ook bundel.xlsx (dezelfde tabellen als werkbladen)
+    #[arg(long)]
+    pub xlsx: bool,
+    /// Geen voortgang tonen
+    #[arg(long)]
+    pub stil: bool,
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@
 //! 2 = usage, input or I/O problem. Findings print as `bestand:regel:kolom: CODE: melding`.
 
 mod cli;
+mod progress;
 mod render;
 
 use clap::{CommandFactory, FromArgMatches};
@@ -295,6 +296,26 @@ fn run(cli: Cli) -> Result<Out, Error> {
                 ))
             }
         },
+        Command::Bundel(args) => {
+            let request = raadsbudget_usecases::views::BundelRequest {
+                invoer: args.invoer,
+                uit: args.uit,
+                register: args.register,
+                uitvraag: args.uitvraag,
+                xlsx: args.xlsx,
+            };
+            let progress = progress::Progress::new(!args.stil);
+            let view = raadsbudget_usecases::bundel::bundle(&request, &|done, total| {
+                progress.update(done, total)
+            })?;
+            progress.finish();
+            for line in &view.samenvatting {
+                out.note(line);
+            }
+            if view.afgewezen > 0 {
+                out.code = 1;
+            }
+        }
         Command::Geschiedenis(args) => {
             let s = open(db)?;
             let filter = raadsbudget_store::HistoryFilter {

@@ -568,3 +568,76 @@ fn a_demo_store_opens_and_checks_clean() {
         r.stderr
     );
 }
+
+#[test]
+fn bundel_writes_the_dataset_and_a_summary() {
+    let dir = tempfile::tempdir().expect("temp");
+    let db = dir.path().join("x.sqlite");
+    let input = dir.path().join("in");
+    let path = |p: &Path| p.to_str().expect("utf8").to_string();
+    let r = raadsbudget(&db, &["demo", "--aantal", "20", "--uit", &path(&input)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let uit = dir.path().join("uit");
+    let r = raadsbudget(
+        &db,
+        &["bundel", &path(&input), "--uit", &path(&uit), "--stil"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("20 bestanden gebundeld"), "{}", r.stderr);
+    assert!(r.stderr.contains("geaccepteerd       20"), "{}", r.stderr);
+    assert!(!r.stderr.contains("gelezen:"), "--stil shows no progress");
+    for name in [
+        "inzendingen.csv",
+        "meldingen.csv",
+        "waarden.csv",
+        "breed.csv",
+        "kengetallen.csv",
+        "statistiek.csv",
+        "datapackage.json",
+    ] {
+        assert!(uit.join(name).is_file(), "{name}");
+    }
+    assert!(
+        !uit.join("respons.csv").exists(),
+        "no register, no respons.csv"
+    );
+
+    // A rejected file makes the exit code 1, the rest is still bundled.
+    std::fs::write(input.join("kapot.csv"), "dit is geen benchmarkbestand\r\n").expect("write");
+    let r = raadsbudget(
+        &db,
+        &[
+            "bundel",
+            &path(&input),
+            "--uit",
+            &path(&uit),
+            "--stil",
+            "--xlsx",
+        ],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("afgewezen           1"), "{}", r.stderr);
+    assert!(uit.join("bundel.xlsx").is_file());
+
+    // Nothing to bundle, or an unreadable register: exit 2 with a Dutch message.
+    let empty = dir.path().join("leeg");
+    std::fs::create_dir_all(&empty).expect("mkdir");
+    let r = raadsbudget(&db, &["bundel", &path(&empty), "--uit", &path(&uit)]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("geen benchmarkbestanden"), "{}", r.stderr);
+    let register = dir.path().join("register.csv");
+    std::fs::write(&register, "a;b\r\n1;2\r\n").expect("write");
+    let r = raadsbudget(
+        &db,
+        &[
+            "bundel",
+            &path(&input),
+            "--uit",
+            &path(&uit),
+            "--register",
+            &path(&register),
+        ],
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("register"), "{}", r.stderr);
+}

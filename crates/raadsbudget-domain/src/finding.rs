@@ -105,6 +105,10 @@ finding_codes! {
     UnknownVersion = "F107", Fout, "onbekende versie van de definities";
     /// The file has no data rows.
     Empty = "F108", Fout, "bestand zonder gegevens";
+    /// Two different files of one organisation and uitvraag with the same revisie and moment.
+    Conflict = "F201", Fout, "conflicterende inzendingen";
+    /// A file of another uitvraagjaar than the bundle was asked for.
+    OtherUitvraag = "F202", Fout, "ander uitvraagjaar dan de bundel";
     /// Change against the previous year of more than 50 % and more than € 10.000.
     YearOnYear = "W001", Waarschuwing, "grote verandering ten opzichte van vorig jaar";
     /// Realisatie differs more than 25 % from begroting.
@@ -129,6 +133,8 @@ finding_codes! {
     RepairedDecimals = "W105", Waarschuwing, "bedrag met minder dan 2 decimalen aangevuld";
     /// Surrounding whitespace was removed.
     RepairedWhitespace = "W106", Waarschuwing, "spaties rond een waarde verwijderd";
+    /// The organisation of a file is not in the register the bundle was given.
+    NotInRegister = "W201", Waarschuwing, "organisatie staat niet in het register";
     /// Rekenkamer kernbudget below € 1,00 per inwoner.
     RekenkamerBelow100 = "S001", Signaal, "rekenkamerbudget onder € 1,00 per inwoner";
     /// Rekenkamer kernbudget below € 1,30 per inwoner.

@@ -6,7 +6,7 @@ use crate::dataset::Dataset;
 use crate::fase::{Fase, Jaar};
 use crate::grootteklasse::grootteklasse;
 use crate::organisation::OrgType;
-use crate::value::{Entry, Reason};
+use crate::value::{round_half_away, Entry, Reason};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -57,6 +57,118 @@ pub struct Kengetallen {
     pub aandeel_totale_lasten: Option<Decimal>,
     /// Realisatie kernbudget as a percentage of begroting kernbudget (realisatie only).
     pub uitputting: Option<Decimal>,
+}
+
+/// One kengetal column: what it is called, how many decimals it is published with, and where it
+/// is in [`Kengetallen`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Indicator {
+    /// Kernbudget in euro (2 decimals).
+    Kernbudget,
+    /// Kernbudget per inwoner (4 decimals).
+    PerInwoner,
+    /// Kernbudget per zetel (4 decimals).
+    PerZetel,
+    /// Kernbudget per fractie (4 decimals).
+    PerFractie,
+    /// Fte (2 decimals, as entered).
+    Fte,
+    /// Fte per 10.000 inwoners (4 decimals).
+    FtePer10000,
+    /// Kernbudget as a percentage of total lasten (4 decimals).
+    AandeelTotaleLasten,
+    /// Realisatie as a percentage of begroting (4 decimals).
+    Uitputting,
+}
+
+impl Indicator {
+    /// Every indicator, in output order.
+    pub const ALL: [Indicator; 8] = [
+        Indicator::Kernbudget,
+        Indicator::PerInwoner,
+        Indicator::PerZetel,
+        Indicator::PerFractie,
+        Indicator::Fte,
+        Indicator::FtePer10000,
+        Indicator::AandeelTotaleLasten,
+        Indicator::Uitputting,
+    ];
+
+    /// The column name / code, e.g. `per_inwoner`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Indicator::Kernbudget => "kernbudget",
+            Indicator::PerInwoner => "per_inwoner",
+            Indicator::PerZetel => "per_zetel",
+            Indicator::PerFractie => "per_fractie",
+            Indicator::Fte => "fte",
+            Indicator::FtePer10000 => "fte_per_10000_inwoners",
+            Indicator::AandeelTotaleLasten => "aandeel_totale_lasten",
+            Indicator::Uitputting => "uitputting",
+        }
+    }
+
+    /// A Dutch label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Indicator::Kernbudget => "kernbudget (€)",
+            Indicator::PerInwoner => "per inwoner (€)",
+            Indicator::PerZetel => "per zetel (€)",
+            Indicator::PerFractie => "per fractie (€)",
+            Indicator::Fte => "fte",
+            Indicator::FtePer10000 => "fte per 10.000 inwoners",
+            Indicator::AandeelTotaleLasten => "aandeel totale lasten (%)",
+            Indicator::Uitputting => "uitputting (%)",
+        }
+    }
+
+    /// Decimals in published output: euro amounts and fte 2, ratios and percentages 4.
+    pub fn decimals(self) -> u32 {
+        match self {
+            Indicator::Kernbudget | Indicator::Fte => 2,
+            _ => 4,
+        }
+    }
+
+    /// This indicator's value in a set of kengetallen.
+    pub fn of(self, k: &Kengetallen) -> Option<Decimal> {
+        match self {
+            Indicator::Kernbudget => k.kernbudget,
+            Indicator::PerInwoner => k.per_inwoner,
+            Indicator::PerZetel => k.per_zetel,
+            Indicator::PerFractie => k.per_fractie,
+            Indicator::Fte => k.fte,
+            Indicator::FtePer10000 => k.fte_per_10000,
+            Indicator::AandeelTotaleLasten => k.aandeel_totale_lasten,
+            Indicator::Uitputting => k.uitputting,
+        }
+    }
+
+    fn slot(self, k: &mut Kengetallen) -> &mut Option<Decimal> {
+        match self {
+            Indicator::Kernbudget => &mut k.kernbudget,
+            Indicator::PerInwoner => &mut k.per_inwoner,
+            Indicator::PerZetel => &mut k.per_zetel,
+            Indicator::PerFractie => &mut k.per_fractie,
+            Indicator::Fte => &mut k.fte,
+            Indicator::FtePer10000 => &mut k.fte_per_10000,
+            Indicator::AandeelTotaleLasten => &mut k.aandeel_totale_lasten,
+            Indicator::Uitputting => &mut k.uitputting,
+        }
+    }
+}
+
+impl Kengetallen {
+    /// The kengetallen as published: every indicator rounded half away from zero to its
+    /// [`Indicator::decimals`]. Statistics are computed from these published values, so anyone
+    /// can recompute them from `kengetallen.csv`.
+    pub fn rounded(mut self) -> Kengetallen {
+        for i in Indicator::ALL {
+            let slot = i.slot(&mut self);
+            *slot = slot.map(|d| round_half_away(d, i.decimals()));
+        }
+        self
+    }
 }
 
 /// Whether a post is required for this dataset's organisation in `jaar` (the

@@ -14,6 +14,8 @@ pub mod kengetallen;
 pub mod organisation;
 pub mod quantile;
 pub mod seats;
+pub mod statistiek;
+pub mod submission;
 pub mod validation;
 pub mod value;
 

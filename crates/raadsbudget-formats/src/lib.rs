@@ -10,9 +10,14 @@
 //!   `docs/benchmarkbestand.schema.json`.
 //! - [`register`]: register files (organisation codes and names, e.g. the CBS list of
 //!   gemeenten), read tolerantly from a CSV a researcher downloads or makes in a spreadsheet.
+//! - [`table`]: tables with a schema, written as CSV row by row; [`bundel`] holds the table
+//!   specifications of a bundle's outputs, from which `datapackage.json` and the XLSX sheets
+//!   are derived too.
 
 pub mod benchmark;
+pub mod bundel;
 pub mod register;
+pub mod table;
 
 pub use benchmark::{
     file_name, read, write, BenchmarkFile, FileMeta, ReadOutcome, WriteError, FORMAT, HEADER,

@@ -5,6 +5,7 @@
 //! crate, reads or writes through the store and the file formats, and returns plain results or an
 //! [`Error`] whose [`Error::kind`] the UI can branch on.
 
+pub mod bundel;
 pub mod demo;
 pub mod demo_files;
 mod error;

@@ -405,3 +405,89 @@ pub struct ErrorView {
     /// Findings behind the error (e.g. why an export was refused).
     pub meldingen: Vec<FindingView>,
 }
+
+/// What to bundle (the desktop app's bundle screen; the CLI builds the same request).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BundelRequest {
+    /// Files, folders (searched recursively) and `.zip` archives.
+    pub invoer: Vec<String>,
+    /// Output folder (created when missing; existing bundle files in it are replaced).
+    pub uit: String,
+    /// Register of the organisations asked to take part (CSV), if any.
+    pub register: Option<String>,
+    /// Only this uitvraagjaar (files of other years are rejected with F202).
+    pub uitvraag: Option<u16>,
+    /// Also write `bundel.xlsx`.
+    pub xlsx: bool,
+}
+
+/// The response against the register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ResponsView {
+    /// Register entries (× uitvraagjaren).
+    pub register: u32,
+    /// Entries with any file (accepted or not).
+    pub ingediend: u32,
+    /// Entries with an accepted file.
+    pub geaccepteerd: u32,
+    /// `geaccepteerd / register` in Dutch, e.g. `93,2 %`.
+    pub percentage: String,
+}
+
+/// One input file of a bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BundelBestandView {
+    /// Path as given (in a zip: `archief.zip/pad`).
+    pub bestand: String,
+    /// Organisation code, if it could be read.
+    pub organisatie: Option<String>,
+    /// Uitvraagjaar, if it could be read.
+    pub uitvraagjaar: Option<u16>,
+    /// Revisie, if it could be read.
+    pub revisie: Option<u32>,
+    /// `geaccepteerd`, `vervangen`, `dubbel` or `afgewezen`.
+    pub status: String,
+    /// Why this status (vervangen door …, dubbel van …, conflict met …), or empty.
+    pub opmerking: String,
+    /// Number of errors.
+    pub fouten: u32,
+    /// Number of warnings.
+    pub waarschuwingen: u32,
+    /// Number of signals.
+    pub signalen: u32,
+    /// The findings about this file.
+    pub meldingen: Vec<FindingView>,
+}
+
+/// The outcome of a bundle: the summary, every file with its findings, and what was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BundelView {
+    /// The output folder (full path).
+    pub uit: String,
+    /// Files written into it, in order.
+    pub uitvoer: Vec<String>,
+    /// Files read.
+    pub bestanden: u32,
+    /// Files accepted.
+    pub geaccepteerd: u32,
+    /// Files replaced by a later submission.
+    pub vervangen: u32,
+    /// Files with the same content as another.
+    pub dubbel: u32,
+    /// Files rejected.
+    pub afgewezen: u32,
+    /// Files in folders and archives that are not `.csv` or `.zip` and were passed over.
+    pub overgeslagen: u32,
+    /// Organisations in the dataset.
+    pub organisaties: u32,
+    /// Response against the register, if one was given.
+    pub respons: Option<ResponsView>,
+    /// The one-screen summary in Dutch, line by line (the CLI prints exactly these lines).
+    pub samenvatting: Vec<String>,
+    /// Every file, in the order of `inzendingen.csv`.
+    pub inzendingen: Vec<BundelBestandView>,
+}

@@ -1,0 +1,322 @@
+//! Tables with a schema: the CSV files of a bundle. One [`TableSpec`] describes a table's
+//! columns once; the CSV writer, `datapackage.json` and the XLSX sheets are all derived from it.
+//!
+//! Physical CSV format (the same as the benchmark file): UTF-8 without BOM, `,` as delimiter,
+//! CRLF line ends, RFC 4180 quoting only where needed, a header row with the field names. Free
+//! text columns get the spreadsheet-safety apostrophe of the benchmark file.
+
+use crate::benchmark::text::{protect, push_field};
+use raadsbudget_domain::value::round_half_away;
+use rust_decimal::Decimal;
+use std::io::{self, Write};
+
+/// The type of a column, as in a Frictionless Table Schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    /// Text.
+    String,
+    /// A whole number.
+    Integer,
+    /// A decimal number with a point and exactly this many decimals (`None`: as many as the
+    /// value has; the producer rounded it).
+    Number {
+        /// Decimals written.
+        decimals: Option<u32>,
+    },
+    /// `ja` or `nee`.
+    Boolean,
+    /// A moment in UTC, RFC 3339 with seconds: `2026-03-01T09:30:00Z`.
+    DateTime,
+}
+
+/// One column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// Column name (header).
+    pub name: String,
+    /// Dutch description, for `datapackage.json` and people.
+    pub description: String,
+    /// Type.
+    pub field_type: FieldType,
+    /// Whether every row has a value.
+    pub required: bool,
+    /// The allowed values, if the column is an enumeration.
+    pub allowed: Option<Vec<String>>,
+    /// A regular expression every value matches (XSD/ECMAScript subset), if any.
+    pub pattern: Option<String>,
+    /// Free text that gets spreadsheet safety.
+    pub free_text: bool,
+}
+
+impl Field {
+    /// A column of `field_type`, optional, not an enumeration.
+    pub fn new(name: &str, field_type: FieldType, description: &str) -> Field {
+        Field {
+            name: name.to_string(),
+            description: description.to_string(),
+            field_type,
+            required: false,
+            allowed: None,
+            pattern: None,
+            free_text: false,
+        }
+    }
+
+    /// A text column.
+    pub fn text(name: &str, description: &str) -> Field {
+        Field::new(name, FieldType::String, description)
+    }
+
+    /// A free-text column (spreadsheet safety applies).
+    pub fn free_text(name: &str, description: &str) -> Field {
+        Field {
+            free_text: true,
+            ..Field::text(name, description)
+        }
+    }
+
+    /// An integer column.
+    pub fn integer(name: &str, description: &str) -> Field {
+        Field::new(name, FieldType::Integer, description)
+    }
+
+    /// A number column with `decimals` decimals.
+    pub fn number(name: &str, decimals: u32, description: &str) -> Field {
+        Field::new(
+            name,
+            FieldType::Number {
+                decimals: Some(decimals),
+            },
+            description,
+        )
+    }
+
+    /// A number column whose values come rounded (their decimals vary per row).
+    pub fn number_as_given(name: &str, description: &str) -> Field {
+        Field::new(name, FieldType::Number { decimals: None }, description)
+    }
+
+    /// A moment column (UTC).
+    pub fn datetime(name: &str, description: &str) -> Field {
+        Field::new(name, FieldType::DateTime, description)
+    }
+
+    /// A `ja`/`nee` column.
+    pub fn boolean(name: &str, description: &str) -> Field {
+        Field::new(name, FieldType::Boolean, description)
+    }
+
+    /// Marks the column as required.
+    pub fn required(mut self) -> Field {
+        self.required = true;
+        self
+    }
+
+    /// Restricts the column to these values.
+    pub fn one_of<S: AsRef<str>>(mut self, values: impl IntoIterator<Item = S>) -> Field {
+        self.allowed = Some(values.into_iter().map(|v| v.as_ref().to_string()).collect());
+        self
+    }
+
+    /// Adds a pattern constraint.
+    pub fn pattern(mut self, pattern: &str) -> Field {
+        self.pattern = Some(pattern.to_string());
+        self
+    }
+}
+
+/// One table: a CSV file of a bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableSpec {
+    /// Resource name, e.g. `inzendingen` (also the sheet name).
+    pub name: String,
+    /// File name, e.g. `inzendingen.csv`.
+    pub file: String,
+    /// Dutch title.
+    pub title: String,
+    /// Dutch description: one row per …
+    pub description: String,
+    /// The columns, in order.
+    pub fields: Vec<Field>,
+    /// The columns that together identify a row (may be empty).
+    pub primary_key: Vec<String>,
+}
+
+impl TableSpec {
+    /// The header line's field names.
+    pub fn header(&self) -> impl Iterator<Item = &str> {
+        self.fields.iter().map(|f| f.name.as_str())
+    }
+}
+
+/// One cell of a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell<'a> {
+    /// No value.
+    Empty,
+    /// Text (for free-text columns spreadsheet safety is applied when written).
+    Text(&'a str),
+    /// Owned text.
+    Owned(String),
+    /// A whole number.
+    Integer(i64),
+    /// A decimal, written with the column's decimals (rounded half away from zero).
+    Decimal(Decimal),
+    /// `ja` (true) or `nee` (false).
+    Boolean(bool),
+}
+
+impl<'a> From<Option<Decimal>> for Cell<'a> {
+    fn from(d: Option<Decimal>) -> Cell<'a> {
+        d.map_or(Cell::Empty, Cell::Decimal)
+    }
+}
+
+impl<'a> From<&'a str> for Cell<'a> {
+    fn from(s: &'a str) -> Cell<'a> {
+        Cell::Text(s)
+    }
+}
+
+/// Writes one table as CSV, row by row (nothing is kept in memory).
+#[derive(Debug)]
+pub struct CsvTableWriter<'s, W: Write> {
+    out: W,
+    spec: &'s TableSpec,
+    line: String,
+    rows: u64,
+}
+
+impl<'s, W: Write> CsvTableWriter<'s, W> {
+    /// Starts the table: writes the header.
+    pub fn new(out: W, spec: &'s TableSpec) -> io::Result<CsvTableWriter<'s, W>> {
+        let mut w = CsvTableWriter {
+            out,
+            spec,
+            line: String::new(),
+            rows: 0,
+        };
+        for (i, name) in spec.header().enumerate() {
+            if i > 0 {
+                w.line.push(',');
+            }
+            push_field(&mut w.line, name);
+        }
+        w.line.push_str("\r\n");
+        w.out.write_all(w.line.as_bytes())?;
+        Ok(w)
+    }
+
+    /// Writes one row. The number of cells must equal the number of columns.
+    pub fn row(&mut self, cells: &[Cell<'_>]) -> io::Result<()> {
+        if cells.len() != self.spec.fields.len() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "{}: rij met {} velden, verwacht {}",
+                    self.spec.file,
+                    cells.len(),
+                    self.spec.fields.len()
+                ),
+            ));
+        }
+        self.line.clear();
+        for (i, (cell, field)) in cells.iter().zip(&self.spec.fields).enumerate() {
+            if i > 0 {
+                self.line.push(',');
+            }
+            push_cell(&mut self.line, cell, field);
+        }
+        self.line.push_str("\r\n");
+        self.rows += 1;
+        self.out.write_all(self.line.as_bytes())
+    }
+
+    /// Rows written so far (header excluded).
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Finishes the table and gives back the writer.
+    pub fn finish(mut self) -> io::Result<W> {
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+fn push_text(out: &mut String, text: &str, field: &Field) {
+    if field.free_text {
+        push_field(out, &protect(text));
+    } else {
+        push_field(out, text);
+    }
+}
+
+fn push_cell(out: &mut String, cell: &Cell<'_>, field: &Field) {
+    use std::fmt::Write as _;
+    match cell {
+        Cell::Empty => {}
+        Cell::Text(t) => push_text(out, t, field),
+        Cell::Owned(t) => push_text(out, t, field),
+        Cell::Integer(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Cell::Decimal(d) => {
+            let dp = match field.field_type {
+                FieldType::Number {
+                    decimals: Some(decimals),
+                } => decimals,
+                _ => d.scale(),
+            };
+            let _ = write!(out, "{}", round_half_away(*d, dp));
+        }
+        Cell::Boolean(b) => out.push_str(if *b { "ja" } else { "nee" }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_header_rows_rounding_quoting_and_safety() {
+        let spec = TableSpec {
+            name: "t".into(),
+            file: "t.csv".into(),
+            title: "T".into(),
+            description: "test".into(),
+            fields: vec![
+                Field::text("a", "a"),
+                Field::free_text("b", "b"),
+                Field::number("c", 4, "c"),
+                Field::integer("d", "d"),
+                Field::boolean("e", "e"),
+            ],
+            primary_key: vec!["a".into()],
+        };
+        let mut w = CsvTableWriter::new(Vec::new(), &spec).unwrap();
+        w.row(&[
+            Cell::Text("x,y"),
+            Cell::Text("=SOM(1)"),
+            Cell::Decimal(Decimal::new(123_456_785, 8)),
+            Cell::Integer(-3),
+            Cell::Boolean(true),
+        ])
+        .unwrap();
+        w.row(&[
+            Cell::Empty,
+            Cell::Owned("zeg \"hoi\"".into()),
+            Cell::Decimal(Decimal::new(-5, 5)),
+            Cell::Empty,
+            Cell::Boolean(false),
+        ])
+        .unwrap();
+        assert!(w.row(&[Cell::Empty]).is_err());
+        assert_eq!(w.rows(), 2);
+        let bytes = w.finish().unwrap();
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "a,b,c,d,e\r\n\"x,y\",'=SOM(1),1.2346,-3,ja\r\n,\"zeg \"\"hoi\"\"\",-0.0001,,nee\r\n"
+        );
+    }
+}

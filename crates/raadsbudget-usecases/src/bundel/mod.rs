@@ -1,0 +1,542 @@
+//! Bundling for BZK researchers (`bundel.md`): from a pile of e-mailed benchmark files to one
+//! checked dataset with statistics and a response overview. The CLI (`raadsbudget bundel`) and
+//! the desktop app's bundle screen both call [`bundle`].
+//!
+//! How it works, and why it is fast and deterministic:
+//!
+//! 1. [`inputs`] lists every input file under a display name (the path as given) and sorts by
+//!    it, so the input order on the command line never matters.
+//! 2. Files are read and checked in batches, in parallel (one worker per core), with the same
+//!    reader and domain validation the desktop app uses. Results come back in name order.
+//! 3. Per `(organisation, uitvraagjaar)` only the best submission so far is kept in memory; the
+//!    other files keep only their metadata and findings. At the end
+//!    [`raadsbudget_domain::submission::choose`] gives every file its status.
+//! 4. The output tables are written row by row from the accepted datasets; statistics come from
+//!    the published (rounded) kengetallen. Nothing depends on the clock or the machine.
+
+mod inputs;
+mod outputs;
+
+use crate::files::sha256_hex;
+use crate::screens::finding_view;
+use crate::views::{BundelBestandView, BundelRequest, BundelView, ResponsView};
+use crate::{Error, Result};
+use inputs::{Inputs, Source};
+use raadsbudget_domain::submission::{choose, Choice, Status, Submission};
+use raadsbudget_domain::value::format_dutch;
+use raadsbudget_domain::{Dataset, Finding, FindingCode, Jaar, Location, Severity};
+use raadsbudget_formats::benchmark::{self, FileMeta};
+use raadsbudget_formats::register::{self, RegisterEntry};
+use rust_decimal::Decimal;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Files read per batch: large enough to keep the cores busy, small enough that progress is
+/// reported often and memory stays flat.
+const BATCH: usize = 256;
+
+/// What is known about one input file after reading and checking it.
+#[derive(Debug)]
+struct FileResult {
+    name: String,
+    sha256: String,
+    meta: Option<FileMeta>,
+    findings: Vec<Finding>,
+    /// The data, when the file has no errors.
+    data: Option<Dataset>,
+    /// Hash of the normalised content, when the file has no errors.
+    content: Option<[u8; 32]>,
+}
+
+/// Per input file, what stays in memory until the end: no data.
+#[derive(Debug)]
+pub(crate) struct FileRow {
+    pub(crate) name: String,
+    pub(crate) sha256: String,
+    pub(crate) meta: Option<FileMeta>,
+    pub(crate) findings: Vec<Finding>,
+    pub(crate) status: Status,
+    pub(crate) opmerking: String,
+}
+
+impl FileRow {
+    pub(crate) fn count(&self, severity: Severity) -> u32 {
+        let n = self
+            .findings
+            .iter()
+            .filter(|f| f.severity() == severity)
+            .count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+}
+
+/// An accepted submission: the data that goes into the dataset.
+#[derive(Debug)]
+pub(crate) struct Accepted {
+    pub(crate) meta: FileMeta,
+    pub(crate) data: Dataset,
+    pub(crate) file: String,
+}
+
+/// The best submission so far of one `(organisation, uitvraagjaar)`.
+#[derive(Debug)]
+struct Best {
+    key: (u32, i64),
+    content: [u8; 32],
+    meta: FileMeta,
+    data: Dataset,
+}
+
+/// Reads, checks and hashes one input file. Never fails: problems become findings.
+fn process(name: &str, source: Source, uitvraag: Option<Jaar>) -> FileResult {
+    let bytes = match source {
+        Source::File(path) => {
+            std::fs::read(&path).map_err(|e| format!("het bestand kan niet worden gelezen: {e}"))
+        }
+        Source::Bytes(b) => Ok(b),
+        Source::Unreadable(reason) => Err(reason),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(reason) => {
+            return FileResult {
+                name: name.to_string(),
+                sha256: sha256_hex(&[]),
+                meta: None,
+                findings: vec![Finding::new(
+                    FindingCode::Unreadable,
+                    Location {
+                        file: Some(name.to_string()),
+                        ..Location::default()
+                    },
+                    reason,
+                )],
+                data: None,
+                content: None,
+            }
+        }
+    };
+    let sha256 = sha256_hex(&bytes);
+    let outcome = benchmark::read(name, &bytes);
+    drop(bytes);
+    let mut findings = outcome.findings;
+    let (meta, data) = match outcome.file {
+        Some(f) => (Some(f.meta), Some(f.data)),
+        None => (None, None),
+    };
+    if let (Some(u), Some(meta)) = (uitvraag, &meta) {
+        if meta.uitvraag != u {
+            findings.push(Finding::new(
+                FindingCode::OtherUitvraag,
+                Location {
+                    file: Some(name.to_string()),
+                    organisation: Some(meta.organisation.code.to_string()),
+                    ..Location::default()
+                },
+                format!(
+                    "dit bestand is voor uitvraagjaar {}, de bundel is voor uitvraagjaar {u}",
+                    meta.uitvraag
+                ),
+            ));
+        }
+    }
+    let ok = !findings.iter().any(Finding::is_error);
+    let (data, content) = match (ok, &meta, data) {
+        (true, Some(meta), Some(data)) => {
+            // The normalised content: the file as Raadsbudget writes it.
+            let mut canonical = Vec::new();
+            match benchmark::write(&mut canonical, meta, &data) {
+                Ok(()) => (Some(data), Some(Sha256::digest(&canonical).into())),
+                Err(_) => (None, None),
+            }
+        }
+        _ => (None, None),
+    };
+    FileResult {
+        name: name.to_string(),
+        sha256,
+        meta,
+        findings,
+        data,
+        content,
+    }
+}
+
+/// Processes a batch in parallel; results in the batch's order.
+fn process_batch(batch: Vec<(String, Source)>, uitvraag: Option<Jaar>) -> Vec<FileResult> {
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 16);
+    if workers == 1 || batch.len() < 2 {
+        return batch
+            .into_iter()
+            .map(|(n, s)| process(&n, s, uitvraag))
+            .collect();
+    }
+    let chunk = batch.len().div_ceil(workers);
+    let mut chunks: Vec<Vec<(String, Source)>> = Vec::new();
+    let mut rest = batch.into_iter().peekable();
+    while rest.peek().is_some() {
+        chunks.push(rest.by_ref().take(chunk).collect());
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|c| {
+                scope.spawn(move || {
+                    c.into_iter()
+                        .map(|(n, s)| process(&n, s, uitvraag))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// The register of the organisations asked to take part, by code.
+fn read_register(path: &str) -> Result<BTreeMap<String, RegisterEntry>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let entries =
+        register::read(path, &bytes).map_err(|e| Error::Invalid(format!("register: {e}")))?;
+    Ok(entries
+        .into_iter()
+        .map(|e| (e.code.to_string(), e))
+        .collect())
+}
+
+/// Bundles the input files into the output folder and reports what happened. `progress` is
+/// called with (files read, total) after every batch.
+pub fn bundle(req: &BundelRequest, progress: &dyn Fn(usize, usize)) -> Result<BundelView> {
+    if req.invoer.is_empty() {
+        return Err(Error::Invalid(
+            "geef ten minste één bestand, map of zip-archief om te bundelen".into(),
+        ));
+    }
+    let uit = PathBuf::from(&req.uit);
+    std::fs::create_dir_all(&uit).map_err(|e| Error::io(&uit, e))?;
+    let uit = uit.canonicalize().map_err(|e| Error::io(&uit, e))?;
+    let register = req.register.as_deref().map(read_register).transpose()?;
+
+    let Inputs { files, skipped } = Inputs::gather(&req.invoer, Some(&uit));
+    if files.is_empty() {
+        return Err(Error::Invalid(format!(
+            "geen benchmarkbestanden (.csv of .zip) gevonden in {}",
+            req.invoer.join(", ")
+        )));
+    }
+    let total = files.len();
+    progress(0, total);
+
+    let mut rows: Vec<FileRow> = Vec::with_capacity(total);
+    let mut submissions: Vec<Option<Submission>> = Vec::with_capacity(total);
+    let mut best: BTreeMap<(String, Jaar), Best> = BTreeMap::new();
+    let mut queue = files.into_iter().peekable();
+    while queue.peek().is_some() {
+        let batch: Vec<(String, Source)> = queue.by_ref().take(BATCH).collect();
+        for r in process_batch(batch, req.uitvraag) {
+            let mut findings = r.findings;
+            if let (Some(reg), Some(meta)) = (&register, &r.meta) {
+                let code = meta.organisation.code.to_string();
+                if !reg.contains_key(&code) {
+                    findings.push(Finding::new(
+                        FindingCode::NotInRegister,
+                        Location {
+                            file: Some(r.name.clone()),
+                            organisation: Some(code.clone()),
+                            ..Location::default()
+                        },
+                        format!("{code} staat niet in het register; het bestand telt wel mee"),
+                    ));
+                }
+            }
+            let submission = match (&r.meta, r.content, r.data) {
+                (Some(meta), Some(content), Some(data)) => {
+                    let s = Submission {
+                        organisation: meta.organisation.code.to_string(),
+                        uitvraag: meta.uitvraag,
+                        revisie: meta.revisie,
+                        moment: meta.aangemaakt_op.timestamp(),
+                        content,
+                    };
+                    let key = (s.revisie, s.moment);
+                    let slot = best.entry((s.organisation.clone(), s.uitvraag));
+                    match slot {
+                        std::collections::btree_map::Entry::Vacant(v) => {
+                            v.insert(Best {
+                                key,
+                                content,
+                                meta: meta.clone(),
+                                data,
+                            });
+                        }
+                        std::collections::btree_map::Entry::Occupied(mut o) => {
+                            if key > o.get().key {
+                                o.insert(Best {
+                                    key,
+                                    content,
+                                    meta: meta.clone(),
+                                    data,
+                                });
+                            }
+                        }
+                    }
+                    Some(s)
+                }
+                _ => None,
+            };
+            submissions.push(submission);
+            rows.push(FileRow {
+                name: r.name,
+                sha256: r.sha256,
+                meta: r.meta,
+                findings,
+                status: Status::Afgewezen,
+                opmerking: String::new(),
+            });
+        }
+        progress(rows.len(), total);
+    }
+
+    let choices = choose(&submissions);
+    let mut accepted: Vec<Accepted> = Vec::new();
+    for (i, choice) in choices.iter().enumerate() {
+        let opmerking = match choice {
+            Choice::Geaccepteerd => String::new(),
+            Choice::Vervangen(j) => {
+                let by = &rows[*j];
+                let revisie = by.meta.as_ref().map_or(0, |m| m.revisie);
+                format!("vervangen door {} (revisie {revisie})", by.name)
+            }
+            Choice::Dubbel(j) => format!("zelfde inhoud als {}", rows[*j].name),
+            Choice::Conflict(others) => {
+                let names: Vec<&str> = others.iter().map(|&j| rows[j].name.as_str()).collect();
+                let text = format!("conflict met {}", names.join(", "));
+                let meta = rows[i].meta.as_ref();
+                let finding = Finding::new(
+                    FindingCode::Conflict,
+                    Location {
+                        file: Some(rows[i].name.clone()),
+                        organisation: meta.map(|m| m.organisation.code.to_string()),
+                        ..Location::default()
+                    },
+                    format!(
+                        "{} heeft dezelfde revisie ({}) en hetzelfde aangemaakt_op ({}) als {}, maar een andere inhoud; beide zijn afgewezen",
+                        rows[i].name,
+                        meta.map_or(0, |m| m.revisie),
+                        meta.map(|m| crate::export::moment_text(&m.aangemaakt_op))
+                            .unwrap_or_default(),
+                        names.join(", ")
+                    ),
+                );
+                rows[i].findings.push(finding);
+                text
+            }
+            Choice::Afgewezen => String::new(),
+        };
+        rows[i].status = choice.status();
+        rows[i].opmerking = opmerking;
+        if *choice == Choice::Geaccepteerd {
+            if let Some(s) = &submissions[i] {
+                if let Some(b) = best.remove(&(s.organisation.clone(), s.uitvraag)) {
+                    if b.content == s.content {
+                        accepted.push(Accepted {
+                            meta: b.meta,
+                            data: b.data,
+                            file: rows[i].name.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    drop(best);
+    accepted.sort_by(|a, b| {
+        (a.meta.organisation.code.as_str(), a.meta.uitvraag)
+            .cmp(&(b.meta.organisation.code.as_str(), b.meta.uitvraag))
+    });
+
+    let respons = register
+        .as_ref()
+        .map(|reg| respons_rows(reg, &rows, &accepted, req.uitvraag));
+    let uitvoer = outputs::write_all(&uit, &rows, &accepted, respons.as_deref(), req.xlsx)?;
+
+    Ok(view(
+        &uit,
+        uitvoer,
+        rows,
+        &accepted,
+        respons.as_deref(),
+        skipped,
+    ))
+}
+
+/// One row of `respons.csv`.
+#[derive(Debug)]
+pub(crate) struct ResponsRow {
+    pub(crate) uitvraag: Jaar,
+    pub(crate) code: String,
+    pub(crate) naam: String,
+    pub(crate) ingediend: bool,
+    pub(crate) status: &'static str,
+    pub(crate) bestand: String,
+}
+
+fn respons_rows(
+    register: &BTreeMap<String, RegisterEntry>,
+    rows: &[FileRow],
+    accepted: &[Accepted],
+    uitvraag: Option<Jaar>,
+) -> Vec<ResponsRow> {
+    let jaren: BTreeSet<Jaar> = match uitvraag {
+        Some(u) => BTreeSet::from([u]),
+        None => rows
+            .iter()
+            .filter_map(|r| r.meta.as_ref().map(|m| m.uitvraag))
+            .collect(),
+    };
+    let submitted: BTreeSet<(String, Jaar)> = rows
+        .iter()
+        .filter_map(|r| {
+            r.meta
+                .as_ref()
+                .map(|m| (m.organisation.code.to_string(), m.uitvraag))
+        })
+        .collect();
+    let used: BTreeMap<(String, Jaar), &str> = accepted
+        .iter()
+        .map(|a| {
+            (
+                (a.meta.organisation.code.to_string(), a.meta.uitvraag),
+                a.file.as_str(),
+            )
+        })
+        .collect();
+    let mut out = Vec::new();
+    for &u in &jaren {
+        for (code, entry) in register {
+            let key = (code.clone(), u);
+            let (status, bestand) = match used.get(&key) {
+                Some(f) => (Status::Geaccepteerd.as_str(), f.to_string()),
+                None if submitted.contains(&key) => (Status::Afgewezen.as_str(), String::new()),
+                None => (raadsbudget_formats::bundel::NIET_INGEDIEND, String::new()),
+            };
+            out.push(ResponsRow {
+                uitvraag: u,
+                code: code.clone(),
+                naam: entry.naam.clone(),
+                ingediend: submitted.contains(&key),
+                status,
+                bestand,
+            });
+        }
+    }
+    out
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A Dutch percentage with 1 decimal, e.g. `93,2 %`.
+fn percentage(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        return "–".into();
+    }
+    let p = Decimal::from(part) * Decimal::ONE_HUNDRED / Decimal::from(whole);
+    format!("{} %", format_dutch(p, 1))
+}
+
+fn view(
+    uit: &Path,
+    uitvoer: Vec<String>,
+    rows: Vec<FileRow>,
+    accepted: &[Accepted],
+    respons: Option<&[ResponsRow]>,
+    skipped: u32,
+) -> BundelView {
+    let by_status = |s: Status| count(rows.iter().filter(|r| r.status == s).count());
+    let [geaccepteerd, vervangen, dubbel, afgewezen] = Status::ALL.map(by_status);
+    let organisaties = count(
+        accepted
+            .iter()
+            .map(|a| a.meta.organisation.code.as_str())
+            .collect::<BTreeSet<_>>()
+            .len(),
+    );
+    let respons = respons.map(|r| {
+        let register = count(r.len());
+        let geaccepteerd = count(r.iter().filter(|x| x.bestand != "").count());
+        ResponsView {
+            register,
+            ingediend: count(r.iter().filter(|x| x.ingediend).count()),
+            geaccepteerd,
+            percentage: percentage(geaccepteerd, register),
+        }
+    });
+    let severity_total = |s: Severity| rows.iter().map(|r| r.count(s)).sum::<u32>();
+    let mut samenvatting = vec![
+        format!("{} bestanden gebundeld:", rows.len()),
+        format!("  geaccepteerd  {geaccepteerd:>7}"),
+        format!("  vervangen     {vervangen:>7}"),
+        format!("  dubbel        {dubbel:>7}"),
+        format!("  afgewezen     {afgewezen:>7}"),
+    ];
+    if skipped > 0 {
+        samenvatting.push(format!(
+            "  overgeslagen  {skipped:>7}  (geen .csv of .zip in een map of archief)"
+        ));
+    }
+    samenvatting.push(format!(
+        "Meldingen: {} fouten, {} waarschuwingen, {} signalen (zie meldingen.csv).",
+        severity_total(Severity::Fout),
+        severity_total(Severity::Waarschuwing),
+        severity_total(Severity::Signaal)
+    ));
+    samenvatting.push(format!("Organisaties in de dataset: {organisaties}."));
+    if let Some(r) = &respons {
+        samenvatting.push(format!(
+            "Respons: {} van {} uit het register geaccepteerd ({}); {} ingediend, {} niet ingediend.",
+            r.geaccepteerd,
+            r.register,
+            r.percentage,
+            r.ingediend,
+            r.register.saturating_sub(r.ingediend)
+        ));
+    }
+    samenvatting.push(format!("Uitvoer: {}", uit.display()));
+    let inzendingen = rows
+        .into_iter()
+        .map(|r| BundelBestandView {
+            organisatie: r.meta.as_ref().map(|m| m.organisation.code.to_string()),
+            uitvraagjaar: r.meta.as_ref().map(|m| m.uitvraag),
+            revisie: r.meta.as_ref().map(|m| m.revisie),
+            status: r.status.as_str().to_string(),
+            fouten: r.count(Severity::Fout),
+            waarschuwingen: r.count(Severity::Waarschuwing),
+            signalen: r.count(Severity::Signaal),
+            meldingen: r.findings.iter().map(finding_view).collect(),
+            opmerking: r.opmerking,
+            bestand: r.name,
+        })
+        .collect::<Vec<_>>();
+    BundelView {
+        uit: uit.display().to_string(),
+        uitvoer,
+        bestanden: count(inzendingen.len()),
+        geaccepteerd,
+        vervangen,
+        dubbel,
+        afgewezen,
+        overgeslagen: skipped,
+        organisaties,
+        respons,
+        samenvatting,
+        inzendingen,
+    }
+}
