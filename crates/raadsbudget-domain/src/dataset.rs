@@ -5,10 +5,56 @@ use crate::organisation::Organisation;
 use crate::value::Entry;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 /// `(jaar, fase, post code)`.
 pub type RecordKey = (Jaar, Fase, String);
+
+/// A [`RecordKey`] or a borrowed `(jaar, fase, &post)`, so that the records can be looked up
+/// without allocating a `String` per lookup. Ordered exactly like [`RecordKey`].
+trait KeyView {
+    fn view(&self) -> (Jaar, Fase, &str);
+}
+
+impl KeyView for RecordKey {
+    fn view(&self) -> (Jaar, Fase, &str) {
+        (self.0, self.1, self.2.as_str())
+    }
+}
+
+impl KeyView for (Jaar, Fase, &str) {
+    fn view(&self) -> (Jaar, Fase, &str) {
+        *self
+    }
+}
+
+impl<'a> Borrow<dyn KeyView + 'a> for RecordKey {
+    fn borrow(&self) -> &(dyn KeyView + 'a) {
+        self
+    }
+}
+
+impl PartialEq for dyn KeyView + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.view() == other.view()
+    }
+}
+
+impl Eq for dyn KeyView + '_ {}
+
+impl PartialOrd for dyn KeyView + '_ {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for dyn KeyView + '_ {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.view().cmp(&other.view())
+    }
+}
 
 /// One entry with its explanation and the catalogue version it was entered under.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,7 +87,8 @@ impl Dataset {
 
     /// The record of a post, if any.
     pub fn get(&self, jaar: Jaar, fase: Fase, post: &str) -> Option<&Record> {
-        self.records.get(&(jaar, fase, post.to_string()))
+        let key = (jaar, fase, post);
+        self.records.get(&key as &dyn KeyView)
     }
 
     /// The entry of a post, if any.

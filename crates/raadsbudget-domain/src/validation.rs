@@ -4,7 +4,7 @@
 //! line and column to each finding's [`Location`].
 
 use crate::catalogue::{posts, Catalogue, Post, Unit};
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Record};
 use crate::fase::{uitvraag_blocks, Fase, Jaar};
 use crate::finding::{Finding, FindingCode, Location};
 use crate::kengetallen::{is_required, kernbudget, Kernbudget};
@@ -56,11 +56,21 @@ pub fn value_error_finding(post: &Post, err: &ValueError, location: Location) ->
 
 /// Checks a stored entry against its post: unit, sign, decimals, code list and fase.
 pub fn check_entry(post: &Post, fase: Fase, entry: &Entry, location: Location) -> Option<Finding> {
+    check_entry_at(post, fase, entry, || location)
+}
+
+/// [`check_entry`], making the location only when there is a finding.
+fn check_entry_at(
+    post: &Post,
+    fase: Fase,
+    entry: &Entry,
+    location: impl FnOnce() -> Location,
+) -> Option<Finding> {
     if !post.has_fase(fase) {
         let fases: Vec<&str> = post.fases.iter().map(|f| f.as_str()).collect();
         return Some(Finding::new(
             FindingCode::WrongFase,
-            location,
+            location(),
             format!(
                 "{} hoort niet bij fase {fase}; deze post wordt gevraagd bij {}",
                 post.code,
@@ -85,13 +95,13 @@ pub fn check_entry(post: &Post, fase: Fase, entry: &Entry, location: Location) -
             }
         }
         (Unit::Aantal, Value::Count(_)) => None,
-        (Unit::Code, Value::Code(c)) if post.code_list().contains(&c.as_str()) => None,
+        (Unit::Code, Value::Code(c)) if post.codes.iter().any(|o| o.code == *c) => None,
         (unit, v) => Some(ValueError::Unfit(format!(
             "'{}' past niet bij eenheid {unit}",
             v.to_canonical()
         ))),
     };
-    err.map(|e| value_error_finding(post, &e, location))
+    err.map(|e| value_error_finding(post, &e, location()))
 }
 
 /// The finding for an organisation code whose prefix does not match the declared type.
@@ -107,38 +117,106 @@ pub fn org_type_finding(data: &Dataset, given: OrgType, location: Location) -> O
 /// per block, then per post in catalogue order, then the cross-post rules.
 pub fn validate_uitvraag(cat: &Catalogue, data: &Dataset, u: Jaar) -> Vec<Finding> {
     let mut out = Vec::new();
+    let blocks = Blocks::new(cat, data, u);
     for (jaar, fase) in uitvraag_blocks(u) {
-        check_block(cat, data, jaar, fase, &mut out);
+        check_block(cat, data, &blocks, jaar, fase, &mut out);
     }
     out
 }
 
-/// Whether any post of the block has an entry.
-fn block_is_empty(data: &Dataset, jaar: Jaar, fase: Fase) -> bool {
-    !data
-        .records
-        .keys()
-        .any(|(j, f, _)| *j == jaar && *f == fase)
+/// The record of each catalogue post (by position) in one `(jaar, fase)`.
+type BlockRecords<'d> = Vec<Option<&'d Record>>;
+
+/// The records of the blocks the rules of an uitvraag look at, by catalogue position: one
+/// search in the dataset per block instead of one per post and rule.
+struct Blocks<'d> {
+    cat: &'d Catalogue,
+    data: &'d Dataset,
+    /// `(jaar, fase)` and the record of each catalogue post (by position).
+    blocks: Vec<((Jaar, Fase), BlockRecords<'d>)>,
 }
 
-fn check_block(cat: &Catalogue, data: &Dataset, jaar: Jaar, fase: Fase, out: &mut Vec<Finding>) {
+impl<'d> Blocks<'d> {
+    /// The four blocks of uitvraag `u` and the blocks they are compared with (the year before;
+    /// the begroting of a realisatie).
+    fn new(cat: &'d Catalogue, data: &'d Dataset, u: Jaar) -> Blocks<'d> {
+        let mut keys: Vec<(Jaar, Fase)> = Vec::with_capacity(8);
+        for (jaar, fase) in uitvraag_blocks(u) {
+            keys.push((jaar, fase));
+            if fase != Fase::Kenmerk {
+                keys.extend(jaar.checked_sub(1).map(|prev| (prev, fase)));
+            }
+            if fase == Fase::Realisatie {
+                keys.push((jaar, Fase::Begroting));
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        let blocks = keys
+            .into_iter()
+            .map(|(jaar, fase)| {
+                let mut records = vec![None; cat.posts.len()];
+                for ((_, _, code), record) in data
+                    .records
+                    .range((jaar, fase, String::new())..)
+                    .take_while(|((j, f, _), _)| *j == jaar && *f == fase)
+                {
+                    if let Some(slot) = cat.position(code).and_then(|i| records.get_mut(i)) {
+                        *slot = Some(record);
+                    }
+                }
+                ((jaar, fase), records)
+            })
+            .collect();
+        Blocks { cat, data, blocks }
+    }
+
+    /// The record of the post at catalogue position `i` (what `data.get` gives for it).
+    fn get(&self, jaar: Jaar, fase: Fase, i: usize) -> Option<&'d Record> {
+        match self.blocks.iter().find(|(key, _)| *key == (jaar, fase)) {
+            Some((_, records)) => records.get(i).copied().flatten(),
+            // A block not prepared by `new`: look it up.
+            None => {
+                let post = self.cat.posts.get(i)?;
+                self.data.get(jaar, fase, &post.code)
+            }
+        }
+    }
+
+    /// The numeric value of the post at catalogue position `i` (what `data.decimal` gives).
+    fn decimal(&self, jaar: Jaar, fase: Fase, i: usize) -> Option<Decimal> {
+        self.get(jaar, fase, i).and_then(|r| r.entry.decimal())
+    }
+}
+
+fn check_block(
+    cat: &Catalogue,
+    data: &Dataset,
+    blocks: &Blocks<'_>,
+    jaar: Jaar,
+    fase: Fase,
+    out: &mut Vec<Finding>,
+) {
+    // Whether any post of the block has an entry.
+    let mut block_is_empty = true;
     // Entries that are not in the catalogue or not in this fase.
     for ((_, _, code), record) in data
         .records
         .range((jaar, fase, String::new())..)
         .take_while(|((j, f, _), _)| *j == jaar && *f == fase)
     {
-        let loc = at(data, jaar, fase, code);
+        block_is_empty = false;
+        let loc = || at(data, jaar, fase, code);
         match cat.post(code) {
             None => out.push(Finding::new(
                 FindingCode::UnknownPost,
-                loc,
+                loc(),
                 format!("{code} is geen post van de definities {}", cat.versie),
             )),
-            Some(post) => out.extend(check_entry(post, fase, &record.entry, loc)),
+            Some(post) => out.extend(check_entry_at(post, fase, &record.entry, loc)),
         }
     }
-    if block_is_empty(data, jaar, fase) {
+    if block_is_empty {
         out.push(Finding::new(
             FindingCode::EmptyBlock,
             Location {
@@ -153,8 +231,8 @@ fn check_block(cat: &Catalogue, data: &Dataset, jaar: Jaar, fase: Fase, out: &mu
         ));
         return;
     }
-    for post in cat.posts_in(fase) {
-        if data.get(jaar, fase, &post.code).is_none() && is_required(post, data, jaar) {
+    for (i, post) in posts_in(cat, fase) {
+        if blocks.get(jaar, fase, i).is_none() && is_required(post, data, jaar) {
             out.push(Finding::new(
                 FindingCode::MissingRequired,
                 at(data, jaar, fase, &post.code),
@@ -168,19 +246,27 @@ fn check_block(cat: &Catalogue, data: &Dataset, jaar: Jaar, fase: Fase, out: &mu
     match fase {
         Fase::Kenmerk => check_seats(data, jaar, out),
         Fase::Begroting | Fase::Realisatie => {
-            check_year_on_year(cat, data, jaar, fase, out);
+            check_year_on_year(cat, data, blocks, jaar, fase, out);
             if fase == Fase::Realisatie {
-                check_budget_deviation(cat, data, jaar, out);
+                check_budget_deviation(cat, data, blocks, jaar, out);
             }
             check_shared_rekenkamer(data, jaar, fase, out);
-            check_fte_without_cost(cat, data, jaar, fase, out);
+            check_fte_without_cost(cat, data, blocks, jaar, fase, out);
             check_rekenkamer_signal(cat, data, jaar, fase, out);
         }
     }
 }
 
-fn euro_posts(cat: &Catalogue, fase: Fase) -> impl Iterator<Item = &Post> {
-    cat.posts_in(fase).filter(|p| p.eenheid == Unit::Euro)
+/// The posts asked in a fase with their catalogue position, in order.
+fn posts_in(cat: &Catalogue, fase: Fase) -> impl Iterator<Item = (usize, &Post)> {
+    cat.posts
+        .iter()
+        .enumerate()
+        .filter(move |(_, p)| p.has_fase(fase))
+}
+
+fn euro_posts(cat: &Catalogue, fase: Fase) -> impl Iterator<Item = (usize, &Post)> {
+    posts_in(cat, fase).filter(|(_, p)| p.eenheid == Unit::Euro)
 }
 
 /// Whether `new` differs from `old` by more than `relative` of `old` (any change from 0 counts).
@@ -202,6 +288,7 @@ fn change_text(old: Decimal, new: Decimal) -> String {
 fn check_year_on_year(
     cat: &Catalogue,
     data: &Dataset,
+    blocks: &Blocks<'_>,
     jaar: Jaar,
     fase: Fase,
     out: &mut Vec<Finding>,
@@ -209,10 +296,10 @@ fn check_year_on_year(
     let Some(prev_jaar) = jaar.checked_sub(1) else {
         return;
     };
-    for post in euro_posts(cat, fase) {
+    for (i, post) in euro_posts(cat, fase) {
         let (Some(new), Some(old)) = (
-            data.decimal(jaar, fase, &post.code),
-            data.decimal(prev_jaar, fase, &post.code),
+            blocks.decimal(jaar, fase, i),
+            blocks.decimal(prev_jaar, fase, i),
         ) else {
             continue;
         };
@@ -233,11 +320,17 @@ fn check_year_on_year(
     }
 }
 
-fn check_budget_deviation(cat: &Catalogue, data: &Dataset, jaar: Jaar, out: &mut Vec<Finding>) {
-    for post in euro_posts(cat, Fase::Realisatie) {
+fn check_budget_deviation(
+    cat: &Catalogue,
+    data: &Dataset,
+    blocks: &Blocks<'_>,
+    jaar: Jaar,
+    out: &mut Vec<Finding>,
+) {
+    for (i, post) in euro_posts(cat, Fase::Realisatie) {
         let (Some(real), Some(begr)) = (
-            data.decimal(jaar, Fase::Realisatie, &post.code),
-            data.decimal(jaar, Fase::Begroting, &post.code),
+            blocks.decimal(jaar, Fase::Realisatie, i),
+            blocks.decimal(jaar, Fase::Begroting, i),
         ) else {
             continue;
         };
@@ -303,19 +396,24 @@ fn check_shared_rekenkamer(data: &Dataset, jaar: Jaar, fase: Fase, out: &mut Vec
 fn check_fte_without_cost(
     cat: &Catalogue,
     data: &Dataset,
+    blocks: &Blocks<'_>,
     jaar: Jaar,
     fase: Fase,
     out: &mut Vec<Finding>,
 ) {
-    for fte_post in cat.posts_in(fase).filter(|p| p.eenheid == Unit::Fte) {
-        let cost_code = format!("{}.PERSONEEL", fte_post.categorie);
-        let (Some(fte), Some(cost)) = (
-            data.decimal(jaar, fase, &fte_post.code),
-            data.decimal(jaar, fase, &cost_code),
-        ) else {
+    for (i, fte_post) in posts_in(cat, fase).filter(|(_, p)| p.eenheid == Unit::Fte) {
+        // Only fte above zero can lack cost: the cost post is looked up only then.
+        let Some(fte) = blocks
+            .decimal(jaar, fase, i)
+            .filter(|fte| *fte > Decimal::ZERO)
+        else {
             continue;
         };
-        if fte > Decimal::ZERO && cost.is_zero() {
+        let cost_code = format!("{}.PERSONEEL", fte_post.categorie);
+        let Some(cost) = data.decimal(jaar, fase, &cost_code) else {
+            continue;
+        };
+        if cost.is_zero() {
             out.push(Finding::new(
                 FindingCode::FteWithoutCost,
                 at(data, jaar, fase, &fte_post.code),

@@ -3,6 +3,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -309,12 +310,12 @@ fn parse_number(text: &str, style: NumberStyle, what: &str) -> Result<Decimal, V
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let normalised = match style {
+    let normalised: Cow<'_, str> = match style {
         NumberStyle::Point => {
             if body.contains(',') {
                 return Err(unfit());
             }
-            body.to_string()
+            Cow::Borrowed(body)
         }
         NumberStyle::Comma | NumberStyle::Dutch => {
             let (int_part, frac_part) = match body.split_once(',') {
@@ -336,24 +337,44 @@ fn parse_number(text: &str, style: NumberStyle, what: &str) -> Result<Decimal, V
             } else {
                 int_part.to_string()
             };
-            match frac_part {
+            Cow::Owned(match frac_part {
                 Some(f) => format!("{int_digits}.{f}"),
                 None => int_digits,
-            }
+            })
         }
     };
     let (int_part, frac_part) = match normalised.split_once('.') {
         Some((i, f)) => (i, Some(f)),
-        None => (normalised.as_str(), None),
+        None => (normalised.as_ref(), None),
     };
     let digits_only = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !digits_only(int_part) || frac_part.is_some_and(|f| !digits_only(f)) {
         return Err(unfit());
     }
-    let d = Decimal::from_str_exact(&normalised).map_err(|_| {
-        ValueError::Unfit(format!("'{text}' is te groot of te lang; verwacht {what}"))
-    })?;
+    let d = match small_decimal(int_part, frac_part.unwrap_or_default()) {
+        Some(d) => d,
+        None => Decimal::from_str_exact(&normalised).map_err(|_| {
+            ValueError::Unfit(format!("'{text}' is te groot of te lang; verwacht {what}"))
+        })?,
+    };
     Ok(if negative { -d } else { d })
+}
+
+/// The decimal `<int_digits>.<frac_digits>` (ASCII digits only) with the scale as written,
+/// when it has at most 18 digits (so it fits an `i64` exactly); `None` otherwise. Gives what
+/// [`Decimal::from_str_exact`] gives for such text, without its general parser.
+fn small_decimal(int_digits: &str, frac_digits: &str) -> Option<Decimal> {
+    if int_digits.len() + frac_digits.len() > 18 {
+        return None;
+    }
+    let mut mantissa: i64 = 0;
+    for b in int_digits.bytes().chain(frac_digits.bytes()) {
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(i64::from(b.checked_sub(b'0')?))?;
+    }
+    let scale = u32::try_from(frac_digits.len()).ok()?;
+    Decimal::try_new(mantissa, scale).ok()
 }
 
 /// `1.234.567` → `1234567` when every group after the first has exactly three digits.
@@ -525,7 +546,39 @@ mod tests {
         assert_eq!(round_half_away(dec("1"), 4).to_string(), "1.0000");
     }
 
+    #[test]
+    fn small_decimals_are_exact() {
+        for (int, frac) in [
+            ("0", ""),
+            ("0", "00"),
+            ("0012", "50"),
+            ("999999999999999", "99"),
+            ("999999999999999999", ""),
+            ("0", "00000000000000001"),
+        ] {
+            let text = if frac.is_empty() {
+                int.to_string()
+            } else {
+                format!("{int}.{frac}")
+            };
+            let want = Decimal::from_str_exact(&text).unwrap();
+            let got = small_decimal(int, frac).unwrap();
+            assert_eq!(got, want);
+            assert_eq!(got.scale(), want.scale());
+            assert_eq!(got.to_string(), want.to_string());
+        }
+        assert_eq!(small_decimal("1234567890123456789", ""), None);
+    }
+
     proptest! {
+        #[test]
+        fn small_decimals_match_the_general_parser(int in "[0-9]{1,12}", frac in "[0-9]{0,6}") {
+            let text = if frac.is_empty() { int.clone() } else { format!("{int}.{frac}") };
+            let want = Decimal::from_str_exact(&text).unwrap();
+            let got = small_decimal(&int, &frac).unwrap();
+            prop_assert_eq!(got.to_string(), want.to_string());
+        }
+
         #[test]
         fn canonical_text_round_trips(cents in 0u64..10_000_000_000_000u64) {
             let d = Decimal::new(cents as i64, 2);

@@ -388,6 +388,7 @@ fn shuffled_inputs_give_identical_output() {
     req.xlsx = true;
     let c = bundle(&req, &|_, _| {}).unwrap();
     assert_eq!(a.geaccepteerd, b.geaccepteerd);
+    assert_eq!(b.inzendingen, c.inzendingen);
     for name in &a.uitvoer {
         let x = std::fs::read(f.root.join("a").join(name)).unwrap();
         let y = std::fs::read(f.root.join("b").join(name)).unwrap();

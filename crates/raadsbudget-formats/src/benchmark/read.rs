@@ -1,9 +1,9 @@
 //! The tolerant reader of the benchmark file.
 
-use super::text::{csv_records, decode, regels, unprotect, Lines, RawRecord};
+use super::text::{decode, parse_records, regels, unprotect, Lines, RecordSpan, Records};
 use super::{col, BenchmarkFile, FileMeta, ReadOutcome, FORMAT, HEADER, MOMENT_FORMAT};
 use chrono::{DateTime, NaiveDateTime, Utc};
-use raadsbudget_domain::catalogue::Catalogue;
+use raadsbudget_domain::catalogue::{Catalogue, FnvBuild, Unit};
 use raadsbudget_domain::fase::{jaar_is_plausible, uitvraag_blocks, JAAR_MAX, JAAR_MIN};
 use raadsbudget_domain::kengetallen::is_required;
 use raadsbudget_domain::organisation::{OrgType, OrganisationError};
@@ -52,22 +52,26 @@ pub fn read(name: &str, bytes: &[u8]) -> ReadOutcome {
     ReadOutcome { file, findings }
 }
 
-/// A data row with its fields trimmed (except `toelichting`).
-struct Row {
+/// A data row with its fields trimmed (except `toelichting`), borrowed from the parsed text.
+struct Row<'t> {
     line: u64,
-    fields: [String; 15],
+    fields: [&'t str; 15],
 }
 
-impl Row {
+impl<'t> Row<'t> {
     /// A field by 1-based column number.
-    fn get(&self, column: u32) -> &str {
+    fn get(&self, column: u32) -> &'t str {
         usize::try_from(column)
             .ok()
             .and_then(|c| c.checked_sub(1))
             .and_then(|i| self.fields.get(i))
-            .map_or("", String::as_str)
+            .copied()
+            .unwrap_or("")
     }
 }
+
+/// `(jaar, fase, post)` of a row → the line it is on.
+type Seen<'t> = HashMap<(Jaar, Fase, &'t str), u64, FnvBuild>;
 
 /// The file-level values parsed from the first row.
 struct Meta {
@@ -153,7 +157,6 @@ impl Reader<'_> {
     /// Reads the file; `None` when it is unusable. Returns the content findings separately.
     fn read(&mut self, bytes: &[u8]) -> Option<(BenchmarkFile, Vec<Finding>)> {
         let text = self.decode(bytes)?;
-        let lines = Lines::new(text.as_bytes());
         let header_line = text.split(['\r', '\n']).next().unwrap_or_default();
         let semicolon = header_line.split(';').count() == HEADER.len()
             && header_line.split(',').count() != HEADER.len();
@@ -165,9 +168,10 @@ impl Reader<'_> {
                 "het bestand gebruikt ; als scheidingsteken en een decimale komma (zoals een Nederlandse spreadsheet opslaat); het is zo gelezen".to_string(),
             );
         }
-        let records = self.parse_csv(&text, &lines, if semicolon { b';' } else { b',' })?;
-        self.check_line_ends(text.as_bytes(), &records, &lines);
-        let (header, data_records) = match records.split_first() {
+        // The records as the `csv` crate reads them (which never fails on text).
+        let parsed = parse_records(&text, if semicolon { b';' } else { b',' });
+        self.check_line_ends(text.as_bytes(), &parsed.records);
+        let (header, data_records) = match parsed.records.split_first() {
             Some(split) => split,
             None => {
                 self.push(
@@ -179,8 +183,8 @@ impl Reader<'_> {
                 return None;
             }
         };
-        self.check_header(header)?;
-        let rows = self.rows(data_records);
+        self.check_header(header, parsed.fields(header))?;
+        let rows = self.rows(&parsed, data_records);
         let Some(first) = rows.first() else {
             self.push(
                 FindingCode::Empty,
@@ -214,7 +218,7 @@ impl Reader<'_> {
 
         let mut records: BTreeMap<RecordKey, Record> = BTreeMap::new();
         let mut lines_of: BTreeMap<RecordKey, u64> = BTreeMap::new();
-        let mut seen: BTreeMap<RecordKey, u64> = BTreeMap::new();
+        let mut seen = Seen::with_capacity_and_hasher(rows.len(), Default::default());
         let mut rejected: BTreeSet<RecordKey> = BTreeSet::new();
         for row in &rows {
             if let Some((key, record)) = self.row(row, &meta, style, &mut seen, &mut rejected) {
@@ -293,24 +297,8 @@ impl Reader<'_> {
         Some(decoded.text)
     }
 
-    fn parse_csv(&mut self, text: &str, lines: &Lines, delimiter: u8) -> Option<Vec<RawRecord>> {
-        match csv_records(text, lines, delimiter) {
-            Ok(records) => Some(records),
-            Err(e) => {
-                let line = e.position().map(csv::Position::line);
-                self.push(
-                    FindingCode::Unreadable,
-                    line,
-                    None,
-                    format!("het bestand kan niet als CSV worden gelezen: {e}"),
-                );
-                None
-            }
-        }
-    }
-
     /// W104 when records end with LF (or a lone CR) instead of CRLF.
-    fn check_line_ends(&mut self, bytes: &[u8], records: &[RawRecord], lines: &Lines) {
+    fn check_line_ends(&mut self, bytes: &[u8], records: &[RecordSpan]) {
         let mut first: Option<usize> = None;
         let mut count = 0usize;
         for (i, record) in records.iter().enumerate() {
@@ -334,7 +322,7 @@ impl Reader<'_> {
             }
         }
         if let Some(at) = first {
-            let line = lines.line_of(at);
+            let line = Lines::new(bytes).line_of(at);
             self.push(
                 FindingCode::RepairedLineEnds,
                 Some(line),
@@ -348,27 +336,27 @@ impl Reader<'_> {
     }
 
     /// Trims a field, recording W106.
-    fn trim(&mut self, line: u64, column: u32, field: &str) -> String {
-        let trimmed = field.trim();
+    fn trim<'t>(&mut self, line: u64, column: u32, field: &'t str) -> &'t str {
+        let trimmed = trim(field);
         if trimmed.len() != field.len() {
             self.whitespace.push((line, column));
         }
-        trimmed.to_string()
+        trimmed
     }
 
-    fn check_header(&mut self, header: &RawRecord) -> Option<()> {
-        let expected = HEADER.join(",");
-        if header.fields.len() != HEADER.len() {
+    fn check_header(&mut self, header: &RecordSpan, fields: &[Cow<'_, str>]) -> Option<()> {
+        if fields.len() != HEADER.len() {
+            let expected = HEADER.join(",");
             let message = format!(
                 "de kopregel heeft {} kolommen, verwacht {}; de eerste regel moet precies zijn: {expected}",
-                header.fields.len(),
+                fields.len(),
                 HEADER.len()
             );
             self.push(FindingCode::WrongHeader, Some(header.line), None, message);
             return None;
         }
         let mut mismatch = None;
-        for (i, (field, want)) in header.fields.iter().zip(HEADER).enumerate() {
+        for (i, (field, want)) in fields.iter().zip(HEADER).enumerate() {
             let column = column_number(i);
             let got = self.trim(header.line, column, field);
             if got != want && mismatch.is_none() {
@@ -376,6 +364,7 @@ impl Reader<'_> {
             }
         }
         if let Some((column, got, want)) = mismatch {
+            let expected = HEADER.join(",");
             let message = format!(
                 "kolom {column} van de kopregel heet '{got}', verwacht '{want}'; de eerste regel moet precies zijn: {expected}"
             );
@@ -391,14 +380,15 @@ impl Reader<'_> {
     }
 
     /// The data rows with 15 fields, trimmed; F104 for the others.
-    fn rows(&mut self, records: &[RawRecord]) -> Vec<Row> {
+    fn rows<'t>(&mut self, parsed: &'t Records<'_>, records: &[RecordSpan]) -> Vec<Row<'t>> {
         let mut rows = Vec::with_capacity(records.len());
         for record in records {
-            if record.fields.iter().all(|f| f.trim().is_empty()) {
+            let fields = parsed.fields(record);
+            if fields.iter().all(|f| trim(f).is_empty()) {
                 continue;
             }
-            let Ok(fields) = <[String; 15]>::try_from(record.fields.clone()) else {
-                let n = record.fields.len();
+            if fields.len() != HEADER.len() {
+                let n = fields.len();
                 let column = u32::try_from(n.min(HEADER.len()) + 1).unwrap_or(u32::MAX);
                 self.push(
                     FindingCode::FieldCount,
@@ -412,13 +402,13 @@ impl Reader<'_> {
                 );
                 continue;
             };
-            let mut trimmed: [String; 15] = Default::default();
+            let mut trimmed: [&str; 15] = [""; 15];
             for (i, (slot, field)) in trimmed.iter_mut().zip(fields).enumerate() {
                 let column = column_number(i);
                 *slot = if column == col::TOELICHTING {
                     field
                 } else {
-                    self.trim(record.line, column, &field)
+                    self.trim(record.line, column, field)
                 };
             }
             rows.push(Row {
@@ -430,7 +420,7 @@ impl Reader<'_> {
     }
 
     /// Parses the file-level columns of the first row.
-    fn meta(&mut self, first: &Row) -> Meta {
+    fn meta(&mut self, first: &Row<'_>) -> Meta {
         let line = Some(first.line);
         let type_text = first.get(col::ORGANISATIE_TYPE);
         let given = match type_text.parse::<OrgType>() {
@@ -557,10 +547,17 @@ impl Reader<'_> {
     /// F105 for every constant column whose value is not the same on every row: once per
     /// column, on the first row that differs from the value most rows have (so a single odd
     /// row is named, even when it is the first). Returns whether all were the same.
-    fn check_constant(&mut self, rows: &[Row]) -> bool {
+    fn check_constant(&mut self, rows: &[Row<'_>]) -> bool {
         let mut same = true;
         for index in CONSTANT_COLUMNS {
             let column = column_number(index);
+            // Fast path: the same value on every row.
+            if let Some((first, rest)) = rows.split_first() {
+                let value = first.get(column);
+                if rest.iter().all(|r| r.get(column) == value) {
+                    continue;
+                }
+            }
             // The most common value; on a tie the one that comes first.
             let mut counts: HashMap<&str, (usize, u64)> = HashMap::new();
             for row in rows {
@@ -590,12 +587,12 @@ impl Reader<'_> {
     }
 
     /// Checks one data row; the record when it can be read.
-    fn row(
+    fn row<'t>(
         &mut self,
-        row: &Row,
+        row: &Row<'t>,
         meta: &Meta,
         style: NumberStyle,
-        seen: &mut BTreeMap<RecordKey, u64>,
+        seen: &mut Seen<'t>,
         rejected: &mut BTreeSet<RecordKey>,
     ) -> Option<(RecordKey, Record)> {
         let line = Some(row.line);
@@ -640,7 +637,6 @@ impl Reader<'_> {
             post: Some(post_code.to_string()),
             ..reader.location(line, Some(column))
         };
-        let key: RecordKey = (jaar, fase, post_code.to_string());
         if let Some(u) = meta.uitvraag {
             let blocks = uitvraag_blocks(u);
             if !blocks.contains(&(jaar, fase)) {
@@ -680,14 +676,17 @@ impl Reader<'_> {
             None => None,
         };
         if let Some(post) = post {
-            if let Some(f) =
-                check_entry(post, fase, &Entry::Reason(Reason::Nvt), at(self, col::POST))
-            {
-                self.structure.push(f);
-                return None;
+            // Only the fase can be wrong for a reason.
+            if !post.has_fase(fase) {
+                if let Some(f) =
+                    check_entry(post, fase, &Entry::Reason(Reason::Nvt), at(self, col::POST))
+                {
+                    self.structure.push(f);
+                    return None;
+                }
             }
         }
-        if let Some(first_line) = seen.get(&key) {
+        if let Some(first_line) = seen.get(&(jaar, fase, post_code)) {
             let message = format!(
                 "{post_code} staat voor {fase} {jaar} ook op regel {first_line}; elke post komt per jaar en fase één keer voor — verwijder een van beide regels"
             );
@@ -698,7 +697,8 @@ impl Reader<'_> {
             ));
             return None;
         }
-        seen.insert(key.clone(), row.line);
+        seen.insert((jaar, fase, post_code), row.line);
+        let key: RecordKey = (jaar, fase, post_code.to_string());
 
         let waarde = row.get(col::WAARDE);
         let reden = row.get(col::REDEN);
@@ -733,7 +733,13 @@ impl Reader<'_> {
             ));
             None
         } else if let Some(post) = post {
-            match parse_value(post.eenheid, waarde, style, &post.code_list()) {
+            // Only a code post has a code list (and only then is it needed).
+            let codes = if post.eenheid == Unit::Code {
+                post.code_list()
+            } else {
+                Vec::new()
+            };
+            match parse_value(post.eenheid, waarde, style, &codes) {
                 Ok(parsed) => {
                     if parsed.padded {
                         self.padded.push(row.line);
@@ -826,6 +832,17 @@ impl Reader<'_> {
             }
         }
         out
+    }
+}
+
+/// `str::trim`, with a fast path for the common field that starts and ends with an ASCII
+/// character that is not whitespace (every Unicode space other than ASCII is non-ASCII).
+fn trim(field: &str) -> &str {
+    let plain = |b: &u8| b.is_ascii() && !b.is_ascii_whitespace() && *b != 0x0B;
+    match (field.as_bytes().first(), field.as_bytes().last()) {
+        (None, _) => field,
+        (Some(first), Some(last)) if plain(first) && plain(last) => field,
+        _ => field.trim(),
     }
 }
 
