@@ -9,16 +9,23 @@ mod state;
 
 pub use state::{database_path, AppState, DB_ENV};
 
-use tauri::{Manager, Runtime};
+use tauri::{Manager, Runtime, WindowEvent};
 
 /// Label of the one window (see `tauri.conf.json`).
 pub const MAIN_WINDOW: &str = "main";
 
-/// The plugins and commands of the app (everything but the single-instance plugin, the state and
-/// the context). Shared by [`run`] and the tests (with Tauri's mock runtime).
+/// The plugins and commands of the app (everything but the single-instance plugin, the store
+/// and the context): the bundle screen's state, and files dropped onto the window forwarded to
+/// it. Shared by [`run`] and the tests (with Tauri's mock runtime).
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .manage(commands::bundel::BundelState::default())
+        .on_window_event(|window, event| {
+            if let WindowEvent::DragDrop(drop) = event {
+                commands::bundel::on_drag_drop(window, drop);
+            }
+        })
         .invoke_handler(commands::handler())
 }
 

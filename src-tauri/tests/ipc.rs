@@ -265,3 +265,137 @@ fn the_default_database_is_in_the_app_data_dir() {
     let app_data = app.path().app_data_dir().expect("app_data_dir");
     assert_eq!(default_db_path(), Some(app_data.join(DB_FILE)));
 }
+
+/// The files of a bundle's output folder, by name.
+fn folder_files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .expect("output folder")
+        .map(|e| {
+            let e = e.expect("entry");
+            (
+                e.file_name().into_string().expect("utf-8"),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn bundelen_is_the_use_case_of_the_cli_and_needs_no_store() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("in");
+    raadsbudget_usecases::demo_files::write_demo_files(2026, 5, 1, &input).expect("demo files");
+    // A store that cannot be opened: bundling works all the same.
+    let (_app, window) = app(AppState::open(None));
+
+    let app_out = dir.path().join("app");
+    let verzoek = json!({
+        "invoer": [input.display().to_string()],
+        "uit": app_out.display().to_string(),
+        "register": null,
+        "uitvraag": null,
+        "xlsx": false,
+    });
+    let view = invoke(
+        &window,
+        "bundelen",
+        json!({"verzoek": verzoek, "voortgang": "__CHANNEL__:4242"}),
+    )
+    .expect("bundelen");
+    assert_eq!(view["bestanden"], 5, "{view}");
+    assert_eq!(view["geaccepteerd"], 5, "{view}");
+    assert_eq!(view["inzendingen"].as_array().map(Vec::len), Some(5));
+
+    // The same request straight to the use case (as the CLI makes it) writes the same bytes.
+    let cli_out = dir.path().join("cli");
+    let direct = raadsbudget_usecases::bundel::bundle(
+        &raadsbudget_usecases::views::BundelRequest {
+            invoer: vec![input.display().to_string()],
+            uit: cli_out.display().to_string(),
+            register: None,
+            uitvraag: None,
+            xlsx: false,
+        },
+        &|_, _| {},
+    )
+    .expect("bundle");
+    // The same summary, but for the output folder it names.
+    let app_summary = json!(direct
+        .samenvatting
+        .iter()
+        .map(|line| line.replace(&direct.uit, view["uit"].as_str().expect("uit")))
+        .collect::<Vec<_>>());
+    assert_eq!(view["samenvatting"], app_summary);
+    assert_eq!(view["uitvoer"], json!(direct.uitvoer));
+    assert_eq!(folder_files(&app_out), folder_files(&cli_out));
+
+    // Errors are ErrorViews.
+    let nothing = invoke(
+        &window,
+        "bundelen",
+        json!({"verzoek": {"invoer": [], "uit": app_out.display().to_string(), "register": null, "uitvraag": null, "xlsx": false}, "voortgang": "__CHANNEL__:4243"}),
+    )
+    .expect_err("no input");
+    assert_error_view(&nothing, "invoer");
+}
+
+#[test]
+fn dropped_files_reach_the_channel_of_slepen_volgen() {
+    use raadsbudget_desktop::commands::bundel::{on_drag_drop, BundelState};
+    use std::sync::{Arc, Mutex};
+    use tauri::{DragDropEvent, PhysicalPosition};
+
+    let (_dir, app, window) = temp_app();
+    let received: Arc<Mutex<Vec<Value>>> = Arc::default();
+    let sink = Arc::clone(&received);
+    app.state::<BundelState>()
+        .follow_drops(tauri::ipc::Channel::new(move |body| {
+            let message = body.deserialize::<Value>().expect("json");
+            sink.lock().expect("lock").push(message);
+            Ok(())
+        }));
+    let window = window.as_ref().window();
+    let at = PhysicalPosition::new(10.0, 10.0);
+    on_drag_drop(
+        &window,
+        &DragDropEvent::Enter {
+            paths: vec!["/data/a.csv".into()],
+            position: at,
+        },
+    );
+    on_drag_drop(&window, &DragDropEvent::Over { position: at });
+    on_drag_drop(
+        &window,
+        &DragDropEvent::Drop {
+            paths: vec!["/data/a.csv".into(), "/data/map".into()],
+            position: at,
+        },
+    );
+    on_drag_drop(&window, &DragDropEvent::Leave);
+    assert_eq!(
+        *received.lock().expect("lock"),
+        vec![
+            json!({"soort": "boven"}),
+            json!({"soort": "los", "paden": ["/data/a.csv", "/data/map"]}),
+            json!({"soort": "weg"}),
+        ]
+    );
+}
+
+#[test]
+fn only_a_bundles_output_folder_can_be_opened() {
+    let (dir, _app, window) = temp_app();
+    // The opener plugin is not registered: the webview cannot open anything itself.
+    let e =
+        invoke(&window, "plugin:opener|open_path", json!({"path": "/"})).expect_err("no opener");
+    assert!(e.as_str().is_some(), "{e}");
+    for map in [
+        dir.path().display().to_string(),
+        "/".to_string(),
+        dir.path().join(DB_FILE).display().to_string(),
+    ] {
+        let refused =
+            invoke(&window, "uitvoermap_openen", json!({ "map": map })).expect_err("refused");
+        assert_error_view(&refused, "invoer");
+    }
+}

@@ -27,9 +27,27 @@ describe("Eerste start", () => {
     expect(screen.getByRole("navigation", { name: "Hoofdmenu" })).toBeInTheDocument();
     expect(screen.getByRole("main")).toBeInTheDocument();
     expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1);
-    // Without an organisation only Back-up is in the menu.
+    // Without an organisation only Back-up and Bundelen are in the menu.
     expect(screen.queryByTestId("nav-invoer")).toBeNull();
     expect(screen.getByTestId("nav-backup")).toBeInTheDocument();
+    expect(screen.getByTestId("nav-bundelen")).toBeInTheDocument();
+  });
+
+  it("leads a researcher without an organisation to Bundelen, and back to the start", async () => {
+    const user = userEvent.setup();
+    const aanroepen = basis({ slepen_volgen: () => null }, []);
+    render(<App />);
+    await screen.findByRole("heading", { level: 1, name: "Welkom bij Raadsbudget" });
+    await user.click(screen.getByTestId("knop-naar-bundelen"));
+    const kop = await screen.findByRole("heading", { level: 1, name: "Bundelen" });
+    expect(kop).toHaveFocus();
+    expect(document.title).toBe("Bundelen — Raadsbudget");
+    expect(screen.getByTestId("nav-bundelen")).toHaveAttribute("aria-current", "page");
+    await waitFor(() => expect(aanroepenVan(aanroepen, "slepen_volgen")).toHaveLength(1));
+    await user.click(screen.getByTestId("knop-naar-start"));
+    expect(await screen.findByRole("heading", { level: 1, name: "Welkom bij Raadsbudget" })).toBeInTheDocument();
+    await user.click(screen.getByTestId("nav-bundelen"));
+    expect(await screen.findByRole("heading", { level: 1, name: "Bundelen" })).toBeInTheDocument();
   });
 
   it("shows the Dutch error of organisatie_toevoegen next to the code field", async () => {

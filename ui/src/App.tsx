@@ -9,6 +9,7 @@ import type { OrganisationView } from "./bindings/OrganisationView";
 import { FoutMelding, Laden } from "./components/common";
 import { Button } from "./components/utrecht";
 import { BackupScherm } from "./screens/Backup";
+import { BundelenScherm } from "./screens/Bundelen";
 import { ControleScherm } from "./screens/Controle";
 import { ExporterenScherm } from "./screens/Exporteren";
 import { GeschiedenisScherm } from "./screens/Geschiedenis";
@@ -16,7 +17,18 @@ import { InvoerScherm, type Sprong } from "./screens/Invoer";
 import { OverzichtScherm } from "./screens/Overzicht";
 import { StartScherm } from "./screens/Start";
 
-export type Scherm = "start" | "overzicht" | "invoer" | "controle" | "exporteren" | "geschiedenis" | "backup";
+export type Scherm =
+  | "start"
+  | "overzicht"
+  | "invoer"
+  | "controle"
+  | "exporteren"
+  | "geschiedenis"
+  | "backup"
+  | "bundelen";
+
+/** Screens that need no organisation: in the menu also when none is open. */
+const zonderOrganisatie: Scherm[] = ["backup", "bundelen"];
 
 const navItems: Array<{ scherm: Scherm; label: string }> = [
   { scherm: "overzicht", label: "Overzicht" },
@@ -25,6 +37,7 @@ const navItems: Array<{ scherm: Scherm; label: string }> = [
   { scherm: "exporteren", label: "Exporteren" },
   { scherm: "geschiedenis", label: "Geschiedenis" },
   { scherm: "backup", label: "Back-up" },
+  { scherm: "bundelen", label: "Bundelen" },
 ];
 
 export const soortLabel: Record<string, string> = {
@@ -60,7 +73,7 @@ export function App() {
         setScherm("overzicht");
       } else {
         setOrg(null);
-        setScherm((s) => (s === "backup" ? s : "start"));
+        setScherm((s) => (zonderOrganisatie.includes(s) ? s : "start"));
       }
     } catch (e) {
       setFout(e as ErrorView);
@@ -114,8 +127,12 @@ export function App() {
   if (info && organisaties) {
     if (scherm === "backup") {
       inhoud = <BackupScherm org={org} uitvraag={u} info={info} herladen={() => laden(org?.code ?? "")} />;
+    } else if (scherm === "bundelen") {
+      inhoud = <BundelenScherm />;
     } else if (!org || scherm === "start") {
-      inhoud = <StartScherm organisaties={organisaties} openen={openOrganisatie} />;
+      inhoud = (
+        <StartScherm organisaties={organisaties} openen={openOrganisatie} naarBundelen={() => naar("bundelen")} />
+      );
     } else if (scherm === "overzicht") {
       inhoud = (
         <OverzichtScherm
@@ -140,7 +157,7 @@ export function App() {
     }
   }
 
-  const zichtbareNav = org ? navItems : navItems.filter((n) => n.scherm === "backup");
+  const zichtbareNav = org ? navItems : navItems.filter((n) => zonderOrganisatie.includes(n.scherm));
 
   return (
     <div className="rb-app">
@@ -168,7 +185,7 @@ export function App() {
                 Andere organisatie
               </Button>
             )}
-            {!org && scherm === "backup" && (
+            {!org && zonderOrganisatie.includes(scherm) && (
               <Button appearance="subtle-button" onClick={() => naar("start")} data-testid="knop-naar-start">
                 Naar de start
               </Button>

@@ -8,7 +8,7 @@ import axe from "axe-core";
 import { describe, expect, it } from "vitest";
 
 import { App } from "./App";
-import { amsterdam, appInfo, audit, controleMeldingen, exportVoorbeeld, formulier, overzicht, register } from "./test/fixtures";
+import { amsterdam, appInfo, audit, bundelView, controleMeldingen, exportVoorbeeld, formulier, overzicht, register } from "./test/fixtures";
 import { mockCommands } from "./test/ipc";
 
 async function ernstigeOvertredingen(): Promise<string[]> {
@@ -36,6 +36,8 @@ function mock(organisaties = [amsterdam]) {
     geschiedenis: () => [audit({ id: 1 }), audit({ id: 2, post: null, jaar: null, fase: null })],
     register_lezen: () => register,
     voorbeeld: () => ({ melding: null, kengetallen: [] }),
+    slepen_volgen: () => null,
+    bundelen: () => bundelView,
   });
 }
 
@@ -51,7 +53,24 @@ describe("accessibility (axe-core)", () => {
     expect(await ernstigeOvertredingen()).toEqual([]);
   });
 
-  for (const scherm of ["overzicht", "invoer", "controle", "exporteren", "geschiedenis", "backup"]) {
+  it("Bundelen without an organisation, with a result and a file's findings open", async () => {
+    const user = userEvent.setup();
+    mock([]);
+    render(<App />);
+    await screen.findByTestId("formulier-organisatie");
+    await user.click(screen.getByTestId("knop-naar-bundelen"));
+    await screen.findByRole("heading", { level: 1, name: "Bundelen" });
+    expect(await ernstigeOvertredingen()).toEqual([]);
+    await user.type(screen.getByLabelText("Bestand, map of zip-archief"), "/in");
+    await user.type(screen.getByLabelText("Uitvoermap"), "/uit");
+    await user.click(screen.getByTestId("knop-bundelen"));
+    await screen.findByTestId("bundel-resultaat");
+    await user.click(screen.getByTestId("knop-meldingen-1"));
+    expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1);
+    expect(await ernstigeOvertredingen()).toEqual([]);
+  });
+
+  for (const scherm of ["overzicht", "invoer", "controle", "exporteren", "geschiedenis", "backup", "bundelen"]) {
     it(`${scherm}`, async () => {
       const user = userEvent.setup();
       mock();

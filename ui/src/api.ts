@@ -2,11 +2,13 @@
 // docs/ipc.md. Every command rejects with an ErrorView; whatever else reaches us (a string
 // from Tauri itself, a JavaScript Error) is turned into one, so screens handle one shape.
 
-import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { open, save } from "@tauri-apps/plugin-dialog";
 
 import type { AppInfo } from "./bindings/AppInfo";
 import type { AuditView } from "./bindings/AuditView";
+import type { BundelRequest } from "./bindings/BundelRequest";
+import type { BundelView } from "./bindings/BundelView";
 import type { CopyResult } from "./bindings/CopyResult";
 import type { ErrorView } from "./bindings/ErrorView";
 import type { ExportPreview } from "./bindings/ExportPreview";
@@ -51,6 +53,15 @@ async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {
     throw toErrorView(error);
   }
 }
+
+/** Progress of `bundelen` (files read and checked so far, and in all), through a channel. */
+export interface BundelVoortgang {
+  gelezen: number;
+  totaal: number;
+}
+
+/** Files or folders dragged onto the window (`slepen_volgen`'s channel). */
+export type Slepen = { soort: "boven" } | { soort: "weg" } | { soort: "los"; paden: string[] };
 
 /** The address of one field: a post in one (jaar, fase) column of an uitvraag's form. */
 export interface VeldAdres {
@@ -102,6 +113,23 @@ export const api = {
   ongedaanMaken: (organisatie: string) => call<AuditView | null>("ongedaan_maken", { organisatie }),
   backupMaken: (pad: string) => call<string>("backup_maken", { pad }),
   backupTerugzetten: (pad: string) => call<string>("backup_terugzetten", { pad }),
+  /** Bundles as `raadsbudget bundel` does; `voortgang` gets (gelezen, totaal) while it runs. */
+  bundelen: (verzoek: BundelRequest, voortgang: (v: BundelVoortgang) => void) =>
+    call<BundelView>("bundelen", { verzoek, voortgang: new Channel<BundelVoortgang>(voortgang) }),
+  /** Opens a bundle's output folder (`BundelView.uit`) in the file manager. */
+  uitvoermapOpenen: (map: string) => call<null>("uitvoermap_openen", { map }),
+  /**
+   * Reports files and folders dragged onto the window to `opSlepen`, until the returned function
+   * is called (the last caller wins: the Rust side keeps one channel, and ends the previous one
+   * when a new one arrives).
+   */
+  slepenVolgen: async (opSlepen: (s: Slepen) => void): Promise<() => void> => {
+    const kanaal = new Channel<Slepen>(opSlepen);
+    await call<null>("slepen_volgen", { kanaal });
+    return () => {
+      kanaal.onmessage = () => {};
+    };
+  },
 };
 
 // ---------------------------------------------------------------------------------------
@@ -129,6 +157,18 @@ export const dialogen = {
     dialoog(async () =>
       eenPad(await open({ directory: true, multiple: false, defaultPath: standaard || undefined, title: "Kies een map" })),
     ),
+  /** Choose one or more existing files. */
+  kiesBestanden: (filterNaam: string, extensies: string[]) =>
+    dialoog(async () => {
+      const result = await open({
+        directory: false,
+        multiple: true,
+        filters: [{ name: filterNaam, extensions: extensies }],
+        title: "Kies bestanden",
+      });
+      if (result === null) return [];
+      return Array.isArray(result) ? result : [result];
+    }),
   /** Choose an existing file. */
   kiesBestand: (filterNaam: string, extensies: string[], standaard?: string) =>
     dialoog(async () =>

@@ -1,8 +1,10 @@
 //! The IPC commands of docs/ipc.md, grouped by purpose. Each one locks the session, calls one
 //! use case of `raadsbudget-usecases`, and maps its error to an `ErrorView` (`{kind, message,
-//! meldingen}`). No domain logic lives here.
+//! meldingen}`). No domain logic lives here. The bundle commands (`bundel`) work on files only
+//! and never lock the session.
 
 pub mod backup;
+pub mod bundel;
 pub mod controle;
 pub mod export;
 pub mod geschiedenis;
@@ -34,6 +36,9 @@ pub const NAMES: &[&str] = &[
     "ongedaan_maken",
     "backup_maken",
     "backup_terugzetten",
+    "bundelen",
+    "uitvoermap_openen",
+    "slepen_volgen",
 ];
 
 /// The invoke handler with every command of [`NAMES`].
@@ -57,5 +62,8 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         geschiedenis::ongedaan_maken,
         backup::backup_maken,
         backup::backup_terugzetten,
+        bundel::bundelen,
+        bundel::uitvoermap_openen,
+        bundel::slepen_volgen,
     ]
 }

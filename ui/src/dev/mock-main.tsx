@@ -3,6 +3,7 @@
 // It does no domain work (no parsing, no kengetallen): values are stored as typed. Not part of
 // the production build (vite builds index.html only).
 
+import type { Channel } from "@tauri-apps/api/core";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -15,7 +16,8 @@ import { App } from "../App";
 import type { FormView } from "../bindings/FormView";
 import type { OrganisationView } from "../bindings/OrganisationView";
 import type { SetFieldRequest } from "../bindings/SetFieldRequest";
-import { amsterdam, appInfo, audit, controleMeldingen, exportVoorbeeld, formulier, kengetal, overzicht, register } from "../test/fixtures";
+import type { BundelVoortgang } from "../api";
+import { amsterdam, appInfo, audit, bundelView, controleMeldingen, exportVoorbeeld, formulier, kengetal, overzicht, register } from "../test/fixtures";
 
 const params = new URLSearchParams(location.search);
 const organisaties: OrganisationView[] = params.get("leeg") !== null ? [] : [amsterdam];
@@ -86,6 +88,20 @@ mockIPC((cmd, args) => {
       return a.pad;
     case "backup_terugzetten":
       return "/home/griffie/.local/share/nl.raadsbudget.desktop/raadsbudget-voor-terugzetten-20261128T140500Z.sqlite";
+    case "slepen_volgen":
+      return null;
+    case "uitvoermap_openen":
+      return null;
+    case "bundelen":
+      // A slow stand-in, so the progress bar can be seen.
+      return (async () => {
+        const kanaal = a.voortgang as Channel<BundelVoortgang>;
+        for (let gelezen = 0; gelezen <= 4; gelezen++) {
+          kanaal.onmessage({ gelezen, totaal: 4 });
+          await new Promise((r) => setTimeout(r, 400));
+        }
+        return { ...bundelView, uit: String((a.verzoek as { uit: string }).uit) };
+      })();
     default:
       throw { kind: "onbekend", message: `geen stand-in voor ${cmd}`, meldingen: [] };
   }

@@ -43,9 +43,12 @@ const MAX_ZICHTBAAR = 50;
 export function StartScherm({
   organisaties,
   openen,
+  naarBundelen,
 }: {
   organisaties: OrganisationView[];
   openen: (o: OrganisationView) => void;
+  /** Opens the Bundelen screen (for researchers, who have no organisation). */
+  naarBundelen?: () => void;
 }) {
   const eerste = organisaties.length === 0;
   const kop = useScherm(eerste ? "Welkom" : "Organisatie kiezen");
@@ -364,6 +367,19 @@ export function StartScherm({
           Demo-organisatie openen
         </Button>
       </section>
+
+      {naarBundelen && (
+        <section aria-labelledby="kop-bundelen" className="rb-blok">
+          <Heading2 id="kop-bundelen">Onderzoeker bij BZK?</Heading2>
+          <Paragraph>
+            Bundel de ingestuurde benchmarkbestanden van veel organisaties tot één gecontroleerde
+            dataset met statistiek. Daarvoor hoeft u geen organisatie te kiezen.
+          </Paragraph>
+          <Button onClick={naarBundelen} disabled={bezig !== null} data-testid="knop-naar-bundelen">
+            Bestanden bundelen
+          </Button>
+        </section>
+      )}
     </div>
   );
 }

@@ -2,6 +2,8 @@
 
 import type { AppInfo } from "../bindings/AppInfo";
 import type { AuditView } from "../bindings/AuditView";
+import type { BundelBestandView } from "../bindings/BundelBestandView";
+import type { BundelView } from "../bindings/BundelView";
 import type { CellView } from "../bindings/CellView";
 import type { ExportPreview } from "../bindings/ExportPreview";
 import type { FindingView } from "../bindings/FindingView";
@@ -269,4 +271,74 @@ export const exportVoorbeeld: ExportPreview = {
   meldingen: [],
   heeft_fouten: false,
   standaard_map: "/home/griffie/Documenten",
+};
+
+export function bundelBestand(over: Partial<BundelBestandView> & Pick<BundelBestandView, "bestand">): BundelBestandView {
+  return {
+    organisatie: "GM0363",
+    uitvraagjaar: 2026,
+    revisie: 1,
+    status: "geaccepteerd",
+    opmerking: "",
+    fouten: 0,
+    waarschuwingen: 0,
+    signalen: 0,
+    meldingen: [],
+    ...over,
+  };
+}
+
+/** A small bundle: two accepted, one duplicate, one rejected (F102 in the header). */
+export const bundelView: BundelView = {
+  uit: "/onderzoek/bundel-2026",
+  uitvoer: ["inzendingen.csv", "meldingen.csv", "waarden.csv", "breed.csv", "kengetallen.csv", "statistiek.csv", "datapackage.json"],
+  bestanden: 4,
+  geaccepteerd: 2,
+  vervangen: 0,
+  dubbel: 1,
+  afgewezen: 1,
+  overgeslagen: 0,
+  organisaties: 2,
+  respons: null,
+  samenvatting: [
+    "4 bestanden gebundeld:",
+    "  geaccepteerd        2",
+    "  vervangen           0",
+    "  dubbel              1",
+    "  afgewezen           1",
+    "Meldingen: 1 fouten, 1 waarschuwingen, 0 signalen (zie meldingen.csv).",
+    "Organisaties in de dataset: 2.",
+    "Uitvoer: /onderzoek/bundel-2026",
+  ],
+  inzendingen: [
+    bundelBestand({ bestand: "/in/amsterdam.csv" }),
+    bundelBestand({
+      bestand: "/in/kapot.csv",
+      organisatie: null,
+      uitvraagjaar: null,
+      revisie: null,
+      status: "afgewezen",
+      fouten: 1,
+      meldingen: [
+        finding({
+          code: "F102",
+          ernst: "fout",
+          melding: "de kopregel klopt niet",
+          bestand: "/in/kapot.csv",
+          regel: 1,
+          kolom: 1,
+          tekst: "/in/kapot.csv:1:1: F102: de kopregel klopt niet",
+        }),
+      ],
+    }),
+    bundelBestand({
+      bestand: "/in/utrecht.csv",
+      organisatie: "GM0344",
+      waarschuwingen: 1,
+      meldingen: [
+        finding({ code: "W006", ernst: "waarschuwing", melding: "de griffie heeft geen personeel", regel: null, kolom: null }),
+      ],
+    }),
+    bundelBestand({ bestand: "/in/utrecht-kopie.csv", organisatie: "GM0344", status: "dubbel", opmerking: "dubbel van /in/utrecht.csv" }),
+  ],
 };

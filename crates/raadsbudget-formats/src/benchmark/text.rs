@@ -29,7 +29,11 @@ pub(crate) fn unprotect(cell: &str) -> &str {
 /// Appends a field, quoted per RFC 4180 only when it contains a comma, a double quote, CR or
 /// LF (quotes doubled).
 pub(crate) fn push_field(out: &mut String, field: &str) {
-    if field.contains([',', '"', '\r', '\n']) {
+    // A byte scan: these four are ASCII, so they never occur inside a multi-byte character.
+    if field
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+    {
         out.push('"');
         out.push_str(&field.replace('"', "\"\""));
         out.push('"');

@@ -471,7 +471,7 @@ fn view(
     );
     let respons = respons.map(|r| {
         let register = count(r.len());
-        let geaccepteerd = count(r.iter().filter(|x| x.bestand != "").count());
+        let geaccepteerd = count(r.iter().filter(|x| !x.bestand.is_empty()).count());
         ResponsView {
             register,
             ingediend: count(r.iter().filter(|x| x.ingediend).count()),

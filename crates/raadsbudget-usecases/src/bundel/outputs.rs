@@ -202,10 +202,10 @@ fn meldingen(t: &mut Table<'_, '_>, rows: &[FileRow]) -> std::io::Result<()> {
 }
 
 /// The records of a dataset in file order: jaar, fase, catalogue position.
-fn ordered<'a>(a: &'a Accepted) -> Vec<(&'a (u16, Fase, String), &'a raadsbudget_domain::Record)> {
+fn ordered(a: &Accepted) -> Vec<(&(u16, Fase, String), &raadsbudget_domain::Record)> {
     let cat = catalogue_of(a);
     let mut records: Vec<_> = a.data.records.iter().collect();
-    records.sort_by_key(|((jaar, fase, post), _)| (*jaar, *fase, cat.position(post)));
+    records.sort_by_cached_key(|((jaar, fase, post), _)| (*jaar, *fase, cat.position(post)));
     records
 }
 
