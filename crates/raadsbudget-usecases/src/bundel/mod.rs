@@ -4,7 +4,7 @@
 //!
 //! How it works, and why it is fast and deterministic:
 //!
-//! 1. [`inputs`] lists every input file under a display name (the path as given) and sorts by
+//! 1. `inputs` lists every input file under a display name (the path as given) and sorts by
 //!    it, so the input order on the command line never matters.
 //! 2. Files are read and checked in batches, in parallel (one worker per core), with the same
 //!    reader and domain validation the desktop app uses. Results come back in name order.
