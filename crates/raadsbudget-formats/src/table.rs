@@ -147,6 +147,19 @@ impl TableSpec {
     pub fn header(&self) -> impl Iterator<Item = &str> {
         self.fields.iter().map(|f| f.name.as_str())
     }
+
+    /// The header line as written, CRLF included.
+    pub fn header_line(&self) -> String {
+        let mut line = String::new();
+        for (i, name) in self.header().enumerate() {
+            if i > 0 {
+                line.push(',');
+            }
+            push_field(&mut line, name);
+        }
+        line.push_str("\r\n");
+        line
+    }
 }
 
 /// One cell of a row.
@@ -189,22 +202,20 @@ pub struct CsvTableWriter<'s, W: Write> {
 
 impl<'s, W: Write> CsvTableWriter<'s, W> {
     /// Starts the table: writes the header.
-    pub fn new(out: W, spec: &'s TableSpec) -> io::Result<CsvTableWriter<'s, W>> {
-        let mut w = CsvTableWriter {
+    pub fn new(mut out: W, spec: &'s TableSpec) -> io::Result<CsvTableWriter<'s, W>> {
+        out.write_all(spec.header_line().as_bytes())?;
+        Ok(CsvTableWriter::rows_only(out, spec))
+    }
+
+    /// Writes rows only, no header: for parts of a table rendered separately (in parallel)
+    /// and joined after [`TableSpec::header_line`].
+    pub fn rows_only(out: W, spec: &'s TableSpec) -> CsvTableWriter<'s, W> {
+        CsvTableWriter {
             out,
             spec,
             line: String::new(),
             rows: 0,
-        };
-        for (i, name) in spec.header().enumerate() {
-            if i > 0 {
-                w.line.push(',');
-            }
-            push_field(&mut w.line, name);
         }
-        w.line.push_str("\r\n");
-        w.out.write_all(w.line.as_bytes())?;
-        Ok(w)
     }
 
     /// Writes one row. The number of cells must equal the number of columns.

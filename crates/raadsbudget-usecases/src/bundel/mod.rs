@@ -163,40 +163,39 @@ fn process(name: &str, source: Source, uitvraag: Option<Jaar>) -> FileResult {
     }
 }
 
-/// Processes a batch in parallel; results in the batch's order.
-fn process_batch(batch: Vec<(String, Source)>, uitvraag: Option<Jaar>) -> Vec<FileResult> {
+/// Maps `items` with `f` on one worker per core (at most 16), in contiguous chunks; the results
+/// come back in the order of `items`, so parallelism never changes an output. A panic in a
+/// worker is passed on, never swallowed.
+pub(crate) fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let workers = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .clamp(1, 16);
-    if workers == 1 || batch.len() < 2 {
-        return batch
-            .into_iter()
-            .map(|(n, s)| process(&n, s, uitvraag))
-            .collect();
+    if workers == 1 || items.len() < 2 {
+        return items.into_iter().map(f).collect();
     }
-    let chunk = batch.len().div_ceil(workers);
-    let mut chunks: Vec<Vec<(String, Source)>> = Vec::new();
-    let mut rest = batch.into_iter().peekable();
+    let chunk = items.len().div_ceil(workers);
+    let mut chunks: Vec<Vec<T>> = Vec::new();
+    let mut rest = items.into_iter().peekable();
     while rest.peek().is_some() {
         chunks.push(rest.by_ref().take(chunk).collect());
     }
+    let f = &f;
     std::thread::scope(|scope| {
         let handles: Vec<_> = chunks
             .into_iter()
-            .map(|c| {
-                scope.spawn(move || {
-                    c.into_iter()
-                        .map(|(n, s)| process(&n, s, uitvraag))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|c| scope.spawn(move || c.into_iter().map(f).collect::<Vec<R>>()))
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
+}
+
+/// Processes a batch in parallel; results in the batch's order.
+fn process_batch(batch: Vec<(String, Source)>, uitvraag: Option<Jaar>) -> Vec<FileResult> {
+    parallel_map(batch, |(n, s)| process(&n, s, uitvraag))
 }
 
 /// The register of the organisations asked to take part, by code.

@@ -3,18 +3,20 @@
 //! never holds half a file; bundle files from an earlier run that this run does not write are
 //! removed, so the folder always describes one bundle.
 
-use super::{Accepted, FileRow, ResponsRow};
+use super::{parallel_map, Accepted, FileRow, ResponsRow};
 use crate::{Error, Result};
 use raadsbudget_domain::catalogue::Catalogue;
 use raadsbudget_domain::fase::uitvraag_blocks;
-use raadsbudget_domain::kengetallen::{kengetal_categories, kengetallen_for, Indicator};
+use raadsbudget_domain::kengetallen::{
+    kengetal_categories, kengetallen_for, Indicator, Kengetallen,
+};
 use raadsbudget_domain::statistiek::Statistiek;
-use raadsbudget_domain::{Fase, Severity};
+use raadsbudget_domain::{Fase, Jaar, OrgType, Severity};
 use raadsbudget_formats::bundel as specs;
 use raadsbudget_formats::table::{Cell, CsvTableWriter, TableSpec};
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Every file a bundle may write, in the order they are listed.
 pub(crate) const OUTPUT_FILES: [&str; 9] = [
@@ -29,25 +31,59 @@ pub(crate) const OUTPUT_FILES: [&str; 9] = [
     "bundel.xlsx",
 ];
 
+/// A file written under a temporary name in its folder and renamed when complete.
+struct AtomicFile {
+    tmp: PathBuf,
+    target: PathBuf,
+    out: BufWriter<File>,
+}
+
+impl AtomicFile {
+    fn create(dir: &Path, name: &str) -> Result<AtomicFile> {
+        let target = dir.join(name);
+        let tmp = dir.join(format!(".{name}.tmp"));
+        let file = File::create(&tmp).map_err(|e| Error::io(&target, e))?;
+        Ok(AtomicFile {
+            tmp,
+            target,
+            out: BufWriter::with_capacity(1 << 16, file),
+        })
+    }
+
+    fn fail(&self, e: std::io::Error) -> Error {
+        let _ = std::fs::remove_file(&self.tmp);
+        Error::io(&self.target, e)
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        self.out.write_all(bytes).map_err(|e| self.fail(e))
+    }
+
+    fn finish(self) -> Result<()> {
+        let AtomicFile { tmp, target, out } = self;
+        let done = (|| {
+            let f = out.into_inner().map_err(|e| e.into_error())?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, &target)
+        })();
+        done.map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::io(&target, e)
+        })
+    }
+}
+
 /// Writes `name` in `dir` through a temporary file.
 fn write_file(
     dir: &Path,
     name: &str,
     fill: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
 ) -> Result<()> {
-    let target = dir.join(name);
-    let tmp = dir.join(format!(".{name}.tmp"));
-    let result = (|| {
-        let mut w = BufWriter::with_capacity(1 << 16, File::create(&tmp)?);
-        fill(&mut w)?;
-        let f = w.into_inner().map_err(|e| e.into_error())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, &target)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(&target, e)
-    })
+    let mut file = AtomicFile::create(dir, name)?;
+    if let Err(e) = fill(&mut file.out) {
+        return Err(file.fail(e));
+    }
+    file.finish()
 }
 
 fn table(
@@ -102,10 +138,7 @@ pub(crate) fn write_all(
     ];
     table(dir, &tables[0], |t| inzendingen(t, rows))?;
     table(dir, &tables[1], |t| meldingen(t, rows))?;
-    table(dir, &tables[2], |t| waarden(t, accepted))?;
-    table(dir, &tables[3], |t| breed(t, accepted))?;
-    let mut stats = Statistiek::new();
-    table(dir, &tables[4], |t| kengetallen(t, accepted, &mut stats))?;
+    let stats = data_tables(dir, [&tables[2], &tables[3], &tables[4]], accepted)?;
     table(dir, &tables[5], |t| statistiek(t, &stats, cat))?;
     if let Some(r) = respons {
         let spec = specs::respons();
@@ -219,82 +252,131 @@ fn org_cells(a: &Accepted) -> [Cell<'_>; 4] {
     ]
 }
 
-fn waarden(t: &mut Table<'_, '_>, accepted: &[Accepted]) -> std::io::Result<()> {
+/// Accepted datasets rendered per batch: enough to keep every core busy, few enough that the
+/// rendered bytes stay small next to the datasets themselves.
+const RENDER_BATCH: usize = 512;
+
+/// One accepted dataset's rows of `waarden.csv`, `breed.csv` and `kengetallen.csv`, and its
+/// published kengetallen for the statistics.
+struct Rendered {
+    tables: [Vec<u8>; 3],
+    kengetallen: Vec<Published>,
+}
+
+/// Published kengetallen of one dataset: organisation type, jaar, fase, category position.
+type Published = (OrgType, Jaar, Fase, usize, Kengetallen);
+
+fn render(a: &Accepted, specs: [&TableSpec; 3]) -> std::io::Result<Rendered> {
+    let mut w = CsvTableWriter::rows_only(Vec::with_capacity(8 << 10), specs[0]);
+    waarden(&mut w, a)?;
+    let mut b = CsvTableWriter::rows_only(Vec::with_capacity(2 << 10), specs[1]);
+    breed(&mut b, a)?;
+    let mut k = CsvTableWriter::rows_only(Vec::with_capacity(4 << 10), specs[2]);
+    let kengetallen = kengetallen(&mut k, a)?;
+    Ok(Rendered {
+        tables: [w.finish()?, b.finish()?, k.finish()?],
+        kengetallen,
+    })
+}
+
+/// Writes `waarden.csv`, `breed.csv` and `kengetallen.csv` (rendered in parallel, written in
+/// order) and returns the statistics of the kengetallen.
+fn data_tables(dir: &Path, specs: [&TableSpec; 3], accepted: &[Accepted]) -> Result<Statistiek> {
+    let mut files = Vec::with_capacity(3);
+    for spec in specs {
+        let mut f = AtomicFile::create(dir, &spec.file)?;
+        f.write(spec.header_line().as_bytes())?;
+        files.push(f);
+    }
+    let mut stats = Statistiek::new();
+    for batch in accepted.chunks(RENDER_BATCH) {
+        let rendered = parallel_map(batch.iter().collect(), |a: &Accepted| render(a, specs));
+        for r in rendered {
+            let r = r.map_err(|e| Error::io(dir.join(&specs[0].file), e))?;
+            for (file, bytes) in files.iter_mut().zip(&r.tables) {
+                file.write(bytes)?;
+            }
+            for (org_type, jaar, fase, position, k) in &r.kengetallen {
+                stats.add(*org_type, *jaar, *fase, *position, k);
+            }
+        }
+    }
+    for f in files {
+        f.finish()?;
+    }
+    Ok(stats)
+}
+
+fn waarden<W: Write>(t: &mut CsvTableWriter<'_, W>, a: &Accepted) -> std::io::Result<()> {
     let mut cells: Vec<Cell<'_>> = Vec::with_capacity(10);
-    for a in accepted {
-        for ((jaar, fase, post), record) in ordered(a) {
-            let (waarde, reden) = record.entry.to_columns();
+    for ((jaar, fase, post), record) in ordered(a) {
+        let (waarde, reden) = record.entry.to_columns();
+        cells.clear();
+        cells.extend(org_cells(a));
+        cells.extend([
+            int(*jaar),
+            Cell::Text(fase.as_str()),
+            Cell::Text(post),
+            Cell::Owned(waarde),
+            Cell::Owned(reden),
+            text(&record.toelichting),
+        ]);
+        t.row(&cells)?;
+    }
+    Ok(())
+}
+
+fn breed<W: Write>(t: &mut CsvTableWriter<'_, W>, a: &Accepted) -> std::io::Result<()> {
+    let cat = Catalogue::current();
+    let mut cells: Vec<Cell<'_>> = Vec::new();
+    for (jaar, fase) in a.data.blocks() {
+        cells.clear();
+        cells.extend(org_cells(a));
+        cells.extend([int(jaar), Cell::Text(fase.as_str())]);
+        for post in &cat.posts {
+            cells.push(
+                match a.data.entry(jaar, fase, &post.code).and_then(|e| e.value()) {
+                    Some(v) => match v.as_decimal() {
+                        Some(d) => Cell::Decimal(d),
+                        None => Cell::Owned(v.to_canonical()),
+                    },
+                    None => Cell::Empty,
+                },
+            );
+        }
+        t.row(&cells)?;
+    }
+    Ok(())
+}
+
+fn kengetallen<W: Write>(
+    t: &mut CsvTableWriter<'_, W>,
+    a: &Accepted,
+) -> std::io::Result<Vec<Published>> {
+    let mut cells: Vec<Cell<'_>> = Vec::new();
+    let mut published = Vec::new();
+    let cat = catalogue_of(a);
+    let org_type = a.meta.organisation.org_type();
+    for (jaar, fase) in uitvraag_blocks(a.meta.uitvraag) {
+        if fase == Fase::Kenmerk {
+            continue;
+        }
+        for (position, categorie) in kengetal_categories(cat).into_iter().enumerate() {
+            let k = kengetallen_for(cat, &a.data, jaar, fase, categorie).rounded();
             cells.clear();
             cells.extend(org_cells(a));
             cells.extend([
-                int(*jaar),
+                int(jaar),
                 Cell::Text(fase.as_str()),
-                Cell::Text(post),
-                Cell::Owned(waarde),
-                Cell::Owned(reden),
-                text(&record.toelichting),
+                Cell::Owned(categorie.to_string()),
+                opt_int(k.grootteklasse),
             ]);
+            cells.extend(Indicator::ALL.iter().map(|i| Cell::from(i.of(&k))));
             t.row(&cells)?;
+            published.push((org_type, jaar, fase, position, k));
         }
     }
-    Ok(())
-}
-
-fn breed(t: &mut Table<'_, '_>, accepted: &[Accepted]) -> std::io::Result<()> {
-    let cat = Catalogue::current();
-    let mut cells: Vec<Cell<'_>> = Vec::new();
-    for a in accepted {
-        for (jaar, fase) in a.data.blocks() {
-            cells.clear();
-            cells.extend(org_cells(a));
-            cells.extend([int(jaar), Cell::Text(fase.as_str())]);
-            for post in &cat.posts {
-                cells.push(
-                    match a.data.entry(jaar, fase, &post.code).and_then(|e| e.value()) {
-                        Some(v) => match v.as_decimal() {
-                            Some(d) => Cell::Decimal(d),
-                            None => Cell::Owned(v.to_canonical()),
-                        },
-                        None => Cell::Empty,
-                    },
-                );
-            }
-            t.row(&cells)?;
-        }
-    }
-    Ok(())
-}
-
-fn kengetallen(
-    t: &mut Table<'_, '_>,
-    accepted: &[Accepted],
-    stats: &mut Statistiek,
-) -> std::io::Result<()> {
-    let mut cells: Vec<Cell<'_>> = Vec::new();
-    for a in accepted {
-        let cat = catalogue_of(a);
-        let org_type = a.meta.organisation.org_type();
-        for (jaar, fase) in uitvraag_blocks(a.meta.uitvraag) {
-            if fase == Fase::Kenmerk {
-                continue;
-            }
-            for (position, categorie) in kengetal_categories(cat).into_iter().enumerate() {
-                let k = kengetallen_for(cat, &a.data, jaar, fase, categorie).rounded();
-                stats.add(org_type, jaar, fase, position, &k);
-                cells.clear();
-                cells.extend(org_cells(a));
-                cells.extend([
-                    int(jaar),
-                    Cell::Text(fase.as_str()),
-                    Cell::Owned(categorie.to_string()),
-                    opt_int(k.grootteklasse),
-                ]);
-                cells.extend(Indicator::ALL.iter().map(|i| Cell::from(i.of(&k))));
-                t.row(&cells)?;
-            }
-        }
-    }
-    Ok(())
+    Ok(published)
 }
 
 fn statistiek(t: &mut Table<'_, '_>, stats: &Statistiek, cat: &Catalogue) -> std::io::Result<()> {
