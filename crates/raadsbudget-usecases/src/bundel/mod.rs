@@ -144,12 +144,8 @@ fn process(name: &str, source: Source, uitvraag: Option<Jaar>) -> FileResult {
     let ok = !findings.iter().any(Finding::is_error);
     let (data, content) = match (ok, &meta, data) {
         (true, Some(meta), Some(data)) => {
-            // The normalised content: the file as Raadsbudget writes it.
-            let mut canonical = Vec::new();
-            match benchmark::write(&mut canonical, meta, &data) {
-                Ok(()) => (Some(data), Some(Sha256::digest(&canonical).into())),
-                Err(_) => (None, None),
-            }
+            let content = content_digest(meta, &data);
+            (Some(data), Some(content))
         }
         _ => (None, None),
     };
@@ -161,6 +157,56 @@ fn process(name: &str, source: Source, uitvraag: Option<Jaar>) -> FileResult {
         data,
         content,
     }
+}
+
+/// A digest of a file's normalised content: everything the file says, independent of how it
+/// was written (encoding, delimiter, decimal comma, line ends, quoting, spaces, row order,
+/// `12500` vs `12500.00`). Two files have the same digest exactly when Raadsbudget would write
+/// them as the same bytes. Every part is length-prefixed, so no two contents run together.
+fn content_digest(meta: &FileMeta, data: &Dataset) -> [u8; 32] {
+    use raadsbudget_domain::{Entry, Value};
+    let mut h = Sha256::new();
+    let text = |h: &mut Sha256, t: &str| {
+        h.update((t.len() as u64).to_le_bytes());
+        h.update(t.as_bytes());
+    };
+    text(&mut h, &meta.definities);
+    h.update(meta.uitvraag.to_le_bytes());
+    text(&mut h, meta.organisation.code.as_str());
+    text(&mut h, &meta.organisation.naam);
+    h.update(meta.revisie.to_le_bytes());
+    h.update(meta.aangemaakt_op.timestamp().to_le_bytes());
+    text(&mut h, &meta.software);
+    h.update((data.records.len() as u64).to_le_bytes());
+    for ((jaar, fase, post), record) in &data.records {
+        h.update(jaar.to_le_bytes());
+        h.update([*fase as u8]);
+        text(&mut h, post);
+        match &record.entry {
+            Entry::Value(Value::Decimal(d)) => {
+                // The canonical amount: 2 decimals, no negative zero.
+                let mut d = if d.is_zero() { Decimal::ZERO } else { *d };
+                d.rescale(2);
+                h.update([0]);
+                h.update(d.serialize());
+            }
+            Entry::Value(Value::Count(n)) => {
+                h.update([1]);
+                h.update(n.to_le_bytes());
+            }
+            Entry::Value(Value::Code(c)) => {
+                h.update([2]);
+                text(&mut h, c);
+            }
+            Entry::Reason(r) => {
+                h.update([3]);
+                text(&mut h, r.as_str());
+            }
+        }
+        text(&mut h, &record.toelichting);
+        text(&mut h, &record.definities);
+    }
+    h.finalize().into()
 }
 
 /// Maps `items` with `f` on one worker per core (at most 16), in contiguous chunks; the results
