@@ -305,7 +305,7 @@ fn run(cli: Cli) -> Result<Out, Error> {
                 xlsx: args.xlsx,
             };
             let progress = progress::Progress::new(!args.stil);
-            let view = raadsbudget_usecases::bundel::bundle(&request, &|done, total| {
+            let view = raadsbudget_usecases::bundel::bundle_summary(&request, &|done, total| {
                 progress.update(done, total)
             })?;
             progress.finish();

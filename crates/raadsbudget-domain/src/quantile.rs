@@ -42,7 +42,7 @@ pub fn quantile(sorted: &[Decimal], p: Decimal) -> Option<Decimal> {
 /// Summarises values (in any order). `None` when there are none.
 pub fn summarise(values: &[Decimal]) -> Option<Summary> {
     let mut sorted = values.to_vec();
-    sorted.sort();
+    sorted.sort_unstable();
     let n = sorted.len();
     let first = *sorted.first()?;
     let last = *sorted.last()?;

@@ -11,7 +11,8 @@ use crate::organisation::OrgType;
 use crate::quantile::{summarise, Summary};
 use crate::value::round_half_away;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use crate::catalogue::FnvBuild;
+use std::collections::HashMap;
 
 /// A peer group of the statistics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -76,7 +77,9 @@ pub struct StatKey {
 /// Collects published kengetallen and summarises them.
 #[derive(Debug, Default, Clone)]
 pub struct Statistiek {
-    values: BTreeMap<StatKey, Vec<Decimal>>,
+    /// Values per key; a hash map because a bundle adds millions of values (the keys are
+    /// sorted once, in [`Statistiek::summaries`]).
+    values: HashMap<StatKey, Vec<Decimal>, FnvBuild>,
 }
 
 impl Statistiek {
@@ -114,26 +117,40 @@ impl Statistiek {
         }
     }
 
+    /// Every group's values, in output order.
+    pub fn groups(&self) -> Vec<(StatKey, &[Decimal])> {
+        let mut groups: Vec<(StatKey, &[Decimal])> = self
+            .values
+            .iter()
+            .map(|(k, v)| (*k, v.as_slice()))
+            .collect();
+        groups.sort_unstable_by_key(|(k, _)| *k);
+        groups
+    }
+
     /// Every non-empty group's summary, in output order, rounded to the indicator's decimals.
     pub fn summaries(&self) -> impl Iterator<Item = (StatKey, Summary)> + '_ {
-        self.values.iter().filter_map(|(key, values)| {
-            let s = summarise(values)?;
-            let dp = key.indicator.decimals();
-            let r = |d: Decimal| round_half_away(d, dp);
-            Some((
-                *key,
-                Summary {
-                    n: s.n,
-                    min: r(s.min),
-                    p25: r(s.p25),
-                    median: r(s.median),
-                    p75: r(s.p75),
-                    max: r(s.max),
-                    mean: r(s.mean),
-                },
-            ))
-        })
+        self.groups()
+            .into_iter()
+            .filter_map(|(key, values)| Some((key, summary(key, values)?)))
     }
+}
+
+/// The summary of one group's values (see [`Statistiek::groups`]), rounded half away from zero
+/// to the indicator's decimals. `None` for no values.
+pub fn summary(key: StatKey, values: &[Decimal]) -> Option<Summary> {
+    let s = summarise(values)?;
+    let dp = key.indicator.decimals();
+    let r = |d: Decimal| round_half_away(d, dp);
+    Some(Summary {
+        n: s.n,
+        min: r(s.min),
+        p25: r(s.p25),
+        median: r(s.median),
+        p75: r(s.p75),
+        max: r(s.max),
+        mean: r(s.mean),
+    })
 }
 
 #[cfg(test)]

@@ -255,9 +255,20 @@ fn read_register(path: &str) -> Result<BTreeMap<String, RegisterEntry>> {
         .collect())
 }
 
-/// Bundles the input files into the output folder and reports what happened. `progress` is
+/// Bundles the input files into the output folder and reports what happened, with every file
+/// and its findings in [`BundelView::inzendingen`] (the desktop app's table). `progress` is
 /// called with (files read, total) after every batch.
 pub fn bundle(req: &BundelRequest, progress: &dyn Fn(usize, usize)) -> Result<BundelView> {
+    run(req, progress, true)
+}
+
+/// [`bundle`] without the per-file list in the result (`inzendingen` is empty; the files are in
+/// `inzendingen.csv` and `meldingen.csv`): what the CLI needs, and lighter for 100.000 files.
+pub fn bundle_summary(req: &BundelRequest, progress: &dyn Fn(usize, usize)) -> Result<BundelView> {
+    run(req, progress, false)
+}
+
+fn run(req: &BundelRequest, progress: &dyn Fn(usize, usize), detail: bool) -> Result<BundelView> {
     if req.invoer.is_empty() {
         return Err(Error::Invalid(
             "geef ten minste één bestand, map of zip-archief om te bundelen".into(),
@@ -336,10 +347,22 @@ pub fn bundle(req: &BundelRequest, progress: &dyn Fn(usize, usize)) -> Result<Bu
                 _ => None,
             };
             submissions.push(submission);
+            // What stays in memory per file is kept small: the file name once (not in every
+            // finding), no catalogue version or software name.
+            for f in &mut findings {
+                if f.location.file.as_deref() == Some(r.name.as_str()) {
+                    f.location.file = None;
+                }
+            }
+            let meta = r.meta.map(|m| FileMeta {
+                definities: String::new(),
+                software: String::new(),
+                ..m
+            });
             rows.push(FileRow {
                 name: r.name,
                 sha256: r.sha256,
-                meta: r.meta,
+                meta,
                 findings,
                 status: Status::Afgewezen,
                 opmerking: String::new(),
@@ -366,7 +389,7 @@ pub fn bundle(req: &BundelRequest, progress: &dyn Fn(usize, usize)) -> Result<Bu
                 let finding = Finding::new(
                     FindingCode::Conflict,
                     Location {
-                        file: Some(rows[i].name.clone()),
+                        file: None,
                         organisation: meta.map(|m| m.organisation.code.to_string()),
                         ..Location::default()
                     },
@@ -410,14 +433,23 @@ pub fn bundle(req: &BundelRequest, progress: &dyn Fn(usize, usize)) -> Result<Bu
         .as_ref()
         .map(|reg| respons_rows(reg, &rows, &accepted, req.uitvraag));
     let uitvoer = outputs::write_all(&uit, &rows, &accepted, respons.as_deref(), req.xlsx)?;
+    let organisaties = count(
+        accepted
+            .iter()
+            .map(|a| a.meta.organisation.code.as_str())
+            .collect::<BTreeSet<_>>()
+            .len(),
+    );
+    drop(accepted);
 
     Ok(view(
         &uit,
         uitvoer,
         rows,
-        &accepted,
+        organisaties,
         respons.as_deref(),
         skipped,
+        detail,
     ))
 }
 
@@ -501,19 +533,13 @@ fn view(
     uit: &Path,
     uitvoer: Vec<String>,
     rows: Vec<FileRow>,
-    accepted: &[Accepted],
+    organisaties: u32,
     respons: Option<&[ResponsRow]>,
     skipped: u32,
+    detail: bool,
 ) -> BundelView {
     let by_status = |s: Status| count(rows.iter().filter(|r| r.status == s).count());
     let [geaccepteerd, vervangen, dubbel, afgewezen] = Status::ALL.map(by_status);
-    let organisaties = count(
-        accepted
-            .iter()
-            .map(|a| a.meta.organisation.code.as_str())
-            .collect::<BTreeSet<_>>()
-            .len(),
-    );
     let respons = respons.map(|r| {
         let register = count(r.len());
         let geaccepteerd = count(r.iter().filter(|x| !x.bestand.is_empty()).count());
@@ -555,8 +581,10 @@ fn view(
         ));
     }
     samenvatting.push(format!("Uitvoer: {}", uit.display()));
+    let bestanden = count(rows.len());
     let inzendingen = rows
         .into_iter()
+        .filter(|_| detail)
         .map(|r| BundelBestandView {
             organisatie: r.meta.as_ref().map(|m| m.organisation.code.to_string()),
             uitvraagjaar: r.meta.as_ref().map(|m| m.uitvraag),
@@ -565,7 +593,16 @@ fn view(
             fouten: r.count(Severity::Fout),
             waarschuwingen: r.count(Severity::Waarschuwing),
             signalen: r.count(Severity::Signaal),
-            meldingen: r.findings.iter().map(finding_view).collect(),
+            meldingen: r
+                .findings
+                .iter()
+                .map(|f| {
+                    // The file name was left out in memory; it belongs in the view.
+                    let mut f = f.clone();
+                    f.location.file.get_or_insert_with(|| r.name.clone());
+                    finding_view(&f)
+                })
+                .collect(),
             opmerking: r.opmerking,
             bestand: r.name,
         })
@@ -573,7 +610,7 @@ fn view(
     BundelView {
         uit: uit.display().to_string(),
         uitvoer,
-        bestanden: count(inzendingen.len()),
+        bestanden,
         geaccepteerd,
         vervangen,
         dubbel,

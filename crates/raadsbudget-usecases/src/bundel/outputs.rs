@@ -10,7 +10,7 @@ use raadsbudget_domain::fase::uitvraag_blocks;
 use raadsbudget_domain::kengetallen::{
     kengetal_categories, kengetallen_for, Indicator, Kengetallen,
 };
-use raadsbudget_domain::statistiek::Statistiek;
+use raadsbudget_domain::statistiek::{self, Statistiek};
 use raadsbudget_domain::{Fase, Jaar, OrgType, Severity};
 use raadsbudget_formats::bundel as specs;
 use raadsbudget_formats::table::{Cell, CsvTableWriter, TableSpec};
@@ -381,7 +381,11 @@ fn kengetallen<W: Write>(
 
 fn statistiek(t: &mut Table<'_, '_>, stats: &Statistiek, cat: &Catalogue) -> std::io::Result<()> {
     let categories = kengetal_categories(cat);
-    for (key, s) in stats.summaries() {
+    // The groups are summarised in parallel (sorting millions of values), in output order.
+    let summaries = parallel_map(stats.groups(), |(key, values)| {
+        statistiek::summary(key, values).map(|s| (key, s))
+    });
+    for (key, s) in summaries.into_iter().flatten() {
         let categorie = categories.get(key.categorie).copied().unwrap_or_default();
         t.row(&[
             int(key.jaar),
