@@ -5,13 +5,13 @@
 //! recompute `statistiek.csv` from `kengetallen.csv`; the results are rounded again to the
 //! indicator's decimals, half away from zero.
 
+use crate::catalogue::FnvBuild;
 use crate::fase::{Fase, Jaar};
 use crate::kengetallen::{Indicator, Kengetallen};
 use crate::organisation::OrgType;
 use crate::quantile::{summarise, Summary};
 use crate::value::round_half_away;
 use rust_decimal::Decimal;
-use crate::catalogue::FnvBuild;
 use std::collections::HashMap;
 
 /// A peer group of the statistics.
