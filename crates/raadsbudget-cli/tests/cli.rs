@@ -641,3 +641,46 @@ fn bundel_writes_the_dataset_and_a_summary() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("register"), "{}", r.stderr);
 }
+
+#[test]
+fn bundel_passes_over_an_earlier_bundle_inside_its_input() {
+    let dir = tempfile::tempdir().expect("temp");
+    let db = dir.path().join("x.sqlite");
+    let input = dir.path().join("in");
+    let path = |p: &Path| p.to_str().expect("utf8").to_string();
+    let r = raadsbudget(&db, &["demo", "--aantal", "5", "--uit", &path(&input)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // A first bundle into a folder inside the input, then a second one into another folder.
+    let first = input.join("bundel-1");
+    let r = raadsbudget(
+        &db,
+        &["bundel", &path(&input), "--uit", &path(&first), "--stil"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let second = dir.path().join("bundel-2");
+    let missing = dir.path().join("bestaat-niet.csv");
+    let r = raadsbudget(
+        &db,
+        &[
+            "bundel",
+            &path(&input),
+            &path(&missing),
+            "--uit",
+            &path(&second),
+            "--stil",
+        ],
+    );
+    assert_eq!(r.code, 1, "the missing file is rejected: {}", r.stderr);
+    assert!(r.stderr.contains("geaccepteerd        5"), "{}", r.stderr);
+    assert!(r.stderr.contains("afgewezen           1"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("overgeslagen        7"),
+        "the 7 files of bundel-1: {}",
+        r.stderr
+    );
+    let meldingen = std::fs::read_to_string(second.join("meldingen.csv")).expect("meldingen");
+    assert!(
+        meldingen.contains("het bestand bestaat niet"),
+        "{meldingen}"
+    );
+}

@@ -22,6 +22,16 @@ pub(crate) fn display_name(path: &Path) -> String {
     path.display().to_string()
 }
 
+/// A Dutch reason for an I/O error (the operating system's own text follows in brackets).
+pub(crate) fn io_reason(what: &str, e: &std::io::Error) -> String {
+    let reason = match e.kind() {
+        std::io::ErrorKind::NotFound => "bestaat niet",
+        std::io::ErrorKind::PermissionDenied => "geen toegang",
+        _ => "kan niet worden gelezen",
+    };
+    format!("{what} {reason} ({e})")
+}
+
 /// Reads and checks one benchmark file. A file that cannot be read becomes an `F101` finding,
 /// never an error: one bad file never stops the others.
 pub fn read_file(path: &Path) -> CheckedFile {
@@ -36,7 +46,7 @@ pub fn read_file(path: &Path) -> CheckedFile {
                     file: Some(name),
                     ..Location::default()
                 },
-                format!("het bestand kan niet worden gelezen: {e}"),
+                io_reason("het bestand", &e),
             )],
         },
     };

@@ -480,7 +480,8 @@ pub struct BundelView {
     pub dubbel: u32,
     /// Files rejected.
     pub afgewezen: u32,
-    /// Files in folders and archives that are not `.csv` or `.zip` and were passed over.
+    /// Files passed over: in folders and archives, files that are not `.csv` or `.zip`, and the
+    /// files of an earlier bundle's output folder.
     pub overgeslagen: u32,
     /// Organisations in the dataset.
     pub organisaties: u32,

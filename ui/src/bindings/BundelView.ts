@@ -35,7 +35,8 @@ dubbel: number,
  */
 afgewezen: number, 
 /**
- * Files in folders and archives that are not `.csv` or `.zip` and were passed over.
+ * Files passed over: in folders and archives, files that are not `.csv` or `.zip`, and the
+ * files of an earlier bundle's output folder.
  */
 overgeslagen: number, 
 /**

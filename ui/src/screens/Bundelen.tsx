@@ -438,8 +438,8 @@ function Resultaat({
     tellingen.push({
       testId: "aantal-overgeslagen",
       n: view.overgeslagen,
-      een: "overgeslagen (geen .csv of .zip)",
-      meer: "overgeslagen (geen .csv of .zip)",
+      een: "overgeslagen (geen .csv of .zip, of een eerdere bundel)",
+      meer: "overgeslagen (geen .csv of .zip, of een eerdere bundel)",
     });
   }
   return (

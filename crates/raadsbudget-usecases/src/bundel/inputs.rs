@@ -2,6 +2,7 @@
 //! (also nested), each under a display name that is the path as given (`d/sub/a.csv`,
 //! `inzending.zip/map/a.csv`). Names use `/` and are unique; the bundle works in their order.
 
+use crate::files::io_reason;
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Seek};
 use std::path::{Path, PathBuf};
@@ -47,6 +48,39 @@ fn join(base: &str, rest: &str) -> String {
     format!("{}/{}", base.trim_end_matches(['/', '\\']), rest)
 }
 
+/// Whether `dir` holds the output of a bundle (its `datapackage.json` names the package).
+fn is_bundle_output(dir: &Path) -> bool {
+    let package = dir.join("datapackage.json");
+    match std::fs::read(&package) {
+        Ok(bytes) => {
+            let marker = format!(
+                "\"name\": \"{}\"",
+                raadsbudget_formats::bundel::datapackage::PACKAGE_NAME
+            );
+            bytes.windows(marker.len()).any(|w| w == marker.as_bytes())
+        }
+        Err(_) => false,
+    }
+}
+
+/// The files below `dir`, counted (for the summary's "overgeslagen").
+fn count_files(dir: &Path) -> u32 {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .map(|e| {
+            let path = e.path();
+            if path.is_dir() {
+                count_files(&path)
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
 impl Inputs {
     /// Gathers the inputs; `exclude` (the output folder) is never searched.
     pub(crate) fn gather(inputs: &[String], exclude: Option<&Path>) -> Inputs {
@@ -68,12 +102,17 @@ impl Inputs {
                 return;
             }
         }
+        if is_bundle_output(dir) {
+            // The output of an earlier bundle is no input: its files are passed over.
+            self.skipped += count_files(dir);
+            return;
+        }
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => {
                 self.files.insert(
                     name.to_string(),
-                    Source::Unreadable(format!("de map kan niet worden gelezen: {e}")),
+                    Source::Unreadable(io_reason("de map", &e)),
                 );
                 return;
             }
@@ -100,10 +139,8 @@ impl Inputs {
             match std::fs::File::open(&path) {
                 Ok(f) => self.archive(&name, f, 1),
                 Err(e) => {
-                    self.files.insert(
-                        name,
-                        Source::Unreadable(format!("het archief kan niet worden geopend: {e}")),
-                    );
+                    self.files
+                        .insert(name, Source::Unreadable(io_reason("het archief", &e)));
                 }
             }
         } else if !given && !path.is_file() {

@@ -92,7 +92,7 @@ struct Best {
 fn process(name: &str, source: Source, uitvraag: Option<Jaar>) -> FileResult {
     let bytes = match source {
         Source::File(path) => {
-            std::fs::read(&path).map_err(|e| format!("het bestand kan niet worden gelezen: {e}"))
+            std::fs::read(&path).map_err(|e| crate::files::io_reason("het bestand", &e))
         }
         Source::Bytes(b) => Ok(b),
         Source::Unreadable(reason) => Err(reason),
@@ -560,7 +560,7 @@ fn view(
     ];
     if skipped > 0 {
         samenvatting.push(format!(
-            "  overgeslagen  {skipped:>7}  (geen .csv of .zip in een map of archief)"
+            "  overgeslagen  {skipped:>7}  (geen .csv of .zip, of uitvoer van een eerdere bundel)"
         ));
     }
     samenvatting.push(format!(
