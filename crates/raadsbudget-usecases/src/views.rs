@@ -492,3 +492,268 @@ pub struct BundelView {
     /// Every file, in the order of `inzendingen.csv`.
     pub inzendingen: Vec<BundelBestandView>,
 }
+
+// ---------------------------------------------------------------------------------------------
+// Comparing with peers (Vergelijken) and benchmark sources
+// ---------------------------------------------------------------------------------------------
+
+/// A number for display and for drawing: `getal` is canonical decimal text with a point
+/// (`1.2345`, `-3`, parse it only to place a mark on a chart), `tekst` the same number in
+/// Dutch with the indicator's decimals (`1,2345`, `812.345,00`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct GetalView {
+    /// Canonical decimal text (`.` as decimal point, no thousands separator).
+    pub getal: String,
+    /// Dutch-formatted with the indicator's decimals.
+    pub tekst: String,
+}
+
+/// What to load as benchmark data: a bundle output folder or its `waarden.csv`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BronLadenRequest {
+    /// A bundle output folder (holding `waarden.csv`) or the path of a `waarden.csv`.
+    pub pad: String,
+    /// A register with a province column (CBS gemeenten), for the peer group "zelfde
+    /// provincie"; optional.
+    pub register: Option<String>,
+}
+
+/// A loaded benchmark source: read-only, kept apart from the organisation's own data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BronView {
+    /// Id in the store (for removal).
+    pub id: i64,
+    /// Where it was loaded from (full path of the folder or file as given).
+    pub pad: String,
+    /// SHA-256 of the `waarden.csv` read, 64 hex digits.
+    pub sha256: String,
+    /// When it was loaded, Dutch (`28-11-2026 14:03`).
+    pub geladen_op: String,
+    /// Who loaded it (the audit name).
+    pub geladen_door: String,
+    /// The uitvraagjaren in it, ascending.
+    pub uitvraagjaren: Vec<u16>,
+    /// Organisations in it.
+    pub organisaties: u32,
+    /// Rows of `waarden.csv` read.
+    pub waarden: u32,
+    /// The register given with it (full path), if any.
+    pub register: Option<String>,
+    /// Organisations whose province is known (from the register).
+    pub met_provincie: u32,
+}
+
+/// One choosable peer group, with whether it can be chosen now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct GroepOptieView {
+    /// `grootteklasse`, `provincie`, `gemeenten`, `provincies`, `waterschappen` or `lijst`.
+    pub code: String,
+    /// Dutch label, e.g. `Zelfde grootteklasse (20.000 tot 50.000 inwoners)`.
+    pub label: String,
+    /// Whether it can be chosen.
+    pub beschikbaar: bool,
+    /// Why not, when it cannot (Dutch).
+    pub reden: Option<String>,
+}
+
+/// A hand-picked peer list, saved by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PeerLijstView {
+    /// Name as the user gave it.
+    pub naam: String,
+    /// Organisation codes, sorted.
+    pub codes: Vec<String>,
+}
+
+/// One `(jaar, fase)` that loaded benchmark data covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct JaarFaseView {
+    /// Year.
+    pub jaar: u16,
+    /// `begroting` or `realisatie`.
+    pub fase: String,
+    /// Dutch label, e.g. `Begroting 2026`.
+    pub titel: String,
+}
+
+/// What the Vergelijken screen can offer for one organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VergelijkOpties {
+    /// The own organisation.
+    pub organisatie: OrganisationView,
+    /// Categories (codes `GRF`, … and `TOTAAL`) with Dutch names.
+    pub categorieen: Vec<CodeOptionView>,
+    /// Indicators (codes as in `kengetallen.csv`: `per_inwoner`, …) with Dutch labels.
+    pub indicatoren: Vec<CodeOptionView>,
+    /// The `(jaar, fase)` blocks of the loaded data, newest first.
+    pub jaren: Vec<JaarFaseView>,
+    /// Peer groups, in menu order; the first available one is the default.
+    pub groepen: Vec<GroepOptieView>,
+    /// Saved hand-picked lists.
+    pub lijsten: Vec<PeerLijstView>,
+    /// Every organisation in the loaded data (for picking a list), sorted by name.
+    pub organisaties: Vec<OrganisationView>,
+    /// The loaded sources.
+    pub bronnen: Vec<BronView>,
+}
+
+/// What to compare.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VergelijkRequest {
+    /// The own organisation's code.
+    pub organisatie: String,
+    /// Category code or `TOTAAL`.
+    pub categorie: String,
+    /// Indicator code (`per_inwoner`, `per_zetel`, `per_fractie`, `kernbudget`, `fte`,
+    /// `fte_per_10000`, `aandeel_totale_lasten`, `uitputting`).
+    pub indicator: String,
+    /// Year.
+    pub jaar: u16,
+    /// `begroting` or `realisatie`.
+    pub fase: String,
+    /// Peer group code (see [`GroepOptieView::code`]).
+    pub groep: String,
+    /// The organisation codes of a hand-picked group (`groep` = `lijst`); else empty.
+    pub lijst: Vec<String>,
+}
+
+/// One organisation in a comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VergelijkRijView {
+    /// Organisation code.
+    pub code: String,
+    /// Name.
+    pub naam: String,
+    /// CBS grootteklasse (gemeenten), if known.
+    pub grootteklasse: Option<u8>,
+    /// Province name or code, if known.
+    pub provincie: Option<String>,
+    /// Inwoners on 1 January of the year, Dutch (`31.245`), if known.
+    pub inwoners: Option<String>,
+    /// The indicator's value; null when it cannot be computed.
+    pub waarde: Option<GetalView>,
+    /// Rank by value, 1 = highest; ties share a rank; null without a value.
+    pub plaats: Option<u32>,
+    /// Whether this is the own organisation (its figures come from the own store).
+    pub eigen: bool,
+}
+
+/// The peer statistics of a comparison (the same as the bundle's `statistiek.csv` for the
+/// same data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StatistiekView {
+    /// Organisations with a value.
+    pub n: u32,
+    /// Minimum.
+    pub min: GetalView,
+    /// 25th percentile (PERCENTIEL.INC).
+    pub p25: GetalView,
+    /// Median.
+    pub mediaan: GetalView,
+    /// 75th percentile.
+    pub p75: GetalView,
+    /// Maximum.
+    pub max: GetalView,
+    /// Mean.
+    pub gemiddelde: GetalView,
+}
+
+/// The own organisation's position in the group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PositieView {
+    /// Rank, 1 = highest value.
+    pub plaats: u32,
+    /// Organisations with a value.
+    pub van: u32,
+    /// `plaats 12 van 48`.
+    pub plaats_tekst: String,
+    /// Quarter 1 (lowest) to 4 (highest).
+    pub kwartiel: u8,
+    /// The quarter in words, e.g. `tweede kwart: onder de mediaan, boven het 25e percentiel`.
+    pub kwartiel_tekst: String,
+}
+
+/// A reference line on the distribution chart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReferentieView {
+    /// Where.
+    pub waarde: GetalView,
+    /// Dutch label, e.g. `€ 1,00 per inwoner`.
+    pub label: String,
+}
+
+/// One year of the trend: the own value against the peer median and quartiles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TrendPuntView {
+    /// Year.
+    pub jaar: u16,
+    /// Own value.
+    pub eigen: Option<GetalView>,
+    /// Peers with a value.
+    pub n: u32,
+    /// Peer 25th percentile.
+    pub p25: Option<GetalView>,
+    /// Peer median.
+    pub mediaan: Option<GetalView>,
+    /// Peer 75th percentile.
+    pub p75: Option<GetalView>,
+}
+
+/// A comparison: the peers' values, their statistics, the own position and the trend.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VergelijkingView {
+    /// The request, as answered (the default group filled in).
+    pub verzoek: VergelijkRequest,
+    /// Chart title, e.g. `Rekenkamer: lasten per inwoner, begroting 2026`.
+    pub titel: String,
+    /// The indicator's Dutch label.
+    pub indicator_label: String,
+    /// Unit for axis labels: `€`, `fte` or `%`.
+    pub eenheid: String,
+    /// The group in words, e.g. `grootteklasse 4 (20.000 tot 50.000 inwoners)`.
+    pub groep_naam: String,
+    /// The own organisation's row (also in `rijen`).
+    pub eigen: VergelijkRijView,
+    /// Every organisation of the group, own included, highest value first, those without a
+    /// value last (by name).
+    pub rijen: Vec<VergelijkRijView>,
+    /// Statistics over the rows with a value; null when none has one.
+    pub statistiek: Option<StatistiekView>,
+    /// The own position; null when the own value cannot be computed.
+    pub positie: Option<PositieView>,
+    /// Reference lines (the rekenkamer's € 1,00 and € 1,30 per inwoner), possibly empty.
+    pub referenties: Vec<ReferentieView>,
+    /// Every loaded year of the same fase, ascending.
+    pub trend: Vec<TrendPuntView>,
+    /// One or two sentences for screen readers describing the chart.
+    pub tekstalternatief: String,
+    /// The trend in words.
+    pub trend_tekst: String,
+    /// Notes, e.g. that the own figures differ from the loaded bundle's.
+    pub opmerkingen: Vec<String>,
+}
+
+/// A factsheet for the app: the same HTML as `raadsbudget factsheet` writes, as a fragment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FactsheetView {
+    /// Document title.
+    pub titel: String,
+    /// The factsheet as an HTML fragment (an `<article>` with its own `<style>`), made by
+    /// Raadsbudget from escaped data only.
+    pub html: String,
+}
