@@ -16,6 +16,7 @@
 
 pub mod benchmark;
 pub mod bundel;
+pub mod factsheet;
 pub mod register;
 pub mod table;
 
