@@ -16,7 +16,7 @@ as_root() {
 # (WebKitGTK 4.1), and for the end-to-end tests a virtual display (xvfb, xauth), the WebDriver
 # of WebKitGTK (webkit2gtk-driver), X11 tools to read window titles (x11-utils), a D-Bus
 # session bus for the single-instance check (dbus) and ImageMagick for screenshots.
-APT_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev xvfb xauth webkit2gtk-driver x11-utils dbus imagemagick)
+APT_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev xvfb xauth webkit2gtk-driver x11-utils dbus imagemagick poppler-utils)
 
 install_system_packages() {
   local missing=()
