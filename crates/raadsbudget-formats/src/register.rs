@@ -26,6 +26,9 @@ pub struct RegisterEntry {
     pub code: OrgCode,
     /// The name.
     pub naam: String,
+    /// The province the organisation lies in (its name, else its code), when the register has
+    /// a province column (the CBS list of gemeenten has `provinciecode` and `provincienaam`).
+    pub provincie: Option<String>,
 }
 
 /// Why a register file was refused. The messages are Dutch and name the file, and where
@@ -125,15 +128,19 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Vec<RegisterEntry>, RegisterErro
         name: name.to_string(),
         headers: headers.clone(),
     })?;
-    let mut entries: BTreeMap<OrgCode, (String, u64)> = BTreeMap::new();
+    let provincie_col = provincie_column(&headers, code_col);
+    let mut entries: BTreeMap<OrgCode, (String, Option<String>, u64)> = BTreeMap::new();
     for row in &rows {
         let org = entry(name, row, code_col, naam_col)?;
+        let provincie = provincie_col
+            .map(|c| field(row, c).to_string())
+            .filter(|p| !p.is_empty());
         match entries.get(&org.code) {
             None => {
-                entries.insert(org.code, (org.naam, row.line));
+                entries.insert(org.code, (org.naam, provincie, row.line));
             }
-            Some((naam, _)) if *naam == org.naam => {}
-            Some((naam, first)) => {
+            Some((naam, _, _)) if *naam == org.naam => {}
+            Some((naam, _, first)) => {
                 return Err(row_error(
                     name,
                     row.line,
@@ -153,7 +160,11 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Vec<RegisterEntry>, RegisterErro
     }
     Ok(entries
         .into_iter()
-        .map(|(code, (naam, _))| RegisterEntry { code, naam })
+        .map(|(code, (naam, provincie, _))| RegisterEntry {
+            code,
+            naam,
+            provincie,
+        })
         .collect())
 }
 
@@ -202,6 +213,17 @@ fn code_column(headers: &[String], rows: &[RawRecord]) -> Option<usize> {
             let codes = values.iter().filter(|v| OrgCode::parse(v).is_ok()).count();
             codes > 0 && codes * 2 >= values.len()
         })
+}
+
+/// The province column, if any: a header with `provincie` and `naam` (the name reads best),
+/// else one with `provincie` and `code`; never the organisation code column itself.
+fn provincie_column(headers: &[String], code_col: usize) -> Option<usize> {
+    let lower: Vec<String> = headers.iter().map(|h| h.to_lowercase()).collect();
+    let find = |part: &str| {
+        (0..lower.len())
+            .find(|&i| i != code_col && lower[i].contains("provincie") && lower[i].contains(part))
+    };
+    find("naam").or_else(|| find("code"))
 }
 
 fn is_name_header(header: &str) -> bool {

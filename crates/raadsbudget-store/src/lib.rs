@@ -29,7 +29,7 @@ use serde::Serialize;
 use std::path::PathBuf;
 
 pub use migrations::SCHEMA_VERSION;
-pub use store::Store;
+pub use store::{BenchmarkSource, BenchmarkSubmission, NewSubmission, Store};
 
 /// Why a store operation failed. The messages are Dutch: they are shown to users as they are.
 #[derive(Debug, thiserror::Error)]

@@ -1,5 +1,9 @@
 //! [`Store`]: the open database and every operation on it.
 
+mod benchmark;
+
+pub use benchmark::{BenchmarkSource, BenchmarkSubmission, NewSubmission};
+
 use crate::columns::{Columns, RawColumns};
 use crate::migrations;
 use crate::{AuditEntry, ExportRecord, HistoryFilter, Result, StoreError};

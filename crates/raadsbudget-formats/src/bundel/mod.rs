@@ -4,6 +4,7 @@
 //! Column names are the field names researchers see; they are documented in `docs/bundel.md`.
 
 pub mod datapackage;
+pub mod read;
 pub mod xlsx;
 
 use crate::table::{Field, TableSpec};
