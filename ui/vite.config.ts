@@ -16,6 +16,12 @@ export default defineConfig({
     sourcemap: false,
     // Keep every asset a file next to index.html (no data: inlining of our own assets).
     assetsInlineLimit: 0,
+    rollupOptions: {
+      output: {
+        // Observable Plot and d3 (the charts of Vergelijken) in a file of their own.
+        manualChunks: { plot: ["@observablehq/plot"] },
+      },
+    },
   },
   test: {
     environment: "jsdom",

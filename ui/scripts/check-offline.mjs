@@ -9,6 +9,7 @@ const toegestaan = [
   /^http:\/\/www\.w3\.org\/2000\/svg$/, // SVG namespace (inline data: icons, React DOM)
   /^http:\/\/www\.w3\.org\/1999\/xlink$/, // XLink namespace (React DOM)
   /^http:\/\/www\.w3\.org\/XML\/1998\/namespace$/, // XML namespace (React DOM)
+  /^http:\/\/www\.w3\.org\/2000\/xmlns\/$/, // XMLNS namespace (d3-selection in Observable Plot; SVG export)
   /^http:\/\/www\.w3\.org\/1998\/Math\/MathML$/, // MathML namespace (React DOM)
   /^http:\/\/www\.w3\.org\/1999\/xhtml$/, // XHTML namespace
   /^https:\/\/react\.dev\/errors\/$/, // text of React's minified error messages

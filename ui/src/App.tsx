@@ -12,10 +12,12 @@ import { BackupScherm } from "./screens/Backup";
 import { BundelenScherm } from "./screens/Bundelen";
 import { ControleScherm } from "./screens/Controle";
 import { ExporterenScherm } from "./screens/Exporteren";
+import { FactsheetScherm } from "./screens/Factsheet";
 import { GeschiedenisScherm } from "./screens/Geschiedenis";
 import { InvoerScherm, type Sprong } from "./screens/Invoer";
 import { OverzichtScherm } from "./screens/Overzicht";
 import { StartScherm } from "./screens/Start";
+import { VergelijkenScherm } from "./screens/Vergelijken";
 
 export type Scherm =
   | "start"
@@ -24,6 +26,8 @@ export type Scherm =
   | "controle"
   | "exporteren"
   | "geschiedenis"
+  | "vergelijken"
+  | "factsheet"
   | "backup"
   | "bundelen";
 
@@ -36,6 +40,8 @@ const navItems: Array<{ scherm: Scherm; label: string }> = [
   { scherm: "controle", label: "Controle" },
   { scherm: "exporteren", label: "Exporteren" },
   { scherm: "geschiedenis", label: "Geschiedenis" },
+  { scherm: "vergelijken", label: "Vergelijken" },
+  { scherm: "factsheet", label: "Factsheet" },
   { scherm: "backup", label: "Back-up" },
   { scherm: "bundelen", label: "Bundelen" },
 ];
@@ -154,6 +160,10 @@ export function App() {
       inhoud = <ExporterenScherm key={`${org.code}-${u}`} org={org} uitvraag={u} />;
     } else if (scherm === "geschiedenis") {
       inhoud = <GeschiedenisScherm key={org.code} org={org} />;
+    } else if (scherm === "vergelijken") {
+      inhoud = <VergelijkenScherm key={org.code} org={org} naarFactsheet={() => naar("factsheet")} />;
+    } else if (scherm === "factsheet") {
+      inhoud = <FactsheetScherm key={`${org.code}-${u}`} org={org} uitvraag={u} />;
     }
   }
 

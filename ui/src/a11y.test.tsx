@@ -2,14 +2,14 @@
 // the end-to-end run in the real webview). Fails on any violation of impact serious/critical,
 // and lists the moderate ones too so they are seen.
 
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
 import { describe, expect, it } from "vitest";
 
 import { App } from "./App";
 import { amsterdam, appInfo, audit, bundelView, controleMeldingen, exportVoorbeeld, formulier, overzicht, register } from "./test/fixtures";
-import { mockCommands } from "./test/ipc";
+import { benchmarkHandlers, mockCommands } from "./test/ipc";
 
 async function ernstigeOvertredingen(): Promise<string[]> {
   const uitslag = await axe.run(document.documentElement, {
@@ -38,6 +38,7 @@ function mock(organisaties = [amsterdam]) {
     voorbeeld: () => ({ melding: null, kengetallen: [] }),
     slepen_volgen: () => null,
     bundelen: () => bundelView,
+    ...benchmarkHandlers(),
   });
 }
 
@@ -70,7 +71,53 @@ describe("accessibility (axe-core)", () => {
     expect(await ernstigeOvertredingen()).toEqual([]);
   });
 
-  for (const scherm of ["overzicht", "invoer", "controle", "exporteren", "geschiedenis", "backup", "bundelen"]) {
+  it("Vergelijken with a hand-picked list, reference lines, a confirmation and a sorted table", async () => {
+    const user = userEvent.setup();
+    mock();
+    render(<App />);
+    await screen.findByRole("heading", { level: 1, name: "Overzicht" });
+    await user.click(screen.getByTestId("nav-vergelijken"));
+    await screen.findByTestId("vergelijk-resultaat");
+    await user.selectOptions(screen.getByLabelText("Categorie"), "RKK");
+    await screen.findByLabelText(/^Referentielijnen tonen/);
+    await user.click(within(screen.getByTestId("vergelijk-tabel")).getByRole("button", { name: "Organisatie" }));
+    await user.click(screen.getByTestId("knop-bron-verwijderen-1"));
+    expect(await ernstigeOvertredingen()).toEqual([]);
+    await user.click(screen.getByTestId("knop-bron-verwijderen-annuleren"));
+    await user.selectOptions(screen.getByLabelText("Vergelijken met"), "lijst");
+    await user.selectOptions(screen.getByLabelText("Opgeslagen lijst"), "G4");
+    await screen.findByTestId("vergelijk-resultaat");
+    expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1);
+    expect(await ernstigeOvertredingen()).toEqual([]);
+  });
+
+  it("Vergelijken without loaded data", async () => {
+    const user = userEvent.setup();
+    document.documentElement.lang = "nl";
+    mockCommands({
+      app_info: () => appInfo,
+      organisaties: () => [amsterdam],
+      overzicht: () => overzicht,
+      ...benchmarkHandlers({ bronnen: [], lijsten: [] }),
+    });
+    render(<App />);
+    await screen.findByRole("heading", { level: 1, name: "Overzicht" });
+    await user.click(screen.getByTestId("nav-vergelijken"));
+    await screen.findByTestId("vergelijk-leeg");
+    expect(await ernstigeOvertredingen()).toEqual([]);
+  });
+
+  for (const scherm of [
+    "overzicht",
+    "invoer",
+    "controle",
+    "exporteren",
+    "geschiedenis",
+    "vergelijken",
+    "factsheet",
+    "backup",
+    "bundelen",
+  ]) {
     it(`${scherm}`, async () => {
       const user = userEvent.setup();
       mock();
@@ -80,6 +127,8 @@ describe("accessibility (axe-core)", () => {
       await screen.findByRole("heading", { level: 1 });
       // Let the screen's command answer.
       await new Promise((r) => setTimeout(r, 50));
+      if (scherm === "vergelijken") await screen.findByTestId("vergelijk-resultaat");
+      if (scherm === "factsheet") await screen.findByTestId("factsheet");
       if (scherm === "invoer") {
         await screen.findByTestId("sectie-GRF");
         await user.click(screen.getByTestId("knop-definitie-GRF_PERSONEEL"));

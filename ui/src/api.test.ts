@@ -2,12 +2,22 @@ import { describe, expect, it } from "vitest";
 
 import { api, dialogen, toErrorView } from "./api";
 import type { SetFieldRequest } from "./bindings/SetFieldRequest";
+import type { VergelijkRequest } from "./bindings/VergelijkRequest";
 import { amsterdam, appInfo, formulier } from "./test/fixtures";
 import { mockCommands } from "./test/ipc";
 
 describe("api: command names and argument shapes (docs/ipc.md)", () => {
   const adres = { organisatie: "GM0363", uitvraag: 2026, jaar: 2026, fase: "begroting", post: "GRF.PERSONEEL" };
   const verzoek: SetFieldRequest = { ...adres, invoer: { soort: "waarde", tekst: "812.345,00" }, toelichting: null };
+  const vergelijkVerzoek: VergelijkRequest = {
+    organisatie: "GM0363",
+    categorie: "RKK",
+    indicator: "per_inwoner",
+    jaar: 2026,
+    fase: "begroting",
+    groep: "grootteklasse",
+    lijst: [],
+  };
 
   const gevallen: Array<{ naam: string; run: () => Promise<unknown>; cmd: string; args: Record<string, unknown> }> = [
     { naam: "app_info", run: () => api.appInfo(), cmd: "app_info", args: {} },
@@ -78,6 +88,57 @@ describe("api: command names and argument shapes (docs/ipc.md)", () => {
       run: () => api.backupTerugzetten("/tmp/b.sqlite"),
       cmd: "backup_terugzetten",
       args: { pad: "/tmp/b.sqlite" },
+    },
+    { naam: "bronnen", run: () => api.bronnen(), cmd: "bronnen", args: {} },
+    {
+      naam: "bron_laden",
+      run: () => api.bronLaden({ pad: "/onderzoek/bundel-2026", register: null }),
+      cmd: "bron_laden",
+      args: { verzoek: { pad: "/onderzoek/bundel-2026", register: null } },
+    },
+    {
+      naam: "bron_verwijderen",
+      run: () => api.bronVerwijderen(3),
+      cmd: "bron_verwijderen",
+      args: { id: 3 },
+    },
+    {
+      naam: "vergelijk_opties",
+      run: () => api.vergelijkOpties("GM0363"),
+      cmd: "vergelijk_opties",
+      args: { organisatie: "GM0363" },
+    },
+    { naam: "vergelijken", run: () => api.vergelijken(vergelijkVerzoek), cmd: "vergelijken", args: { verzoek: vergelijkVerzoek } },
+    {
+      naam: "vergelijking_exporteren",
+      run: () => api.vergelijkingExporteren(vergelijkVerzoek, "/tmp/v.csv"),
+      cmd: "vergelijking_exporteren",
+      args: { verzoek: vergelijkVerzoek, pad: "/tmp/v.csv" },
+    },
+    {
+      naam: "grafiek_opslaan",
+      run: () => api.grafiekOpslaan("/tmp/g.png", null, "iVBORw0KGgo="),
+      cmd: "grafiek_opslaan",
+      args: { pad: "/tmp/g.png", svg: null, png: "iVBORw0KGgo=" },
+    },
+    {
+      naam: "peerlijst_opslaan",
+      run: () => api.peerlijstOpslaan("G4", ["GM0344", "GM0363"]),
+      cmd: "peerlijst_opslaan",
+      args: { naam: "G4", codes: ["GM0344", "GM0363"] },
+    },
+    { naam: "peerlijst_verwijderen", run: () => api.peerlijstVerwijderen("G4"), cmd: "peerlijst_verwijderen", args: { naam: "G4" } },
+    {
+      naam: "factsheet",
+      run: () => api.factsheet("GM0363", 2026),
+      cmd: "factsheet",
+      args: { organisatie: "GM0363", uitvraag: 2026 },
+    },
+    {
+      naam: "factsheet_pdf",
+      run: () => api.factsheetPdf("GM0363", 2026, "/tmp/f.pdf"),
+      cmd: "factsheet_pdf",
+      args: { organisatie: "GM0363", uitvraag: 2026, pad: "/tmp/f.pdf" },
     },
   ];
 

@@ -7,19 +7,26 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 
 import type { AppInfo } from "./bindings/AppInfo";
 import type { AuditView } from "./bindings/AuditView";
+import type { BronLadenRequest } from "./bindings/BronLadenRequest";
+import type { BronView } from "./bindings/BronView";
 import type { BundelRequest } from "./bindings/BundelRequest";
 import type { BundelView } from "./bindings/BundelView";
 import type { CopyResult } from "./bindings/CopyResult";
 import type { ErrorView } from "./bindings/ErrorView";
 import type { ExportPreview } from "./bindings/ExportPreview";
 import type { ExportResult } from "./bindings/ExportResult";
+import type { FactsheetView } from "./bindings/FactsheetView";
 import type { FindingView } from "./bindings/FindingView";
 import type { FormView } from "./bindings/FormView";
 import type { OrganisationView } from "./bindings/OrganisationView";
 import type { Overview } from "./bindings/Overview";
+import type { PeerLijstView } from "./bindings/PeerLijstView";
 import type { PreviewView } from "./bindings/PreviewView";
 import type { RegisterEntry } from "./bindings/RegisterEntry";
 import type { SetFieldRequest } from "./bindings/SetFieldRequest";
+import type { VergelijkingView } from "./bindings/VergelijkingView";
+import type { VergelijkOpties } from "./bindings/VergelijkOpties";
+import type { VergelijkRequest } from "./bindings/VergelijkRequest";
 
 /** Whether a value has the shape of an ErrorView. */
 export function isErrorView(value: unknown): value is ErrorView {
@@ -130,6 +137,29 @@ export const api = {
       kanaal.onmessage = () => {};
     };
   },
+
+  // --- Benchmark: loaded sources, comparison, exports, factsheet ---------------------------
+
+  /** The loaded benchmark sources, oldest first. */
+  bronnen: () => call<BronView[]>("bronnen"),
+  /** Loads a bundle output folder (or its waarden.csv), optionally with a register. */
+  bronLaden: (verzoek: BronLadenRequest) => call<BronView>("bron_laden", { verzoek }),
+  /** Removes a loaded source; the remaining ones. */
+  bronVerwijderen: (id: number) => call<BronView[]>("bron_verwijderen", { id }),
+  vergelijkOpties: (organisatie: string) => call<VergelijkOpties>("vergelijk_opties", { organisatie }),
+  vergelijken: (verzoek: VergelijkRequest) => call<VergelijkingView>("vergelijken", { verzoek }),
+  /** Writes the comparison table as CSV; the path written. */
+  vergelijkingExporteren: (verzoek: VergelijkRequest, pad: string) =>
+    call<string>("vergelijking_exporteren", { verzoek, pad }),
+  /** Writes a chart: exactly one of `svg` (an `<svg>` document) or `png` (base64, no `data:` prefix). */
+  grafiekOpslaan: (pad: string, svg: string | null, png: string | null) =>
+    call<string>("grafiek_opslaan", { pad, svg, png }),
+  peerlijstOpslaan: (naam: string, codes: string[]) => call<PeerLijstView[]>("peerlijst_opslaan", { naam, codes }),
+  peerlijstVerwijderen: (naam: string) => call<PeerLijstView[]>("peerlijst_verwijderen", { naam }),
+  factsheet: (organisatie: string, uitvraag: number) => call<FactsheetView>("factsheet", { organisatie, uitvraag }),
+  /** Writes the factsheet as PDF; the path written. */
+  factsheetPdf: (organisatie: string, uitvraag: number, pad: string) =>
+    call<string>("factsheet_pdf", { organisatie, uitvraag, pad }),
 };
 
 // ---------------------------------------------------------------------------------------

@@ -37,6 +37,8 @@ pub enum Command {
     Demo(DemoArgs),
     /// Bundel benchmarkbestanden van veel organisaties tot één gecontroleerde dataset (voor BZK)
     Bundel(BundelArgs),
+    /// Maak factsheets (PDF) per organisatie uit een of meer bundels, om aan elke deelnemer te sturen
+    Factsheet(FactsheetArgs),
     /// Toon de geschiedenis van wijzigingen
     Geschiedenis(GeschiedenisArgs),
     /// Maak de laatste wijziging van een organisatie ongedaan
@@ -190,6 +192,28 @@ pub struct BundelArgs {
     /// Geen voortgang tonen
     #[arg(long)]
     pub stil: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FactsheetArgs {
+    /// Uitvoermap van een bundel (of haar waarden.csv); herhaal voor meer uitvraagjaren (trend)
+    #[arg(long = "bundel", value_name = "MAP", required = true)]
+    pub bundels: Vec<PathBuf>,
+    /// Map voor de factsheets (wordt aangemaakt)
+    #[arg(long, value_name = "MAP")]
+    pub uit: PathBuf,
+    /// Alleen deze organisatie
+    #[arg(long)]
+    pub organisatie: Option<String>,
+    /// Uitvraagjaar (standaard het nieuwste in de bundels)
+    #[arg(long, value_name = "JAAR")]
+    pub uitvraag: Option<u16>,
+    /// Register met provincies (CBS-lijst van gemeenten), voor de provincie op de factsheet
+    #[arg(long, value_name = "BESTAND")]
+    pub register: Option<PathBuf>,
+    /// Schrijf naast elke PDF ook de HTML
+    #[arg(long)]
+    pub html: bool,
 }
 
 #[derive(Debug, Args)]

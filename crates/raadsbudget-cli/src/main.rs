@@ -316,6 +316,26 @@ fn run(cli: Cli) -> Result<Out, Error> {
                 out.code = 1;
             }
         }
+        Command::Factsheet(args) => {
+            let written = raadsbudget_usecases::vergelijken::FactsheetRun {
+                bundels: args.bundels,
+                register: args.register,
+                uit: args.uit.clone(),
+                organisatie: args.organisatie,
+                uitvraag: args.uitvraag,
+                html: args.html,
+            }
+            .run()?;
+            let pdfs = written
+                .iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+                .count();
+            out.note(format!(
+                "{pdfs} {} geschreven in {}",
+                if pdfs == 1 { "factsheet" } else { "factsheets" },
+                args.uit.display()
+            ));
+        }
         Command::Geschiedenis(args) => {
             let s = open(db)?;
             let filter = raadsbudget_store::HistoryFilter {

@@ -260,6 +260,21 @@ pub fn kengetallen_for(
     fase: Fase,
     category: &str,
 ) -> Kengetallen {
+    kengetallen_with_begroting(cat, data, data, jaar, fase, category)
+}
+
+/// As [`kengetallen_for`], but the begroting that uitputting (realisatie against begroting of
+/// the same year) compares with is taken from `begroting`. In benchmark data the realisatie of
+/// year `U - 1` comes with uitvraag `U` and its begroting with uitvraag `U - 1`, so comparing
+/// them needs two submissions; every other kengetal comes from `data` alone.
+pub fn kengetallen_with_begroting(
+    cat: &Catalogue,
+    data: &Dataset,
+    begroting: &Dataset,
+    jaar: Jaar,
+    fase: Fase,
+    category: &str,
+) -> Kengetallen {
     let ken = |post: &str| data.decimal(jaar, Fase::Kenmerk, post);
     let inwoners = ken(posts::INWONERS);
     let kernbudget = kb(cat, data, jaar, fase, category).amount();
@@ -295,7 +310,7 @@ pub fn kengetallen_for(
         uitputting: if fase == Fase::Realisatie {
             percentage(
                 kernbudget,
-                kb(cat, data, jaar, Fase::Begroting, category).amount(),
+                kb(cat, begroting, jaar, Fase::Begroting, category).amount(),
             )
         } else {
             None

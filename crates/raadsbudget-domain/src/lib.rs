@@ -18,6 +18,7 @@ pub mod statistiek;
 pub mod submission;
 pub mod validation;
 pub mod value;
+pub mod vergelijking;
 
 pub use catalogue::{Catalogue, Category, Post, Requirement, Unit};
 pub use dataset::{Dataset, Fill, Record, RecordKey};

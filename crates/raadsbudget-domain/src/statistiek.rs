@@ -139,8 +139,14 @@ impl Statistiek {
 /// The summary of one group's values (see [`Statistiek::groups`]), rounded half away from zero
 /// to the indicator's decimals. `None` for no values.
 pub fn summary(key: StatKey, values: &[Decimal]) -> Option<Summary> {
+    summary_for(key.indicator, values)
+}
+
+/// The summary of the values of one indicator, rounded half away from zero to its decimals
+/// (any peer group, e.g. a hand-picked one). `None` for no values.
+pub fn summary_for(indicator: Indicator, values: &[Decimal]) -> Option<Summary> {
     let s = summarise(values)?;
-    let dp = key.indicator.decimals();
+    let dp = indicator.decimals();
     let r = |d: Decimal| round_half_away(d, dp);
     Some(Summary {
         n: s.n,

@@ -19,6 +19,7 @@ pub mod bundel;
 pub mod factsheet;
 pub mod register;
 pub mod table;
+pub mod vergelijking;
 
 pub use benchmark::{
     file_name, read, write, BenchmarkFile, FileMeta, ReadOutcome, WriteError, FORMAT, HEADER,

@@ -15,6 +15,7 @@ pub mod import;
 pub mod screens;
 pub mod session;
 pub mod values;
+pub mod vergelijken;
 pub mod views;
 
 pub use error::{Error, Result};

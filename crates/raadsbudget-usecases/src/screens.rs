@@ -95,17 +95,17 @@ fn change_text(old: Decimal, new: Decimal) -> Option<String> {
 }
 
 /// `28-11-2026 14:05` (UTC) for an RFC 3339 moment; the text itself when it does not parse.
-fn moment_for_people(moment: &str) -> String {
+pub(crate) fn moment_for_people(moment: &str) -> String {
     DateTime::parse_from_rfc3339(moment)
         .map(|d| d.with_timezone(&Utc).format("%d-%m-%Y %H:%M").to_string())
         .unwrap_or_else(|_| moment.to_string())
 }
 
-fn count(n: usize) -> u32 {
+pub(crate) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-fn parse_fase(text: &str) -> Result<Fase> {
+pub(crate) fn parse_fase(text: &str) -> Result<Fase> {
     text.trim()
         .parse()
         .map_err(|e: raadsbudget_domain::fase::UnknownFase| Error::Invalid(e.to_string()))
@@ -121,7 +121,7 @@ fn parse_reason(text: &str) -> Result<Reason> {
 // Plain views
 // ---------------------------------------------------------------------------------------------
 
-fn organisation_view(org: &Organisation) -> OrganisationView {
+pub(crate) fn organisation_view(org: &Organisation) -> OrganisationView {
     OrganisationView {
         code: org.code.to_string(),
         naam: org.naam.clone(),
@@ -199,7 +199,7 @@ pub fn read_register(path: &Path) -> Result<Vec<RegisterEntry>> {
 // Kengetallen and the form's layout
 // ---------------------------------------------------------------------------------------------
 
-fn category_name(cat: &Catalogue, code: &str) -> String {
+pub(crate) fn category_name(cat: &Catalogue, code: &str) -> String {
     if code == TOTAAL {
         return TOTAAL_NAAM.to_string();
     }
@@ -218,7 +218,7 @@ fn columns(category: &str, u: Jaar) -> [(Jaar, Fase); 2] {
     }
 }
 
-fn column_view(jaar: Jaar, fase: Fase) -> ColumnView {
+pub(crate) fn column_view(jaar: Jaar, fase: Fase) -> ColumnView {
     let titel = match fase {
         Fase::Kenmerk => format!("1 januari {jaar}"),
         Fase::Begroting => format!("Begroting {jaar}"),

@@ -1,9 +1,11 @@
 //! A session: an open store and the name of whoever is making changes.
 
+use crate::vergelijken::{PeerTable, Submission};
 use crate::{Error, Result};
 use raadsbudget_domain::{OrgCode, Organisation};
 use raadsbudget_store::Store;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// The identifier of the desktop app; the store lives in `<OS data dir>/<identifier>/`, the same
 /// folder Tauri's `app_data_dir()` gives the desktop app.
@@ -24,6 +26,9 @@ pub fn default_db_path() -> Option<PathBuf> {
 pub struct Session {
     store: Store,
     path: Option<PathBuf>,
+    /// The loaded benchmark data's kengetallen, built on first use and dropped whenever the
+    /// benchmark sources may have changed (loading, removing, restoring a backup).
+    peers: Mutex<Option<Arc<PeerTable>>>,
 }
 
 impl Session {
@@ -35,6 +40,7 @@ impl Session {
         Ok(Session {
             store: Store::open(path)?,
             path: Some(path.to_path_buf()),
+            peers: Mutex::default(),
         })
     }
 
@@ -43,6 +49,7 @@ impl Session {
         Ok(Session {
             store: Store::open_in_memory()?,
             path: None,
+            peers: Mutex::default(),
         })
     }
 
@@ -58,6 +65,28 @@ impl Session {
 
     pub(crate) fn store_mut(&mut self) -> &mut Store {
         &mut self.store
+    }
+
+    /// The kengetallen of the loaded benchmark data (cached; see [`Session::forget_peers`]).
+    pub fn peer_table(&self) -> Result<Arc<PeerTable>> {
+        let mut cache = self.peers.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(t) = cache.as_ref() {
+            return Ok(Arc::clone(t));
+        }
+        let subs: Vec<Submission> = self
+            .store
+            .benchmark_submissions()?
+            .into_iter()
+            .map(|s| (s.uitvraag, s.provincie, s.data))
+            .collect();
+        let table = Arc::new(PeerTable::build(&subs));
+        *cache = Some(Arc::clone(&table));
+        Ok(table)
+    }
+
+    /// Drops the cached benchmark kengetallen: the sources changed.
+    pub(crate) fn forget_peers(&self) {
+        *self.peers.lock().unwrap_or_else(|e| e.into_inner()) = None;
     }
 
     /// Who is making changes: the name set with [`Session::set_user`], else the OS user name.
@@ -128,7 +157,10 @@ impl Session {
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
         let safety = dir.join(format!("raadsbudget-voor-terugzetten-{stamp}.sqlite"));
         self.backup(&safety)?;
-        self.store.restore_from(src)?;
+        self.forget_peers();
+        let restored = self.store.restore_from(src);
+        self.forget_peers();
+        restored?;
         Ok(safety)
     }
 }

@@ -524,7 +524,8 @@ pub struct BronLadenRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct BronView {
-    /// Id in the store (for removal).
+    /// Id in the store (for removal); small, so a JavaScript number.
+    #[ts(type = "number")]
     pub id: i64,
     /// Where it was loaded from (full path of the folder or file as given).
     pub pad: String,
@@ -612,8 +613,8 @@ pub struct VergelijkRequest {
     pub organisatie: String,
     /// Category code or `TOTAAL`.
     pub categorie: String,
-    /// Indicator code (`per_inwoner`, `per_zetel`, `per_fractie`, `kernbudget`, `fte`,
-    /// `fte_per_10000`, `aandeel_totale_lasten`, `uitputting`).
+    /// Indicator code as in `kengetallen.csv` (`kernbudget`, `per_inwoner`, `per_zetel`,
+    /// `per_fractie`, `fte`, `fte_per_10000_inwoners`, `aandeel_totale_lasten`, `uitputting`).
     pub indicator: String,
     /// Year.
     pub jaar: u16,

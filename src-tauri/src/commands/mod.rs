@@ -10,6 +10,7 @@ pub mod export;
 pub mod geschiedenis;
 pub mod invoer;
 pub mod organisaties;
+pub mod vergelijken;
 
 pub(crate) use raadsbudget_usecases::screens::{error_view, read_register};
 
@@ -39,6 +40,17 @@ pub const NAMES: &[&str] = &[
     "bundelen",
     "uitvoermap_openen",
     "slepen_volgen",
+    "bronnen",
+    "bron_laden",
+    "bron_verwijderen",
+    "vergelijk_opties",
+    "vergelijken",
+    "vergelijking_exporteren",
+    "grafiek_opslaan",
+    "peerlijst_opslaan",
+    "peerlijst_verwijderen",
+    "factsheet",
+    "factsheet_pdf",
 ];
 
 /// The invoke handler with every command of [`NAMES`].
@@ -65,5 +77,16 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         bundel::bundelen,
         bundel::uitvoermap_openen,
         bundel::slepen_volgen,
+        vergelijken::bronnen,
+        vergelijken::bron_laden,
+        vergelijken::bron_verwijderen,
+        vergelijken::vergelijk_opties,
+        vergelijken::vergelijken,
+        vergelijken::vergelijking_exporteren,
+        vergelijken::grafiek_opslaan,
+        vergelijken::peerlijst_opslaan,
+        vergelijken::peerlijst_verwijderen,
+        vergelijken::factsheet,
+        vergelijken::factsheet_pdf,
     ]
 }

@@ -5,9 +5,9 @@
  */
 export type BronView = { 
 /**
- * Id in the store (for removal).
+ * Id in the store (for removal); small, so a JavaScript number.
  */
-id: bigint, 
+id: number, 
 /**
  * Where it was loaded from (full path of the folder or file as given).
  */

@@ -13,8 +13,8 @@ organisatie: string,
  */
 categorie: string, 
 /**
- * Indicator code (`per_inwoner`, `per_zetel`, `per_fractie`, `kernbudget`, `fte`,
- * `fte_per_10000`, `aandeel_totale_lasten`, `uitputting`).
+ * Indicator code as in `kengetallen.csv` (`kernbudget`, `per_inwoner`, `per_zetel`,
+ * `per_fractie`, `fte`, `fte_per_10000_inwoners`, `aandeel_totale_lasten`, `uitputting`).
  */
 indicator: string, 
 /**

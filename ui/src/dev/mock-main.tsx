@@ -17,11 +17,18 @@ import type { FormView } from "../bindings/FormView";
 import type { OrganisationView } from "../bindings/OrganisationView";
 import type { SetFieldRequest } from "../bindings/SetFieldRequest";
 import type { BundelVoortgang } from "../api";
-import { amsterdam, appInfo, audit, bundelView, controleMeldingen, exportVoorbeeld, formulier, kengetal, overzicht, register } from "../test/fixtures";
+import { amsterdam, appInfo, audit, bron, bundelView, controleMeldingen, exportVoorbeeld, formulier, kengetal, overzicht, register, vergelijkOpties } from "../test/fixtures";
+import { benchmarkHandlers } from "../test/ipc";
 
 const params = new URLSearchParams(location.search);
 const organisaties: OrganisationView[] = params.get("leeg") !== null ? [] : [amsterdam];
 let form: FormView = formulier();
+// Vergelijken and Factsheet: loaded sources and saved lists live here; `?geen-bronnen` starts
+// without a loaded bundle (then "Bundel laden" with any path loads the fixture's).
+const benchmark = benchmarkHandlers({
+  bronnen: params.get("geen-bronnen") !== null ? [] : [bron],
+  lijsten: structuredClone(vergelijkOpties.lijsten),
+});
 
 function zet(v: SetFieldRequest): FormView {
   form = structuredClone(form);
@@ -102,8 +109,11 @@ mockIPC((cmd, args) => {
         }
         return { ...bundelView, uit: String((a.verzoek as { uit: string }).uit) };
       })();
-    default:
+    default: {
+      const h = benchmark[cmd];
+      if (h) return h(a);
       throw { kind: "onbekend", message: `geen stand-in voor ${cmd}`, meldingen: [] };
+    }
   }
 });
 

@@ -215,6 +215,9 @@ export function OverzichtScherm({
                 <Button onClick={() => naar("exporteren", gekozen.uitvraag)} data-testid="knop-open-exporteren">
                   Exporteren {gekozen.uitvraag}
                 </Button>
+                <Button onClick={() => naar("factsheet", gekozen.uitvraag)} data-testid="knop-open-factsheet">
+                  Factsheet {gekozen.uitvraag}
+                </Button>
               </ButtonGroup>
             </section>
           )}

@@ -2,10 +2,12 @@
 
 import type { AppInfo } from "../bindings/AppInfo";
 import type { AuditView } from "../bindings/AuditView";
+import type { BronView } from "../bindings/BronView";
 import type { BundelBestandView } from "../bindings/BundelBestandView";
 import type { BundelView } from "../bindings/BundelView";
 import type { CellView } from "../bindings/CellView";
 import type { ExportPreview } from "../bindings/ExportPreview";
+import type { FactsheetView } from "../bindings/FactsheetView";
 import type { FindingView } from "../bindings/FindingView";
 import type { FormView } from "../bindings/FormView";
 import type { KengetalView } from "../bindings/KengetalView";
@@ -14,6 +16,10 @@ import type { Overview } from "../bindings/Overview";
 import type { PostRow } from "../bindings/PostRow";
 import type { RegisterEntry } from "../bindings/RegisterEntry";
 import type { UitvraagSummary } from "../bindings/UitvraagSummary";
+import type { VergelijkingView } from "../bindings/VergelijkingView";
+import type { VergelijkOpties } from "../bindings/VergelijkOpties";
+import type { VergelijkRequest } from "../bindings/VergelijkRequest";
+import type { VergelijkRijView } from "../bindings/VergelijkRijView";
 
 export const appInfo: AppInfo = {
   software: "Raadsbudget 0.3.0",
@@ -341,4 +347,192 @@ export const bundelView: BundelView = {
     }),
     bundelBestand({ bestand: "/in/utrecht-kopie.csv", organisatie: "GM0344", status: "dubbel", opmerking: "dubbel van /in/utrecht.csv" }),
   ],
+};
+
+// --- Benchmark comparison -------------------------------------------------------------------
+
+/** A loaded bundle (uitvraag 2025 and 2026) with a register. `id` is an i64 (ts-rs: bigint). */
+export const bron: BronView = {
+  id: 1,
+  pad: "/onderzoek/bundel-2026",
+  sha256: "9c".repeat(32),
+  geladen_op: "28-11-2026 14:03",
+  geladen_door: "J. de Vries",
+  uitvraagjaren: [2025, 2026],
+  organisaties: 342,
+  waarden: 48210,
+  register: "/data/gemeenten-2026.csv",
+  met_provincie: 340,
+};
+
+/** A second source (no register), e.g. an older bundle. */
+export const bron2024: BronView = {
+  id: 2,
+  pad: "/onderzoek/bundel-2024/waarden.csv",
+  sha256: "4e".repeat(32),
+  geladen_op: "29-11-2026 09:12",
+  geladen_door: "J. de Vries",
+  uitvraagjaren: [2024],
+  organisaties: 331,
+  waarden: 45002,
+  register: null,
+  met_provincie: 0,
+};
+
+export const vergelijkOrganisaties: OrganisationView[] = [
+  { code: "GM0034", naam: "Almere", soort: "gemeente" },
+  amsterdam,
+  { code: "GM0758", naam: "Breda", soort: "gemeente" },
+  { code: "GM0518", naam: "'s-Gravenhage", soort: "gemeente" },
+  { code: "GM0772", naam: "Eindhoven", soort: "gemeente" },
+  { code: "GM0014", naam: "Groningen", soort: "gemeente" },
+  { code: "GM0268", naam: "Nijmegen", soort: "gemeente" },
+  { code: "GM0599", naam: "Rotterdam", soort: "gemeente" },
+  { code: "GM0855", naam: "Tilburg", soort: "gemeente" },
+  utrecht,
+];
+
+export const vergelijkOpties: VergelijkOpties = {
+  organisatie: amsterdam,
+  categorieen: [
+    { code: "GRF", label: "Griffie" },
+    { code: "RKK", label: "Rekenkamer" },
+    { code: "FRO", label: "Fractieondersteuning" },
+    { code: "TOTAAL", label: "Totaal raadsondersteuning" },
+  ],
+  indicatoren: [
+    { code: "kernbudget", label: "Kernbudget" },
+    { code: "per_inwoner", label: "Lasten per inwoner" },
+    { code: "per_zetel", label: "Lasten per raadszetel" },
+    { code: "fte", label: "Fte" },
+  ],
+  jaren: [
+    { jaar: 2026, fase: "begroting", titel: "Begroting 2026" },
+    { jaar: 2025, fase: "realisatie", titel: "Realisatie 2025" },
+    { jaar: 2025, fase: "begroting", titel: "Begroting 2025" },
+  ],
+  groepen: [
+    { code: "grootteklasse", label: "Zelfde grootteklasse (100.000 inwoners of meer)", beschikbaar: true, reden: null },
+    {
+      code: "provincie",
+      label: "Zelfde provincie",
+      beschikbaar: false,
+      reden: "Geen provincie bekend: laad de bundel opnieuw met een register met een provinciekolom.",
+    },
+    { code: "gemeenten", label: "Alle gemeenten", beschikbaar: true, reden: null },
+    { code: "lijst", label: "Eigen lijst", beschikbaar: true, reden: null },
+  ],
+  lijsten: [{ naam: "G4", codes: ["GM0344", "GM0363", "GM0518", "GM0599"] }],
+  organisaties: vergelijkOrganisaties,
+  bronnen: [bron],
+};
+
+export const standaardVerzoek: VergelijkRequest = {
+  organisatie: "GM0363",
+  categorie: "GRF",
+  indicator: "per_inwoner",
+  jaar: 2026,
+  fase: "begroting",
+  groep: "grootteklasse",
+  lijst: [],
+};
+
+function rij(
+  code: string,
+  naam: string,
+  waarde: [string, string] | null,
+  plaats: number | null,
+  inwoners: string,
+  provincie: string,
+): VergelijkRijView {
+  return {
+    code,
+    naam,
+    grootteklasse: 7,
+    provincie,
+    inwoners,
+    waarde: waarde ? { getal: waarde[0], tekst: waarde[1] } : null,
+    plaats,
+    eigen: code === "GM0363",
+  };
+}
+
+/** The group, highest value first, Almere (no value) last. */
+export const vergelijkRijen: VergelijkRijView[] = [
+  rij("GM0599", "Rotterdam", ["1.62", "1,62"], 1, "664.311", "Zuid-Holland"),
+  rij("GM0344", "Utrecht", ["1.48", "1,48"], 2, "374.238", "Utrecht"),
+  rij("GM0518", "'s-Gravenhage", ["1.35", "1,35"], 3, "566.221", "Zuid-Holland"),
+  rij("GM0363", "Amsterdam", ["1.19", "1,19"], 4, "931.298", "Noord-Holland"),
+  rij("GM0014", "Groningen", ["1.12", "1,12"], 5, "243.768", "Groningen"),
+  rij("GM0772", "Eindhoven", ["1.05", "1,05"], 6, "246.417", "Noord-Brabant"),
+  rij("GM0268", "Nijmegen", ["0.98", "0,98"], 7, "183.678", "Gelderland"),
+  rij("GM0855", "Tilburg", ["0.91", "0,91"], 8, "228.722", "Noord-Brabant"),
+  rij("GM0758", "Breda", ["0.87", "0,87"], 9, "185.072", "Noord-Brabant"),
+  rij("GM0034", "Almere", null, null, "226.500", "Flevoland"),
+];
+
+const getal = (g: string, tekst: string) => ({ getal: g, tekst });
+
+/**
+ * The comparison for a request: the fixture's figures with the request's titles. The
+ * rekenkamer per inwoner gets the two reference lines (€ 1,00 and € 1,30 per inwoner).
+ */
+export function vergelijking(verzoek: VergelijkRequest = standaardVerzoek): VergelijkingView {
+  const categorie = vergelijkOpties.categorieen.find((c) => c.code === verzoek.categorie)?.label ?? verzoek.categorie;
+  const indicator = vergelijkOpties.indicatoren.find((c) => c.code === verzoek.indicator)?.label ?? verzoek.indicator;
+  const rekenkamer = verzoek.categorie === "RKK" && verzoek.indicator === "per_inwoner";
+  const lijst = verzoek.groep === "lijst";
+  const rijen = lijst ? vergelijkRijen.filter((r) => r.eigen || verzoek.lijst.includes(r.code)) : vergelijkRijen;
+  return {
+    verzoek,
+    titel: `${categorie}: ${indicator.toLowerCase()}, ${verzoek.fase} ${verzoek.jaar}`,
+    indicator_label: indicator,
+    eenheid: "€",
+    groep_naam: lijst ? `eigen lijst (${rijen.length} organisaties)` : "grootteklasse 7 (100.000 inwoners of meer)",
+    eigen: vergelijkRijen[3],
+    rijen,
+    statistiek: {
+      n: 9,
+      min: getal("0.87", "0,87"),
+      p25: getal("0.98", "0,98"),
+      mediaan: getal("1.12", "1,12"),
+      p75: getal("1.35", "1,35"),
+      max: getal("1.62", "1,62"),
+      gemiddelde: getal("1.1744", "1,17"),
+    },
+    positie: {
+      plaats: 4,
+      van: 9,
+      plaats_tekst: "plaats 4 van 9",
+      kwartiel: 3,
+      kwartiel_tekst: "derde kwart: boven de mediaan, onder het 75e percentiel",
+    },
+    referenties: rekenkamer
+      ? [
+          { waarde: getal("1.00", "1,00"), label: "€ 1,00 per inwoner" },
+          { waarde: getal("1.30", "1,30"), label: "€ 1,30 per inwoner" },
+        ]
+      : [],
+    trend: [
+      { jaar: 2023, eigen: getal("1.05", "1,05"), n: 8, p25: getal("0.90", "0,90"), mediaan: getal("1.00", "1,00"), p75: getal("1.20", "1,20") },
+      { jaar: 2024, eigen: getal("1.10", "1,10"), n: 9, p25: getal("0.93", "0,93"), mediaan: getal("1.04", "1,04"), p75: getal("1.25", "1,25") },
+      { jaar: 2025, eigen: null, n: 9, p25: getal("0.95", "0,95"), mediaan: getal("1.08", "1,08"), p75: getal("1.30", "1,30") },
+      { jaar: 2026, eigen: getal("1.19", "1,19"), n: 9, p25: getal("0.98", "0,98"), mediaan: getal("1.12", "1,12"), p75: getal("1.35", "1,35") },
+    ],
+    tekstalternatief:
+      "Staafdiagram van 9 organisaties met een waarde, van € 1,62 tot € 0,87. Amsterdam heeft € 1,19 en staat op plaats 4 van 9, boven de mediaan van € 1,12.",
+    trend_tekst:
+      "Amsterdam ging van € 1,05 in 2023 naar € 1,19 in 2026; de mediaan van de groep van € 1,00 naar € 1,12. Voor 2025 is geen eigen waarde.",
+    opmerkingen: ["De eigen cijfers komen uit uw eigen gegevens, niet uit de geladen bundel."],
+  };
+}
+
+export const factsheetView: FactsheetView = {
+  titel: "Factsheet raadsondersteuning Amsterdam 2026",
+  html:
+    '<article class="factsheet"><style>.factsheet h1{font-size:1.5rem}</style>' +
+    "<h1>Factsheet raadsondersteuning Amsterdam 2026</h1>" +
+    "<p>Totaal raadsondersteuning: € 12,34 per inwoner (mediaan grootteklasse 7: € 11,02).</p>" +
+    "<table><caption>Per categorie</caption><thead><tr><th scope=\"col\">Categorie</th><th scope=\"col\">Per inwoner</th></tr></thead>" +
+    "<tbody><tr><td>Griffie</td><td>1,19</td></tr></tbody></table></article>",
 };

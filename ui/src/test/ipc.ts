@@ -1,6 +1,12 @@
 // A recording mockIPC: each test names the commands it expects and what they answer.
 import { mockIPC } from "@tauri-apps/api/mocks";
 
+import type { BronLadenRequest } from "../bindings/BronLadenRequest";
+import type { BronView } from "../bindings/BronView";
+import type { PeerLijstView } from "../bindings/PeerLijstView";
+import type { VergelijkRequest } from "../bindings/VergelijkRequest";
+import { bron, factsheetView, vergelijking, vergelijkOpties } from "./fixtures";
+
 export type Handler = (args: Record<string, unknown>) => unknown;
 
 export interface Aanroep {
@@ -32,4 +38,63 @@ export function aanroepenVan(aanroepen: Aanroep[], cmd: string): Aanroep[] {
 export function laatsteVan(aanroepen: Aanroep[], cmd: string): Aanroep | undefined {
   const lijst = aanroepenVan(aanroepen, cmd);
   return lijst[lijst.length - 1];
+}
+
+/** A promise the test settles itself (for slow commands and out-of-order answers). */
+export function uitgesteld<T>(): { promise: Promise<T>; klaar: (v: T) => void; mislukt: (e: unknown) => void } {
+  let klaar: (v: T) => void = () => {};
+  let mislukt: (e: unknown) => void = () => {};
+  const promise = new Promise<T>((res, rej) => {
+    klaar = res;
+    mislukt = rej;
+  });
+  return { promise, klaar, mislukt };
+}
+
+/**
+ * The benchmark commands (Vergelijken, Factsheet) answered from the fixtures, with loaded
+ * sources and saved lists kept in `staat` so loading, removing and saving show up.
+ */
+export function benchmarkHandlers(
+  staat: { bronnen: BronView[]; lijsten: PeerLijstView[] } = {
+    bronnen: [bron],
+    lijsten: structuredClone(vergelijkOpties.lijsten),
+  },
+): Record<string, Handler> {
+  return {
+    vergelijk_opties: () => ({
+      ...vergelijkOpties,
+      bronnen: [...staat.bronnen],
+      lijsten: [...staat.lijsten],
+      jaren: staat.bronnen.length === 0 ? [] : vergelijkOpties.jaren,
+      organisaties: staat.bronnen.length === 0 ? [] : vergelijkOpties.organisaties,
+    }),
+    bronnen: () => [...staat.bronnen],
+    bron_laden: ({ verzoek }) => {
+      const v = verzoek as BronLadenRequest;
+      const id = Math.max(0, ...staat.bronnen.map((x) => x.id)) + 1;
+      const b: BronView = { ...bron, id, pad: v.pad, register: v.register, met_provincie: v.register ? 340 : 0 };
+      staat.bronnen = [...staat.bronnen, b];
+      return b;
+    },
+    bron_verwijderen: ({ id }) => {
+      staat.bronnen = staat.bronnen.filter((b) => Number(b.id) !== Number(id));
+      return [...staat.bronnen];
+    },
+    vergelijken: ({ verzoek }) => vergelijking(verzoek as VergelijkRequest),
+    vergelijking_exporteren: ({ pad }) => pad,
+    grafiek_opslaan: ({ pad }) => pad,
+    peerlijst_opslaan: ({ naam, codes }) => {
+      staat.lijsten = [...staat.lijsten.filter((l) => l.naam !== naam), { naam: String(naam), codes: codes as string[] }].sort(
+        (a, b) => a.naam.localeCompare(b.naam),
+      );
+      return [...staat.lijsten];
+    },
+    peerlijst_verwijderen: ({ naam }) => {
+      staat.lijsten = staat.lijsten.filter((l) => l.naam !== naam);
+      return [...staat.lijsten];
+    },
+    factsheet: () => factsheetView,
+    factsheet_pdf: ({ pad }) => pad,
+  };
 }

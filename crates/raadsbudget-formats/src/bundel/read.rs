@@ -94,6 +94,8 @@ pub fn read_waarden(name: &str, bytes: &[u8]) -> Result<Vec<Inzending>, WaardenE
             ),
         ));
     }
+    let body = text;
+    let (mut counted_to, mut line_at) = (0usize, 1u64);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
@@ -110,7 +112,24 @@ pub fn read_waarden(name: &str, bytes: &[u8]) -> Result<Vec<Inzending>, WaardenE
                 return Err(fail(line, None, format!("geen geldige CSV: {e}")));
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        // The physical line where the record starts, counted from its byte offset: the csv
+        // crate counts a CRLF's LF as the start of the next record, so its own line numbers
+        // are one short.
+        let mut byte = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX))
+            .min(body.len());
+        while matches!(body.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
+        if byte >= counted_to {
+            line_at += body.as_bytes()[counted_to..byte]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u64;
+            counted_to = byte;
+        }
+        let line = line_at;
         if record.len() != spec.fields.len() {
             return Err(fail(
                 Some(line),

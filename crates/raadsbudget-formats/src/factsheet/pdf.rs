@@ -1,0 +1,1127 @@
+//! The factsheet as a PDF: one A4 page for typical content (more only when it truly does not
+//! fit), written with `pdf-writer`.
+//!
+//! Text uses the standard Base-14 fonts Helvetica and Helvetica-Bold with WinAnsiEncoding, so
+//! no font file is embedded; text is encoded to Windows-1252 here (characters outside it
+//! become `?`) and measured with the fonts' AFM widths for wrapping and right-aligning. All
+//! text is real text in reading order (title, organisation, ondertitel, kenmerken, tables,
+//! positions, trend, voetnoten), so it can be extracted and read aloud. The output has no
+//! creation date or file id: the same model gives the same bytes.
+
+use super::{posities_axis, spread, trend_axis, Axis, Factsheet, Posities, Tabel, Trend};
+use encoding_rs::WINDOWS_1252;
+use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// Writes the factsheet as a PDF to `w`.
+pub fn write<W: std::io::Write>(f: &Factsheet, mut w: W) -> std::io::Result<()> {
+    let mut layout = Layout::new();
+    layout.header(f);
+    layout.kenmerken(&f.kenmerken);
+    if !f.tabellen.is_empty() {
+        layout.heading("Eigen cijfers");
+        for t in &f.tabellen {
+            layout.table(t);
+        }
+    }
+    layout.posities(&f.posities);
+    if let Some(t) = &f.trend {
+        layout.trend(t);
+    }
+    layout.voetnoten(&f.voetnoten);
+    w.write_all(&assemble(f, layout.pages))?;
+    w.flush()
+}
+
+/// Builds the document around the pages' content streams.
+fn assemble(f: &Factsheet, pages: Vec<Content>) -> Vec<u8> {
+    let catalog_id = Ref::new(1);
+    let tree_id = Ref::new(2);
+    let info_id = Ref::new(3);
+    let regular_id = Ref::new(4);
+    let bold_id = Ref::new(5);
+    let first_page = 6;
+    let page_ids: Vec<Ref> = (0..pages.len())
+        .map(|i| Ref::new(first_page + 2 * i32::try_from(i).unwrap_or(0)))
+        .collect();
+
+    let mut pdf = Pdf::new();
+    pdf.catalog(catalog_id)
+        .pages(tree_id)
+        .lang(TextStr("nl-NL"));
+    pdf.pages(tree_id)
+        .kids(page_ids.iter().copied())
+        .count(i32::try_from(page_ids.len()).unwrap_or(i32::MAX));
+    let titel = if f.titel.trim().is_empty() {
+        "Factsheet"
+    } else {
+        f.titel.as_str()
+    };
+    pdf.document_info(info_id)
+        .title(TextStr(titel))
+        .producer(TextStr("Raadsbudget"));
+    for (id, name) in [(regular_id, "Helvetica"), (bold_id, "Helvetica-Bold")] {
+        pdf.type1_font(id)
+            .base_font(Name(name.as_bytes()))
+            .encoding_predefined(Name(b"WinAnsiEncoding"));
+    }
+    for (page_id, content) in page_ids.iter().zip(pages) {
+        let content_id = Ref::new(page_id.get() + 1);
+        let mut page = pdf.page(*page_id);
+        page.parent(tree_id)
+            .media_box(Rect::new(0.0, 0.0, f32_of(page_w()), f32_of(page_h())))
+            .contents(content_id);
+        page.resources()
+            .fonts()
+            .pair(Font::Regular.name(), regular_id)
+            .pair(Font::Bold.name(), bold_id);
+        page.finish();
+        let data = content.finish();
+        pdf.stream(content_id, data.as_slice());
+    }
+    pdf.finish()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fonts and text
+
+/// The two fonts used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Font {
+    Regular,
+    Bold,
+}
+
+impl Font {
+    fn name(self) -> Name<'static> {
+        match self {
+            Font::Regular => Name(b"F1"),
+            Font::Bold => Name(b"F2"),
+        }
+    }
+
+    fn widths(self) -> &'static [u16; 224] {
+        match self {
+            Font::Regular => &HELVETICA_WIDTHS,
+            Font::Bold => &HELVETICA_BOLD_WIDTHS,
+        }
+    }
+}
+
+/// Glyph widths (in 1/1000 em) of Helvetica for the Windows-1252 (WinAnsiEncoding) codes 32 to
+/// 255, from Adobe's Core14 AFM file `Helvetica.afm`. Codes that WinAnsi leaves undefined
+/// (0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D) are 0; [`winansi`] never produces them.
+#[rustfmt::skip]
+const HELVETICA_WIDTHS: [u16; 224] = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // 0x20
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0x30
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // 0x40
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // 0x50
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // 0x60
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 0,   // 0x70
+    556, 0, 222, 556, 333, 1000, 556, 556, 333, 1000, 667, 333, 1000, 0, 611, 0,    // 0x80
+    0, 222, 222, 333, 333, 350, 556, 1000, 333, 1000, 500, 333, 944, 0, 500, 667,   // 0x90
+    278, 333, 556, 556, 556, 556, 260, 556, 333, 737, 370, 556, 584, 333, 737, 333, // 0xA0
+    400, 584, 333, 333, 333, 556, 537, 278, 333, 333, 365, 556, 834, 834, 834, 611, // 0xB0
+    667, 667, 667, 667, 667, 667, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278, // 0xC0
+    722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611, // 0xD0
+    556, 556, 556, 556, 556, 556, 889, 500, 556, 556, 556, 556, 278, 278, 278, 278, // 0xE0
+    556, 556, 556, 556, 556, 556, 556, 584, 611, 556, 556, 556, 556, 500, 556, 500, // 0xF0
+];
+
+/// Glyph widths of Helvetica-Bold, as [`HELVETICA_WIDTHS`], from Adobe's Core14 AFM file
+/// `Helvetica-Bold.afm`.
+#[rustfmt::skip]
+const HELVETICA_BOLD_WIDTHS: [u16; 224] = [
+    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, // 0x20
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, // 0x30
+    975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778, // 0x40
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, // 0x50
+    333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, // 0x60
+    611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584, 0,   // 0x70
+    556, 0, 278, 556, 500, 1000, 556, 556, 333, 1000, 667, 333, 1000, 0, 611, 0,    // 0x80
+    0, 278, 278, 500, 500, 350, 556, 1000, 333, 1000, 556, 333, 944, 0, 500, 667,   // 0x90
+    278, 333, 556, 556, 556, 556, 280, 556, 333, 737, 370, 556, 584, 333, 737, 333, // 0xA0
+    400, 584, 333, 333, 333, 611, 556, 278, 333, 333, 365, 556, 834, 834, 834, 611, // 0xB0
+    722, 722, 722, 722, 722, 722, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278, // 0xC0
+    722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611, // 0xD0
+    556, 556, 556, 556, 556, 556, 889, 556, 556, 556, 556, 556, 278, 278, 278, 278, // 0xE0
+    611, 611, 611, 611, 611, 611, 611, 584, 611, 611, 611, 611, 611, 556, 611, 556, // 0xF0
+];
+
+/// Encodes `text` to Windows-1252 for WinAnsiEncoding: whitespace controls become a space,
+/// other controls and characters outside Windows-1252 become `?`.
+fn winansi(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        let byte = match c {
+            '\t' | '\n' | '\r' => b' ',
+            c if c.is_control() => b'?',
+            c if c.is_ascii() => c as u8,
+            c => {
+                let mut buf = [0u8; 4];
+                let (bytes, _, had_errors) = WINDOWS_1252.encode(c.encode_utf8(&mut buf));
+                match bytes.as_ref() {
+                    [b] if !had_errors && *b >= 0x20 && width_units(Font::Regular, *b) > 0 => *b,
+                    _ => b'?',
+                }
+            }
+        };
+        out.push(byte);
+    }
+    out
+}
+
+fn width_units(font: Font, byte: u8) -> u32 {
+    usize::from(byte)
+        .checked_sub(32)
+        .and_then(|i| font.widths().get(i))
+        .map_or(0, |w| u32::from(*w))
+}
+
+/// The width of `text` in points.
+fn measure(text: &str, font: Font, size: Decimal) -> Decimal {
+    let units: u32 = winansi(text).iter().map(|b| width_units(font, *b)).sum();
+    Decimal::from(units) * size / Decimal::ONE_THOUSAND
+}
+
+/// The words of `text`; a currency sign stays with the amount after it (`€ 36,40`).
+fn words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut glue = false;
+    for word in text.split_whitespace() {
+        match out.last_mut() {
+            Some(last) if glue => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => out.push(word.to_string()),
+        }
+        glue = word == "€";
+    }
+    out
+}
+
+/// Breaks `text` into lines no wider than `width` (a word wider than a line is broken).
+fn wrap(text: &str, font: Font, size: Decimal, width: Decimal) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in words(text) {
+        let word = word.as_str();
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if measure(&candidate, font, size) <= width {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // The word alone: break it if it is still too wide.
+        for c in word.chars() {
+            let mut longer = line.clone();
+            longer.push(c);
+            if !line.is_empty() && measure(&longer, font, size) > width {
+                lines.push(std::mem::replace(&mut line, c.to_string()));
+            } else {
+                line = longer;
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `text` shortened with `…` to fit `width`.
+fn fit(text: &str, font: Font, size: Decimal, width: Decimal) -> String {
+    if measure(text, font, size) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        let mut longer = out.clone();
+        longer.push(c);
+        longer.push('…');
+        if measure(&longer, font, size) > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geometry (points; A4 with margins of 15 mm)
+
+/// `tenths` tenths of a point.
+fn t(tenths: i64) -> Decimal {
+    Decimal::new(tenths, 1)
+}
+
+fn page_w() -> Decimal {
+    t(5953)
+}
+fn page_h() -> Decimal {
+    t(8419)
+}
+fn margin() -> Decimal {
+    t(425)
+}
+fn left() -> Decimal {
+    margin()
+}
+fn right() -> Decimal {
+    page_w() - margin()
+}
+fn content_w() -> Decimal {
+    right() - left()
+}
+fn top() -> Decimal {
+    page_h() - margin()
+}
+fn bottom() -> Decimal {
+    margin()
+}
+
+/// A finished coordinate for pdf-writer's API.
+fn f32_of(d: Decimal) -> f32 {
+    d.round_dp(2).to_f32().unwrap_or(0.0)
+}
+
+/// Grey levels (0 = black).
+const BLACK: Decimal = Decimal::ZERO;
+/// Text grey: #595959, 7:1 on white.
+fn grey_text() -> Decimal {
+    t(3) + Decimal::new(5, 2)
+}
+fn grey_box() -> Decimal {
+    t(7) + Decimal::new(5, 2)
+}
+fn grey_light() -> Decimal {
+    Decimal::new(85, 2)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout
+
+/// The pages drawn so far and the cursor (the top of the free space on the last page).
+struct Layout {
+    pages: Vec<Content>,
+    y: Decimal,
+}
+
+impl Layout {
+    fn new() -> Layout {
+        Layout {
+            pages: vec![Content::new()],
+            y: top(),
+        }
+    }
+
+    fn c(&mut self) -> &mut Content {
+        if self.pages.is_empty() {
+            self.pages.push(Content::new());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Content::new());
+        self.y = top();
+    }
+
+    /// Starts a new page unless `height` still fits (or the page is still empty).
+    fn need(&mut self, height: Decimal) {
+        if self.y - height < bottom() && self.y < top() {
+            self.new_page();
+        }
+    }
+
+    /// Vertical space, not carried over to the top of a page.
+    fn gap(&mut self, height: Decimal) {
+        if self.y < top() {
+            self.y = (self.y - height).max(bottom());
+        }
+    }
+
+    fn text(
+        &mut self,
+        x: Decimal,
+        baseline: Decimal,
+        font: Font,
+        size: Decimal,
+        grey: Decimal,
+        s: &str,
+    ) {
+        let bytes = winansi(s);
+        if bytes.is_empty() {
+            return;
+        }
+        self.c()
+            .begin_text()
+            .set_font(font.name(), f32_of(size))
+            .set_fill_gray(f32_of(grey))
+            .next_line(f32_of(x), f32_of(baseline))
+            .show(Str(&bytes))
+            .end_text();
+    }
+
+    fn text_right(
+        &mut self,
+        right_x: Decimal,
+        baseline: Decimal,
+        font: Font,
+        size: Decimal,
+        grey: Decimal,
+        s: &str,
+    ) {
+        let x = right_x - measure(s, font, size);
+        self.text(x, baseline, font, size, grey, s);
+    }
+
+    fn text_centre(
+        &mut self,
+        centre: Decimal,
+        baseline: Decimal,
+        font: Font,
+        size: Decimal,
+        grey: Decimal,
+        s: &str,
+    ) {
+        let x = centre - measure(s, font, size) / Decimal::TWO;
+        self.text(x, baseline, font, size, grey, s);
+    }
+
+    /// Wrapped text over the full width; each line starts a new page when it does not fit.
+    fn paragraph(&mut self, s: &str, font: Font, size: Decimal, leading: Decimal, grey: Decimal) {
+        for line in wrap(s, font, size, content_w()) {
+            self.need(leading);
+            let baseline = line_baseline(self.y, size, leading);
+            self.text(left(), baseline, font, size, grey, &line);
+            self.y -= leading;
+        }
+    }
+
+    fn line(
+        &mut self,
+        from: (Decimal, Decimal),
+        to: (Decimal, Decimal),
+        width: Decimal,
+        grey: Decimal,
+    ) {
+        self.c()
+            .save_state()
+            .set_line_width(f32_of(width))
+            .set_stroke_gray(f32_of(grey))
+            .move_to(f32_of(from.0), f32_of(from.1))
+            .line_to(f32_of(to.0), f32_of(to.1))
+            .stroke()
+            .restore_state();
+    }
+
+    fn dashed(&mut self, points: &[(Decimal, Decimal)], width: Decimal) {
+        if points.len() < 2 {
+            return;
+        }
+        let c = self.c();
+        c.save_state()
+            .set_line_width(f32_of(width))
+            .set_stroke_gray(0.0)
+            .set_dash_pattern([3.0, 2.0], 0.0)
+            .move_to(f32_of(points[0].0), f32_of(points[0].1));
+        for p in &points[1..] {
+            c.line_to(f32_of(p.0), f32_of(p.1));
+        }
+        c.stroke().restore_state();
+    }
+
+    fn polyline(&mut self, points: &[(Decimal, Decimal)], width: Decimal) {
+        if points.len() < 2 {
+            return;
+        }
+        let c = self.c();
+        c.save_state()
+            .set_line_width(f32_of(width))
+            .set_stroke_gray(0.0)
+            .set_line_join(pdf_writer::types::LineJoinStyle::RoundJoin)
+            .move_to(f32_of(points[0].0), f32_of(points[0].1));
+        for p in &points[1..] {
+            c.line_to(f32_of(p.0), f32_of(p.1));
+        }
+        c.stroke().restore_state();
+    }
+
+    fn polygon(&mut self, points: &[(Decimal, Decimal)], grey: Decimal) {
+        if points.len() < 3 {
+            return;
+        }
+        let c = self.c();
+        c.save_state()
+            .set_fill_gray(f32_of(grey))
+            .move_to(f32_of(points[0].0), f32_of(points[0].1));
+        for p in &points[1..] {
+            c.line_to(f32_of(p.0), f32_of(p.1));
+        }
+        c.close_path().fill_nonzero().restore_state();
+    }
+
+    /// A filled rectangle, optionally outlined.
+    fn rect(
+        &mut self,
+        x: Decimal,
+        y: Decimal,
+        w: Decimal,
+        h: Decimal,
+        fill: Decimal,
+        stroke: Option<Decimal>,
+    ) {
+        let c = self.c();
+        c.save_state().set_fill_gray(f32_of(fill));
+        c.rect(f32_of(x), f32_of(y), f32_of(w), f32_of(h));
+        match stroke {
+            Some(grey) => {
+                c.set_stroke_gray(f32_of(grey))
+                    .set_line_width(0.4)
+                    .fill_nonzero_and_stroke();
+            }
+            None => {
+                c.fill_nonzero();
+            }
+        }
+        c.restore_state();
+    }
+
+    /// A black diamond with a thin white outline (visible on top of the median tick).
+    fn diamond(&mut self, cx: Decimal, cy: Decimal, r: Decimal) {
+        let pts = [(cx, cy + r), (cx + r, cy), (cx, cy - r), (cx - r, cy)];
+        let c = self.c();
+        c.save_state()
+            .set_fill_gray(0.0)
+            .set_stroke_gray(1.0)
+            .set_line_width(0.5)
+            .move_to(f32_of(pts[0].0), f32_of(pts[0].1));
+        for p in &pts[1..] {
+            c.line_to(f32_of(p.0), f32_of(p.1));
+        }
+        c.close_path().fill_nonzero_and_stroke().restore_state();
+    }
+
+    /// A black circle (four Bézier arcs) with a thin white outline.
+    fn circle(&mut self, cx: Decimal, cy: Decimal, r: Decimal) {
+        let k = r * Decimal::new(5523, 4);
+        let c = self.c();
+        c.save_state()
+            .set_fill_gray(0.0)
+            .set_stroke_gray(1.0)
+            .set_line_width(0.5)
+            .move_to(f32_of(cx + r), f32_of(cy));
+        let arcs = [
+            (cx + r, cy + k, cx + k, cy + r, cx, cy + r),
+            (cx - k, cy + r, cx - r, cy + k, cx - r, cy),
+            (cx - r, cy - k, cx - k, cy - r, cx, cy - r),
+            (cx + k, cy - r, cx + r, cy - k, cx + r, cy),
+        ];
+        for (x1, y1, x2, y2, x3, y3) in arcs {
+            c.cubic_to(
+                f32_of(x1),
+                f32_of(y1),
+                f32_of(x2),
+                f32_of(y2),
+                f32_of(x3),
+                f32_of(y3),
+            );
+        }
+        c.close_path().fill_nonzero_and_stroke().restore_state();
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Sections
+
+    fn header(&mut self, f: &Factsheet) {
+        let titel = if f.titel.trim().is_empty() {
+            "Factsheet"
+        } else {
+            &f.titel
+        };
+        self.paragraph(titel, Font::Bold, t(150), t(180), BLACK);
+        self.paragraph(&f.organisatie, Font::Bold, t(105), t(130), BLACK);
+        self.paragraph(&f.ondertitel, Font::Regular, t(85), t(110), grey_text());
+    }
+
+    fn heading(&mut self, s: &str) {
+        self.gap(t(80));
+        // Keep a heading with at least a few lines of what follows.
+        self.need(t(130) + t(400));
+        self.paragraph(s, Font::Bold, t(105), t(130), BLACK);
+        self.gap(t(20));
+    }
+
+    /// Key facts in a grid of four columns: a small grey label over a bold value.
+    fn kenmerken(&mut self, kenmerken: &[(String, String)]) {
+        if kenmerken.is_empty() {
+            return;
+        }
+        self.heading("Kenmerken");
+        let columns = 4;
+        let col_w = content_w() / Decimal::from(columns);
+        let inner = col_w - t(60);
+        let (label_size, label_lead) = (t(75), t(90));
+        let (value_size, value_lead) = (t(90), t(110));
+        for row in kenmerken.chunks(columns) {
+            let cells: Vec<(Vec<String>, Vec<String>)> = row
+                .iter()
+                .map(|(label, value)| {
+                    (
+                        wrap(label, Font::Regular, label_size, inner),
+                        wrap(value, Font::Bold, value_size, inner),
+                    )
+                })
+                .collect();
+            let height = cells
+                .iter()
+                .map(|(l, v)| {
+                    label_lead * Decimal::from(l.len()) + value_lead * Decimal::from(v.len())
+                })
+                .max()
+                .unwrap_or(Decimal::ZERO)
+                + t(20);
+            self.need(height);
+            for (i, (labels, values)) in cells.iter().enumerate() {
+                let x = left() + col_w * Decimal::from(i);
+                let mut y = self.y;
+                for l in labels {
+                    let b = line_baseline(y, label_size, label_lead);
+                    self.text(x, b, Font::Regular, label_size, grey_text(), l);
+                    y -= label_lead;
+                }
+                for v in values {
+                    let b = line_baseline(y, value_size, value_lead);
+                    self.text(x, b, Font::Bold, value_size, BLACK, v);
+                    y -= value_lead;
+                }
+            }
+            self.y -= height;
+        }
+    }
+
+    /// A table over the full width: text in the first column (wrapped), numbers right-aligned
+    /// in the others; the header repeats after a page break.
+    fn table(&mut self, tabel: &Tabel) {
+        let (head_size, head_lead) = (t(75), t(90));
+        let (body_size, body_lead) = (t(80), t(95));
+        let pad = t(30);
+        let columns = tabel
+            .rijen
+            .iter()
+            .map(Vec::len)
+            .chain(std::iter::once(tabel.kolommen.len()))
+            .max()
+            .unwrap_or(0);
+        // Column widths: numbers as wide as their widest text, the first column the rest.
+        let mut widths: Vec<Decimal> = (0..columns)
+            .map(|c| {
+                let head = tabel
+                    .kolommen
+                    .get(c)
+                    .map_or(Decimal::ZERO, |k| measure(k, Font::Bold, head_size));
+                tabel
+                    .rijen
+                    .iter()
+                    .filter_map(|r| r.get(c))
+                    .map(|cell| measure(cell, Font::Bold, body_size))
+                    .fold(head, Decimal::max)
+                    + pad * Decimal::TWO
+            })
+            .collect();
+        if let Some(first) = widths.first_mut() {
+            *first = Decimal::ZERO;
+        }
+        let numbers: Decimal = widths.iter().skip(1).copied().sum();
+        let min_first = content_w() * Decimal::new(35, 2);
+        if numbers > content_w() - min_first && numbers > Decimal::ZERO {
+            let scale = (content_w() - min_first) / numbers;
+            for w in widths.iter_mut().skip(1) {
+                *w *= scale;
+            }
+        }
+        let numbers: Decimal = widths.iter().skip(1).copied().sum();
+        if let Some(first) = widths.first_mut() {
+            *first = content_w() - numbers;
+        }
+        let mut lefts = Vec::with_capacity(columns);
+        let mut x = left();
+        for w in &widths {
+            lefts.push(x);
+            x += *w;
+        }
+
+        let header: Vec<Vec<String>> = (0..columns)
+            .map(|c| {
+                let k = tabel.kolommen.get(c).map_or("", String::as_str);
+                wrap(k, Font::Bold, head_size, widths[c] - pad * Decimal::TWO)
+            })
+            .collect();
+        let header_lines = header.iter().map(Vec::len).max().unwrap_or(0);
+        let header_h = if header_lines == 0 {
+            Decimal::ZERO
+        } else {
+            head_lead * Decimal::from(header_lines) + t(30)
+        };
+        let caption = if tabel.titel.trim().is_empty() {
+            "Tabel"
+        } else {
+            &tabel.titel
+        };
+        // Caption, header and the first row stay together.
+        self.need(t(115) + header_h + body_lead + t(20));
+        self.paragraph(caption, Font::Bold, t(85), t(115), BLACK);
+        let draw_header = |this: &mut Layout| {
+            if header_lines == 0 {
+                return;
+            }
+            let y = this.y;
+            for (c, lines) in header.iter().enumerate() {
+                let mut ly = y;
+                for l in lines {
+                    let b = line_baseline(ly, head_size, head_lead);
+                    if c == 0 {
+                        this.text(lefts[c] + pad, b, Font::Bold, head_size, BLACK, l);
+                    } else {
+                        this.text_right(
+                            lefts[c] + widths[c] - pad,
+                            b,
+                            Font::Bold,
+                            head_size,
+                            BLACK,
+                            l,
+                        );
+                    }
+                    ly -= head_lead;
+                }
+            }
+            this.y -= header_h;
+            let y = this.y + t(10);
+            this.line((left(), y), (right(), y), t(8), BLACK);
+        };
+        draw_header(self);
+        for (r, row) in tabel.rijen.iter().enumerate() {
+            let bold = tabel.nadruk == Some(r);
+            let font = if bold { Font::Bold } else { Font::Regular };
+            let first = row.first().map_or("", String::as_str);
+            let first_lines = wrap(
+                if first.trim().is_empty() {
+                    "–"
+                } else {
+                    first
+                },
+                font,
+                body_size,
+                widths.first().copied().unwrap_or(content_w()) - pad * Decimal::TWO,
+            );
+            let height = body_lead * Decimal::from(first_lines.len().max(1)) + t(20);
+            let before = self.pages.len();
+            self.need(height);
+            if self.pages.len() != before {
+                draw_header(self);
+            }
+            let y = self.y;
+            if bold {
+                self.line((left(), y), (right(), y), t(8), BLACK);
+            }
+            let mut ly = y - t(10);
+            for l in &first_lines {
+                let b = line_baseline(ly, body_size, body_lead);
+                self.text(left() + pad, b, font, body_size, BLACK, l);
+                ly -= body_lead;
+            }
+            let b = line_baseline(y - t(10), body_size, body_lead);
+            for (c, cell) in row.iter().enumerate().skip(1) {
+                let text = if cell.trim().is_empty() { "–" } else { cell };
+                self.text_right(lefts[c] + widths[c] - pad, b, font, body_size, BLACK, text);
+            }
+            self.y -= height;
+            self.line((left(), self.y), (right(), self.y), t(3), grey_light());
+        }
+        self.gap(t(60));
+    }
+
+    /// One line per category: the peers' spread as a box plot and the own value as a diamond,
+    /// on a common axis; then the legend and the text alternative.
+    fn posities(&mut self, p: &Posities) {
+        if p.regels.is_empty() && p.titel.trim().is_empty() && p.tekstalternatief.trim().is_empty()
+        {
+            return;
+        }
+        self.heading(if p.titel.trim().is_empty() {
+            "Positie tussen vergelijkbare organisaties"
+        } else {
+            &p.titel
+        });
+        if !p.regels.is_empty() {
+            let axis = posities_axis(p);
+            let label_w = t(1450);
+            let x0 = left() + label_w + t(50);
+            let x1 = right() - t(1050);
+            let row_h = t(210);
+            let axis_h = t(200);
+            let mut part = false;
+            for r in &p.regels {
+                if self.y - row_h - axis_h < bottom() && self.y < top() {
+                    if part {
+                        self.value_axis(&axis, x0, x1, &p.eenheid);
+                    }
+                    self.new_page();
+                }
+                part = true;
+                let yt = self.y;
+                let cy = yt - t(120);
+                for tick in axis.ticks() {
+                    let x = axis.map(tick, x0, x1);
+                    self.line((x, yt), (x, yt - row_h), t(3), grey_light());
+                }
+                let label = fit(&r.label, Font::Bold, t(80), label_w - t(40));
+                self.text(left(), yt - t(85), Font::Bold, t(80), BLACK, &label);
+                let plaats = fit(&r.plaats_tekst, Font::Regular, t(65), label_w - t(40));
+                self.text(
+                    left(),
+                    yt - t(165),
+                    Font::Regular,
+                    t(65),
+                    grey_text(),
+                    &plaats,
+                );
+                if let Some(s) = r.spreiding {
+                    let (min, max) = (axis.map(s.min, x0, x1), axis.map(s.max, x0, x1));
+                    let (p25, p75) = (axis.map(s.p25, x0, x1), axis.map(s.p75, x0, x1));
+                    let med = axis.map(s.mediaan, x0, x1);
+                    self.line((min, cy), (max, cy), t(6), BLACK);
+                    self.rect(
+                        p25,
+                        cy - t(35),
+                        p75 - p25,
+                        t(70),
+                        grey_box(),
+                        Some(grey_text()),
+                    );
+                    self.line((med, cy - t(55)), (med, cy + t(55)), t(20), BLACK);
+                }
+                if let Some(e) = r.eigen {
+                    let x = axis.map(e, x0, x1);
+                    self.diamond(x, cy, t(42));
+                    let label_x = x.clamp(x0, x1);
+                    self.text_centre(
+                        label_x,
+                        cy + t(65),
+                        Font::Bold,
+                        t(65),
+                        BLACK,
+                        &r.eigen_tekst,
+                    );
+                }
+                if !r.mediaan_tekst.trim().is_empty() {
+                    let m = fit(
+                        &format!("mediaan {}", r.mediaan_tekst),
+                        Font::Regular,
+                        t(70),
+                        right() - x1 - t(100),
+                    );
+                    self.text(
+                        x1 + t(100),
+                        cy - t(25),
+                        Font::Regular,
+                        t(70),
+                        grey_text(),
+                        &m,
+                    );
+                }
+                self.y -= row_h;
+            }
+            if part {
+                self.value_axis(&axis, x0, x1, &p.eenheid);
+            }
+            self.legend(&[
+                (Sample::Diamond, "eigen waarde"),
+                (Sample::Tick, "mediaan"),
+                (Sample::Box, "25e–75e percentiel"),
+                (Sample::Line, "laagste–hoogste waarde"),
+            ]);
+        }
+        self.paragraph(&p.tekstalternatief, Font::Regular, t(75), t(95), BLACK);
+    }
+
+    /// The horizontal value axis under the positions: line, ticks, labels and the unit.
+    fn value_axis(&mut self, axis: &Axis, x0: Decimal, x1: Decimal, eenheid: &str) {
+        let y = self.y;
+        self.line((x0, y), (x1, y), t(5), BLACK);
+        for tick in axis.ticks() {
+            let x = axis.map(tick, x0, x1);
+            self.line((x, y), (x, y - t(25)), t(5), BLACK);
+            self.text_centre(x, y - t(95), Font::Regular, t(65), BLACK, &axis.label(tick));
+        }
+        self.text_right(x1, y - t(180), Font::Regular, t(65), grey_text(), eenheid);
+        self.y -= t(200);
+    }
+
+    /// A legend: a drawn sample and its text per item, on as many lines as needed.
+    fn legend(&mut self, items: &[(Sample, &str)]) {
+        let (size, line_h) = (t(70), t(120));
+        self.need(line_h);
+        let mut x = left();
+        for (sample, text) in items {
+            let width = t(150) + measure(text, Font::Regular, size);
+            if x + width > right() && x > left() {
+                self.y -= line_h;
+                self.need(line_h);
+                x = left();
+            }
+            let cy = self.y - t(60);
+            self.sample(*sample, x, cy);
+            self.text(x + t(150), cy - t(25), Font::Regular, size, BLACK, text);
+            x += width + t(120);
+        }
+        self.y -= line_h + t(10);
+    }
+
+    fn sample(&mut self, sample: Sample, x: Decimal, cy: Decimal) {
+        let mid = x + t(60);
+        match sample {
+            Sample::Diamond => self.diamond(mid, cy, t(40)),
+            Sample::Tick => self.line((mid, cy - t(50)), (mid, cy + t(50)), t(20), BLACK),
+            Sample::Box => self.rect(x, cy - t(30), t(120), t(60), grey_box(), Some(grey_text())),
+            Sample::Band => self.rect(x, cy - t(30), t(120), t(60), grey_light(), None),
+            Sample::Line => self.line((x, cy), (x + t(120), cy), t(6), BLACK),
+            Sample::Own => {
+                self.line((x, cy), (x + t(120), cy), t(16), BLACK);
+                self.circle(mid, cy, t(26));
+            }
+            Sample::Dashed => self.dashed(&[(x, cy), (x + t(120), cy)], t(12)),
+        }
+    }
+
+    /// The trend chart: a light grey band for the quartiles, a dashed median, the own value
+    /// as a solid line with circle markers; then the legend and the trend in words.
+    fn trend(&mut self, tr: &Trend) {
+        self.heading(if tr.titel.trim().is_empty() {
+            "Trend"
+        } else {
+            &tr.titel
+        });
+        if !tr.punten.is_empty() {
+            let plot_h = t(850);
+            let height = t(140) + plot_h + t(130);
+            self.need(height + t(130));
+            let axis = trend_axis(tr);
+            let top_y = self.y;
+            let (y1, y0) = (top_y - t(140), top_y - t(140) - plot_h);
+            let (x0, x1) = (left() + t(380), right() - t(40));
+            let n = tr.punten.len();
+            let px = |i: usize| spread(i, n, x0 + t(120), x1 - t(120));
+            let py = |v: Decimal| axis.map(v, y0, y1);
+            self.text(
+                x0,
+                top_y - t(70),
+                Font::Regular,
+                t(70),
+                grey_text(),
+                &tr.eenheid,
+            );
+            for tick in axis.ticks() {
+                let y = py(tick);
+                self.line((x0, y), (x1, y), t(3), grey_light());
+                self.text_right(
+                    x0 - t(30),
+                    y - t(23),
+                    Font::Regular,
+                    t(65),
+                    BLACK,
+                    &axis.label(tick),
+                );
+            }
+            // Quartile band, per run of years that have both quartiles.
+            for run in runs(tr.punten.iter().map(|p| p.p25.zip(p.p75)).collect()) {
+                if let [(i, (lo, hi))] = run.as_slice() {
+                    let x = px(*i);
+                    self.rect(
+                        x - t(40),
+                        py(*lo),
+                        t(80),
+                        py(*hi) - py(*lo),
+                        grey_light(),
+                        None,
+                    );
+                } else {
+                    let pts: Vec<(Decimal, Decimal)> = run
+                        .iter()
+                        .map(|(i, (_, hi))| (px(*i), py(*hi)))
+                        .chain(run.iter().rev().map(|(i, (lo, _))| (px(*i), py(*lo))))
+                        .collect();
+                    self.polygon(&pts, grey_light());
+                }
+            }
+            self.line((x0, y0), (x1, y0), t(5), BLACK);
+            for (i, p) in tr.punten.iter().enumerate() {
+                let x = px(i);
+                self.line((x, y0), (x, y0 - t(25)), t(5), BLACK);
+                self.text_centre(
+                    x,
+                    y0 - t(95),
+                    Font::Regular,
+                    t(65),
+                    BLACK,
+                    &p.jaar.to_string(),
+                );
+            }
+            for run in runs(tr.punten.iter().map(|p| p.mediaan).collect()) {
+                let pts = points(&run, &px, &py);
+                self.dashed(&pts, t(12));
+            }
+            for run in runs(tr.punten.iter().map(|p| p.eigen).collect()) {
+                let pts = points(&run, &px, &py);
+                self.polyline(&pts, t(16));
+                for (i, v) in &run {
+                    self.circle(px(*i), py(*v), t(26));
+                }
+            }
+            self.y = top_y - height;
+            self.legend(&[
+                (Sample::Own, "eigen waarde"),
+                (Sample::Dashed, "mediaan"),
+                (Sample::Band, "25e–75e percentiel"),
+            ]);
+        }
+        self.paragraph(&tr.tekst, Font::Regular, t(75), t(95), BLACK);
+    }
+
+    fn voetnoten(&mut self, voetnoten: &[String]) {
+        if voetnoten.iter().all(|v| v.trim().is_empty()) {
+            return;
+        }
+        self.gap(t(80));
+        self.need(t(100));
+        let y = self.y;
+        self.line((left(), y), (right(), y), t(3), grey_light());
+        self.y -= t(30);
+        for v in voetnoten {
+            self.paragraph(v, Font::Regular, t(65), t(85), grey_text());
+            self.y -= t(15);
+        }
+    }
+}
+
+/// The baseline of a line of `size` in a line box of `leading` whose top is `top_y`.
+fn line_baseline(top_y: Decimal, size: Decimal, leading: Decimal) -> Decimal {
+    top_y - (leading - size) / Decimal::TWO - size * Decimal::new(8, 1)
+}
+
+/// The drawn samples of a legend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sample {
+    Diamond,
+    Tick,
+    Box,
+    Line,
+    Own,
+    Dashed,
+    Band,
+}
+
+/// Runs of consecutive indices that have a value.
+fn runs<T: Copy>(values: Vec<Option<T>>) -> Vec<Vec<(usize, T)>> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    for (i, v) in values.into_iter().enumerate() {
+        match v {
+            Some(v) => current.push((i, v)),
+            None if !current.is_empty() => out.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// The points of a run; a single point becomes a short horizontal stroke so it stays visible.
+fn points(
+    run: &[(usize, Decimal)],
+    px: &impl Fn(usize) -> Decimal,
+    py: &impl Fn(Decimal) -> Decimal,
+) -> Vec<(Decimal, Decimal)> {
+    if let [(i, v)] = run {
+        let (x, y) = (px(*i), py(*v));
+        return vec![(x - t(60), y), (x + t(60), y)];
+    }
+    run.iter().map(|(i, v)| (px(*i), py(*v))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_windows_1252_and_replaces_the_rest() {
+        assert_eq!(winansi("€ ë é – ’"), b"\x80 \xeb \xe9 \x96 \x92");
+        assert_eq!(winansi("a\tb\u{1}c☃"), b"a b?c?");
+        assert_eq!(winansi("\u{81}"), b"?");
+    }
+
+    #[test]
+    fn measures_with_the_afm_widths() {
+        // "€ 1,12": 556 + 278 + 556 + 278 + 556 + 556 = 2780 units.
+        assert_eq!(measure("€ 1,12", Font::Regular, t(100)), t(278));
+        assert_eq!(
+            measure("Wij", Font::Bold, Decimal::ONE_THOUSAND),
+            Decimal::from(1500)
+        );
+    }
+
+    #[test]
+    fn wraps_at_the_width_and_breaks_long_words() {
+        let lines = wrap(
+            "aaa bbb ccc",
+            Font::Regular,
+            Decimal::from(10),
+            Decimal::from(40),
+        );
+        assert_eq!(lines, ["aaa bbb", "ccc"]);
+        let lines = wrap(
+            &"x".repeat(30),
+            Font::Regular,
+            Decimal::from(10),
+            Decimal::from(50),
+        );
+        assert!(lines.len() > 1);
+        assert!(lines
+            .iter()
+            .all(|l| measure(l, Font::Regular, Decimal::from(10)) <= Decimal::from(50)));
+        assert!(wrap("  ", Font::Regular, Decimal::ONE, Decimal::ONE).is_empty());
+        let lines = wrap(
+            "naar € 36,40 in",
+            Font::Regular,
+            Decimal::from(10),
+            Decimal::from(40),
+        );
+        assert_eq!(lines, ["naar", "€ 36,40", "in"]);
+    }
+
+    #[test]
+    fn fits_with_an_ellipsis() {
+        let s = fit(
+            "Rekenkamerfunctie",
+            Font::Regular,
+            Decimal::from(10),
+            Decimal::from(40),
+        );
+        assert!(s.ends_with('…'));
+        assert!(measure(&s, Font::Regular, Decimal::from(10)) <= Decimal::from(40));
+    }
+}

@@ -1,0 +1,277 @@
+//! The factsheet of one organisation and uitvraag, assembled from the same comparisons the
+//! Vergelijken screen shows (the default peer group, per inwoner).
+
+use super::{compare, indicator_text, PeerOrg, PeerTable};
+use crate::screens::{category_name, column_view};
+use crate::views::{GetalView, VergelijkRequest, VergelijkingView};
+use crate::{Error, Result};
+use raadsbudget_domain::catalogue::Catalogue;
+use raadsbudget_domain::grootteklasse::grootteklasse_label;
+use raadsbudget_domain::kengetallen::{kengetal_categories, Indicator, TOTAAL};
+use raadsbudget_domain::value::format_dutch;
+use raadsbudget_domain::{Fase, Jaar, OrgType};
+use raadsbudget_formats::factsheet::{
+    Factsheet, Positie, Posities, Spreiding, Tabel, Trend, TrendPunt,
+};
+use rust_decimal::Decimal;
+
+/// The default peer group of an organisation type: the own grootteklasse for a gemeente
+/// (all gemeenten when it is unknown), else all of its kind.
+fn default_group(own: &PeerOrg, jaar: Jaar, fase: Fase) -> &'static str {
+    match own.organisation.org_type() {
+        OrgType::Gemeente if own.grootteklasse(jaar, fase).is_some() => "grootteklasse",
+        OrgType::Gemeente => "gemeenten",
+        OrgType::Provincie => "provincies",
+        OrgType::Waterschap => "waterschappen",
+    }
+}
+
+fn number(g: &Option<GetalView>) -> Option<Decimal> {
+    g.as_ref().and_then(|g| g.getal.parse().ok())
+}
+
+fn text(g: &Option<GetalView>) -> String {
+    g.as_ref()
+        .map_or_else(|| "–".to_string(), |g| g.tekst.clone())
+}
+
+const KWARTEN: [&str; 4] = [
+    "laagste kwart",
+    "tweede kwart",
+    "derde kwart",
+    "hoogste kwart",
+];
+
+fn kwart_kort(v: &VergelijkingView) -> String {
+    v.positie
+        .as_ref()
+        .and_then(|p| KWARTEN.get(usize::from(p.kwartiel).saturating_sub(1)))
+        .map_or_else(String::new, |k| (*k).to_string())
+}
+
+/// Builds the factsheet (see the module docs). `sources` describe the loaded bundles.
+pub(crate) fn build(
+    table: &PeerTable,
+    own: &PeerOrg,
+    uitvraag: Jaar,
+    sources: &[String],
+) -> Result<Factsheet> {
+    let cat = Catalogue::current();
+    if !table.blocks().contains(&(uitvraag, Fase::Begroting)) {
+        return Err(Error::NotFound(format!(
+            "uitvraag {uitvraag} is niet geladen (geladen: {})",
+            table
+                .uitvragen()
+                .iter()
+                .map(|u| u.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    let org = &own.organisation;
+    let groep = default_group(own, uitvraag, Fase::Begroting);
+    let request = |categorie: &str, jaar: Jaar, fase: Fase| VergelijkRequest {
+        organisatie: org.code.to_string(),
+        categorie: categorie.to_string(),
+        indicator: Indicator::PerInwoner.code().to_string(),
+        jaar,
+        fase: fase.as_str().to_string(),
+        groep: groep.to_string(),
+        lijst: Vec::new(),
+    };
+    let categories = kengetal_categories(cat);
+
+    // Own figures per block, with the position per inwoner.
+    let mut tabellen = Vec::new();
+    let mut begroting: Vec<VergelijkingView> = Vec::new();
+    for (jaar, fase) in [
+        (uitvraag, Fase::Begroting),
+        (uitvraag.saturating_sub(1), Fase::Realisatie),
+    ] {
+        if !table.blocks().contains(&(jaar, fase)) {
+            continue;
+        }
+        let mut rijen = Vec::new();
+        for (position, c) in categories.iter().enumerate() {
+            let v = compare(table, own, &request(c, jaar, fase))?;
+            let kernbudget = own
+                .get(jaar, fase, position)
+                .and_then(|k| k.kernbudget)
+                .map_or_else(
+                    || "–".to_string(),
+                    |d| indicator_text(Indicator::Kernbudget, d),
+                );
+            rijen.push(vec![
+                category_name(cat, c),
+                kernbudget,
+                text(&v.eigen.waarde),
+                v.statistiek
+                    .as_ref()
+                    .map_or_else(|| "–".to_string(), |s| s.mediaan.tekst.clone()),
+                v.positie
+                    .as_ref()
+                    .map_or_else(|| "–".to_string(), |p| p.plaats_tekst.clone()),
+                kwart_kort(&v),
+            ]);
+            if fase == Fase::Begroting {
+                begroting.push(v);
+            }
+        }
+        tabellen.push(Tabel {
+            titel: column_view(jaar, fase).titel,
+            kolommen: [
+                "Categorie",
+                "Kernbudget",
+                "Per inwoner",
+                "Mediaan groep",
+                "Positie",
+                "Kwart",
+            ]
+            .map(String::from)
+            .to_vec(),
+            nadruk: categories.iter().position(|c| *c == TOTAAL),
+            rijen,
+        });
+    }
+
+    let first = begroting
+        .first()
+        .ok_or_else(|| Error::NotFound("geen begroting om te vergelijken".into()))?;
+    let groep_naam = first.groep_naam.clone();
+    let n = begroting
+        .last()
+        .and_then(|v| v.statistiek.as_ref())
+        .map_or(0, |s| s.n);
+    let regels = begroting
+        .iter()
+        .zip(&categories)
+        .map(|(v, c)| {
+            let d = |g: &GetalView| g.getal.parse::<Decimal>().ok();
+            let spreiding = v.statistiek.as_ref().and_then(|s| {
+                Some(Spreiding {
+                    min: d(&s.min)?,
+                    p25: d(&s.p25)?,
+                    mediaan: d(&s.mediaan)?,
+                    p75: d(&s.p75)?,
+                    max: d(&s.max)?,
+                })
+            });
+            Positie {
+                label: category_name(cat, c),
+                spreiding,
+                eigen: number(&v.eigen.waarde),
+                eigen_tekst: text(&v.eigen.waarde),
+                mediaan_tekst: v
+                    .statistiek
+                    .as_ref()
+                    .map_or_else(|| "–".to_string(), |s| s.mediaan.tekst.clone()),
+                plaats_tekst: match &v.positie {
+                    Some(p) => format!("{}, {}", p.plaats_tekst, kwart_kort(v)),
+                    None => String::new(),
+                },
+            }
+        })
+        .collect::<Vec<_>>();
+    let tekstalternatief = regels
+        .iter()
+        .map(|r| {
+            format!(
+                "{}: {} {}, mediaan {}{}",
+                r.label,
+                org.naam,
+                r.eigen_tekst,
+                r.mediaan_tekst,
+                if r.plaats_tekst.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", r.plaats_tekst)
+                }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(". ");
+
+    let totaal = begroting.last();
+    let trend = totaal.filter(|v| v.trend.len() > 1).map(|v| {
+        let (a, b) = (
+            v.trend.first().map_or(0, |p| p.jaar),
+            v.trend.last().map_or(0, |p| p.jaar),
+        );
+        Trend {
+            titel: format!("Totaal raadsondersteuning per inwoner, begroting {a}–{b}"),
+            eenheid: "€ per inwoner".to_string(),
+            punten: v
+                .trend
+                .iter()
+                .map(|p| TrendPunt {
+                    jaar: p.jaar,
+                    eigen: number(&p.eigen),
+                    eigen_tekst: text(&p.eigen),
+                    p25: number(&p.p25),
+                    mediaan: number(&p.mediaan),
+                    mediaan_tekst: text(&p.mediaan),
+                    p75: number(&p.p75),
+                })
+                .collect(),
+            tekst: v.trend_tekst.clone(),
+        }
+    });
+
+    let mut kenmerken = vec![("Organisatiecode".to_string(), org.code.to_string())];
+    if let Some(n) = own.inwoners.get(&uitvraag) {
+        kenmerken.push((
+            format!("Inwoners 1 januari {uitvraag}"),
+            format_dutch(*n, 0),
+        ));
+    }
+    if let Some(k) = own.grootteklasse(uitvraag, Fase::Begroting) {
+        kenmerken.push((
+            "Grootteklasse (CBS)".to_string(),
+            format!("{k} ({})", grootteklasse_label(k)),
+        ));
+    }
+    if let Some(p) = &own.provincie {
+        kenmerken.push(("Provincie".to_string(), p.clone()));
+    }
+    kenmerken.push(("Vergelijkingsgroep".to_string(), groep_naam.clone()));
+
+    let soort = match org.org_type() {
+        OrgType::Gemeente => "Gemeente",
+        OrgType::Provincie => "Provincie",
+        OrgType::Waterschap => "Waterschap",
+    };
+    let mut voetnoten = vec![
+        format!(
+            "Bron: {}.",
+            if sources.is_empty() {
+                "geladen benchmarkgegevens".to_string()
+            } else {
+                sources.join("; ")
+            }
+        ),
+        "Kengetallen en statistiek zijn dezelfde als in kengetallen.csv en statistiek.csv van de bundel: kernbudget volgens de definities, per inwoner met 4 decimalen, kwartielen met PERCENTIEL.INC. Plaats 1 is de hoogste waarde.".to_string(),
+    ];
+    for v in &begroting {
+        voetnoten.extend(v.opmerkingen.iter().take(1).cloned());
+    }
+    voetnoten.dedup();
+    voetnoten.push(format!("Gemaakt met {}.", raadsbudget_domain::SOFTWARE));
+
+    Ok(Factsheet {
+        titel: format!("Raadsondersteuning {uitvraag}: {} ({})", org.naam, org.code),
+        organisatie: format!("{soort} {} ({})", org.naam, org.code),
+        ondertitel: format!(
+            "Uitvraag {uitvraag} · vergeleken met {groep_naam} · {n} organisaties met een waarde voor het totaal per inwoner",
+        ),
+        kenmerken,
+        tabellen,
+        posities: Posities {
+            titel: format!("Positie per inwoner, begroting {uitvraag}, tussen {groep_naam}"),
+            eenheid: "€ per inwoner".to_string(),
+            regels,
+            tekstalternatief,
+        },
+        trend,
+        voetnoten,
+    })
+}

@@ -1,0 +1,718 @@
+//! Comparing with peers (Vergelijken): loaded benchmark data, the own organisation's figures
+//! as they stand in the store, peer groups, statistics, rank and trend; the factsheet.
+//!
+//! One code path with the bundle: peers' kengetallen are `kengetallen_for(..).rounded()` of
+//! the same submissions the bundle accepted (read back from its `waarden.csv`), and the peer
+//! statistics are [`statistiek::summary_for`] over those published values, so for the same data
+//! the numbers equal the bundle's `kengetallen.csv` and `statistiek.csv`. The one addition:
+//! with two consecutive uitvragen loaded, the realisatie of year `U - 1` (uitvraag `U`) is
+//! compared with the begroting of `U - 1` (uitvraag `U - 1`), so uitputting becomes available.
+
+mod bronnen;
+mod csv;
+mod factsheet;
+
+pub use bronnen::{save_chart, FactsheetRun};
+
+use crate::screens::{category_name, column_view, organisation_view};
+use crate::views::{
+    GetalView, GroepOptieView, JaarFaseView, PositieView, ReferentieView, StatistiekView,
+    TrendPuntView, VergelijkRequest, VergelijkRijView, VergelijkingView,
+};
+use crate::{Error, Result};
+use raadsbudget_domain::catalogue::{posts, Catalogue};
+use raadsbudget_domain::grootteklasse::grootteklasse_label;
+use raadsbudget_domain::kengetallen::{
+    kengetal_categories, kengetallen_with_begroting, Indicator, Kengetallen,
+};
+use raadsbudget_domain::quantile::Summary;
+use raadsbudget_domain::statistiek;
+use raadsbudget_domain::value::format_dutch;
+use raadsbudget_domain::vergelijking::{
+    kwart, kwart_tekst, plaats, plaats_tekst, referenties, uitvraag_of,
+};
+use raadsbudget_domain::{Dataset, Fase, Jaar, OrgType, Organisation};
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One `(jaar, fase)` block with a kengetal category's position.
+type BlockKey = (Jaar, Fase, usize);
+
+/// One organisation's published kengetallen per block and category.
+#[derive(Debug, Clone)]
+pub struct PeerOrg {
+    /// The organisation.
+    pub organisation: Organisation,
+    /// Its province, when a register gave it.
+    pub provincie: Option<String>,
+    /// Published (rounded) kengetallen per `(jaar, fase, category position)`.
+    kengetallen: BTreeMap<BlockKey, Kengetallen>,
+    /// Inwoners on 1 January of each year of its blocks.
+    inwoners: BTreeMap<Jaar, Decimal>,
+}
+
+impl PeerOrg {
+    /// The kengetallen of one block of an organisation's own data (the store's dataset, all
+    /// years), for every block in `blocks`.
+    pub fn from_own(
+        data: &Dataset,
+        provincie: Option<String>,
+        blocks: &BTreeSet<(Jaar, Fase)>,
+    ) -> PeerOrg {
+        let mut org = PeerOrg::new(data.organisation.clone(), provincie);
+        for &(jaar, fase) in blocks {
+            org.add_block(data, data, jaar, fase);
+        }
+        org
+    }
+
+    fn new(organisation: Organisation, provincie: Option<String>) -> PeerOrg {
+        PeerOrg {
+            organisation,
+            provincie,
+            kengetallen: BTreeMap::new(),
+            inwoners: BTreeMap::new(),
+        }
+    }
+
+    fn add_block(&mut self, data: &Dataset, begroting: &Dataset, jaar: Jaar, fase: Fase) {
+        let cat = Catalogue::current();
+        for (position, categorie) in kengetal_categories(cat).into_iter().enumerate() {
+            let k =
+                kengetallen_with_begroting(cat, data, begroting, jaar, fase, categorie).rounded();
+            self.kengetallen.insert((jaar, fase, position), k);
+        }
+        if let Some(n) = data.decimal(jaar, Fase::Kenmerk, posts::INWONERS) {
+            self.inwoners.insert(jaar, n);
+        }
+    }
+
+    fn get(&self, jaar: Jaar, fase: Fase, position: usize) -> Option<&Kengetallen> {
+        self.kengetallen.get(&(jaar, fase, position))
+    }
+
+    fn has_block(&self, jaar: Jaar, fase: Fase) -> bool {
+        self.get(jaar, fase, 0).is_some()
+    }
+
+    fn grootteklasse(&self, jaar: Jaar, fase: Fase) -> Option<u8> {
+        self.get(jaar, fase, 0).and_then(|k| k.grootteklasse)
+    }
+}
+
+/// Every loaded organisation's kengetallen: built once from the loaded submissions.
+#[derive(Debug, Clone, Default)]
+pub struct PeerTable {
+    /// Organisations by code.
+    orgs: BTreeMap<String, PeerOrg>,
+    /// Every block any organisation has.
+    blocks: BTreeSet<(Jaar, Fase)>,
+}
+
+/// One loaded submission: uitvraag, province, data.
+pub type Submission = (Jaar, Option<String>, Dataset);
+
+impl PeerTable {
+    /// Builds the table from submissions (at most one per organisation and uitvraag).
+    pub fn build(submissions: &[Submission]) -> PeerTable {
+        let by_key: BTreeMap<(&str, Jaar), &Submission> = submissions
+            .iter()
+            .map(|s| ((s.2.organisation.code.as_str(), s.0), s))
+            .collect();
+        let mut table = PeerTable::default();
+        for (uitvraag, provincie, data) in submissions {
+            let code = data.organisation.code.as_str();
+            let org = table
+                .orgs
+                .entry(code.to_string())
+                .or_insert_with(|| PeerOrg::new(data.organisation.clone(), provincie.clone()));
+            if org.provincie.is_none() {
+                org.provincie.clone_from(provincie);
+            }
+            for fase in [Fase::Begroting, Fase::Realisatie] {
+                let jaar = match fase {
+                    Fase::Realisatie => uitvraag.saturating_sub(1),
+                    _ => *uitvraag,
+                };
+                if uitvraag_of(jaar, fase) != Some(*uitvraag) {
+                    continue;
+                }
+                // Uitputting compares with the begroting of the same year, which came with
+                // the uitvraag of that year.
+                let begroting = match fase {
+                    Fase::Realisatie => by_key.get(&(code, jaar)).map_or(data, |s| &s.2),
+                    _ => data,
+                };
+                org.add_block(data, begroting, jaar, fase);
+                table.blocks.insert((jaar, fase));
+            }
+        }
+        table
+    }
+
+    /// Whether nothing is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.orgs.is_empty()
+    }
+
+    /// Every block, ascending.
+    pub fn blocks(&self) -> &BTreeSet<(Jaar, Fase)> {
+        &self.blocks
+    }
+
+    /// A loaded organisation.
+    pub fn org(&self, code: &str) -> Option<&PeerOrg> {
+        self.orgs.get(code)
+    }
+
+    /// Every loaded organisation, by code.
+    pub fn orgs(&self) -> impl Iterator<Item = &PeerOrg> {
+        self.orgs.values()
+    }
+
+    /// The uitvraagjaren whose begroting is loaded, ascending.
+    pub fn uitvragen(&self) -> Vec<Jaar> {
+        self.blocks
+            .iter()
+            .filter(|(_, f)| *f == Fase::Begroting)
+            .map(|(j, _)| *j)
+            .collect()
+    }
+}
+
+/// A peer group as chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Groep {
+    /// Gemeenten of the own grootteklasse (in the chosen year).
+    Grootteklasse,
+    /// Gemeenten in the own province.
+    Provincie,
+    /// All gemeenten.
+    Gemeenten,
+    /// All provincies.
+    Provincies,
+    /// All waterschappen.
+    Waterschappen,
+    /// A hand-picked list of codes (the own organisation is always in it).
+    Lijst(BTreeSet<String>),
+}
+
+impl Groep {
+    /// The group of a request.
+    pub fn parse(code: &str, lijst: &[String]) -> Result<Groep> {
+        Ok(match code {
+            "grootteklasse" => Groep::Grootteklasse,
+            "provincie" => Groep::Provincie,
+            "gemeenten" => Groep::Gemeenten,
+            "provincies" => Groep::Provincies,
+            "waterschappen" => Groep::Waterschappen,
+            "lijst" => Groep::Lijst(lijst.iter().map(|c| c.trim().to_string()).collect()),
+            other => {
+                return Err(Error::Invalid(format!(
+                    "onbekende vergelijkingsgroep '{other}' (kies grootteklasse, provincie, gemeenten, provincies, waterschappen of lijst)"
+                )))
+            }
+        })
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Groep::Grootteklasse => "grootteklasse",
+            Groep::Provincie => "provincie",
+            Groep::Gemeenten => "gemeenten",
+            Groep::Provincies => "provincies",
+            Groep::Waterschappen => "waterschappen",
+            Groep::Lijst(_) => "lijst",
+        }
+    }
+
+    /// Every group, in menu order.
+    fn menu() -> [Groep; 6] {
+        [
+            Groep::Grootteklasse,
+            Groep::Provincie,
+            Groep::Gemeenten,
+            Groep::Provincies,
+            Groep::Waterschappen,
+            Groep::Lijst(BTreeSet::new()),
+        ]
+    }
+}
+
+/// A group made concrete for the own organisation in one block: who is in it.
+struct Members {
+    naam: String,
+    test: Box<dyn Fn(&PeerOrg, Jaar, Fase) -> bool>,
+}
+
+/// Why the own organisation cannot be compared in `groep` (in block `(jaar, fase)`), or the
+/// group's members.
+fn members(
+    own: &PeerOrg,
+    groep: &Groep,
+    jaar: Jaar,
+    fase: Fase,
+) -> std::result::Result<Members, String> {
+    let own_type = own.organisation.org_type();
+    let only = |t: OrgType, wat: &str| -> std::result::Result<(), String> {
+        if own_type == t {
+            Ok(())
+        } else {
+            Err(format!("alleen voor {wat}"))
+        }
+    };
+    Ok(match groep {
+        Groep::Grootteklasse => {
+            only(OrgType::Gemeente, "gemeenten")?;
+            let k = own.grootteklasse(jaar, fase).ok_or_else(|| {
+                format!("het aantal inwoners op 1 januari {jaar} ontbreekt, dus de grootteklasse is onbekend")
+            })?;
+            Members {
+                naam: format!(
+                    "gemeenten van grootteklasse {k} ({})",
+                    grootteklasse_label(k)
+                ),
+                test: Box::new(move |o, j, f| {
+                    o.organisation.org_type() == OrgType::Gemeente
+                        && o.grootteklasse(j, f) == Some(k)
+                }),
+            }
+        }
+        Groep::Provincie => {
+            only(OrgType::Gemeente, "gemeenten")?;
+            let p = own.provincie.clone().ok_or_else(|| {
+                "de provincie is onbekend: laad de bundel met een register met provincies (zoals de CBS-lijst van gemeenten)".to_string()
+            })?;
+            Members {
+                naam: format!("gemeenten in de provincie {p}"),
+                test: Box::new(move |o, _, _| {
+                    o.organisation.org_type() == OrgType::Gemeente
+                        && o.provincie.as_deref() == Some(p.as_str())
+                }),
+            }
+        }
+        Groep::Gemeenten => {
+            only(OrgType::Gemeente, "gemeenten")?;
+            Members {
+                naam: "alle gemeenten".to_string(),
+                test: Box::new(|o, _, _| o.organisation.org_type() == OrgType::Gemeente),
+            }
+        }
+        Groep::Provincies => {
+            only(OrgType::Provincie, "provincies")?;
+            Members {
+                naam: "alle provincies".to_string(),
+                test: Box::new(|o, _, _| o.organisation.org_type() == OrgType::Provincie),
+            }
+        }
+        Groep::Waterschappen => {
+            only(OrgType::Waterschap, "waterschappen")?;
+            Members {
+                naam: "alle waterschappen".to_string(),
+                test: Box::new(|o, _, _| o.organisation.org_type() == OrgType::Waterschap),
+            }
+        }
+        Groep::Lijst(codes) => {
+            let codes = codes.clone();
+            let n = codes.len() + usize::from(!codes.contains(own.organisation.code.as_str()));
+            Members {
+                naam: format!("zelf gekozen groep van {n} organisaties"),
+                test: Box::new(move |o, _, _| codes.contains(o.organisation.code.as_str())),
+            }
+        }
+    })
+}
+
+/// The peer group choices for the own organisation, with why one is unavailable.
+pub fn groep_options(own: &PeerOrg, table: &PeerTable) -> Vec<GroepOptieView> {
+    let newest = table
+        .blocks
+        .iter()
+        .rev()
+        .find(|(_, f)| *f == Fase::Begroting)
+        .or(table.blocks.iter().next_back())
+        .copied();
+    Groep::menu()
+        .into_iter()
+        .map(|g| {
+            let label = match &g {
+                Groep::Grootteklasse => "Zelfde grootteklasse",
+                Groep::Provincie => "Zelfde provincie",
+                Groep::Gemeenten => "Alle gemeenten",
+                Groep::Provincies => "Alle provincies",
+                Groep::Waterschappen => "Alle waterschappen",
+                Groep::Lijst(_) => "Zelf gekozen organisaties",
+            };
+            let check = match (&g, newest) {
+                (Groep::Lijst(_), _) => Ok(label.to_string()),
+                (_, None) => Err("laad eerst benchmarkgegevens".to_string()),
+                (_, Some((jaar, fase))) => {
+                    members(own, &g, jaar, fase).map(|m| format!("{label} ({})", m.naam))
+                }
+            };
+            match check {
+                Ok(label) => GroepOptieView {
+                    code: g.code().to_string(),
+                    label,
+                    beschikbaar: true,
+                    reden: None,
+                },
+                Err(reden) => GroepOptieView {
+                    code: g.code().to_string(),
+                    label: label.to_string(),
+                    beschikbaar: false,
+                    reden: Some(reden),
+                },
+            }
+        })
+        .collect()
+}
+
+/// The `(jaar, fase)` blocks of the table, newest first.
+pub fn jaar_views(table: &PeerTable) -> Vec<JaarFaseView> {
+    table
+        .blocks
+        .iter()
+        .rev()
+        .map(|&(jaar, fase)| {
+            let c = column_view(jaar, fase);
+            JaarFaseView {
+                jaar,
+                fase: c.fase,
+                titel: c.titel,
+            }
+        })
+        .collect()
+}
+
+/// An indicator by its code.
+pub fn parse_indicator(code: &str) -> Result<Indicator> {
+    Indicator::ALL
+        .into_iter()
+        .find(|i| i.code() == code.trim())
+        .ok_or_else(|| {
+            Error::Invalid(format!(
+                "onbekende indicator '{code}' (kies {})",
+                Indicator::ALL.map(Indicator::code).join(", ")
+            ))
+        })
+}
+
+/// The position of a category code (or `TOTAAL`) among the kengetal categories.
+pub fn category_position(code: &str) -> Result<usize> {
+    kengetal_categories(Catalogue::current())
+        .iter()
+        .position(|c| *c == code.trim())
+        .ok_or_else(|| Error::Invalid(format!("onbekende categorie '{code}'")))
+}
+
+/// The display text of an indicator value: `€ 1.234,56`, `2,50`, `12,3456 %`.
+pub fn indicator_text(indicator: Indicator, d: Decimal) -> String {
+    let number = format_dutch(d, indicator.decimals());
+    match indicator {
+        Indicator::Kernbudget
+        | Indicator::PerInwoner
+        | Indicator::PerZetel
+        | Indicator::PerFractie => {
+            format!("€ {number}")
+        }
+        Indicator::Fte | Indicator::FtePer10000 => number,
+        Indicator::AandeelTotaleLasten | Indicator::Uitputting => format!("{number} %"),
+    }
+}
+
+/// The unit of an indicator for axis labels.
+pub fn indicator_unit(indicator: Indicator) -> &'static str {
+    match indicator {
+        Indicator::Kernbudget
+        | Indicator::PerInwoner
+        | Indicator::PerZetel
+        | Indicator::PerFractie => "€",
+        Indicator::Fte | Indicator::FtePer10000 => "fte",
+        Indicator::AandeelTotaleLasten | Indicator::Uitputting => "%",
+    }
+}
+
+fn getal(indicator: Indicator, d: Decimal) -> GetalView {
+    GetalView {
+        getal: d.to_string(),
+        tekst: indicator_text(indicator, d),
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The values of a group in one block: `(organisation, value)` for every member (own
+/// included, from `own`).
+fn group_values<'a>(
+    table: &'a PeerTable,
+    own: &'a PeerOrg,
+    members: &Members,
+    jaar: Jaar,
+    fase: Fase,
+    position: usize,
+    indicator: Indicator,
+) -> Vec<(&'a PeerOrg, Option<Decimal>)> {
+    let own_code = own.organisation.code.as_str();
+    let mut out: Vec<(&PeerOrg, Option<Decimal>)> = table
+        .orgs
+        .values()
+        .filter(|o| o.organisation.code.as_str() != own_code && o.has_block(jaar, fase))
+        .filter(|o| (members.test)(o, jaar, fase))
+        .map(|o| (o, o.get(jaar, fase, position).and_then(|k| indicator.of(k))))
+        .collect();
+    out.push((
+        own,
+        own.get(jaar, fase, position).and_then(|k| indicator.of(k)),
+    ));
+    out
+}
+
+fn summary_of(indicator: Indicator, rows: &[(&PeerOrg, Option<Decimal>)]) -> Option<Summary> {
+    let values: Vec<Decimal> = rows.iter().filter_map(|(_, v)| *v).collect();
+    statistiek::summary_for(indicator, &values)
+}
+
+fn statistiek_view(indicator: Indicator, s: &Summary) -> StatistiekView {
+    let g = |d| getal(indicator, d);
+    StatistiekView {
+        n: count(s.n),
+        min: g(s.min),
+        p25: g(s.p25),
+        mediaan: g(s.median),
+        p75: g(s.p75),
+        max: g(s.max),
+        gemiddelde: g(s.mean),
+    }
+}
+
+/// The own position in a group, if the own value is known.
+pub(crate) fn position(
+    indicator: Indicator,
+    own: Option<Decimal>,
+    values: &[Decimal],
+    s: Option<&Summary>,
+) -> Option<PositieView> {
+    let (own, s) = (own?, s?);
+    let p = plaats(values, own);
+    let van = count(values.len());
+    let q = kwart(own, s);
+    let t = |d| indicator_text(indicator, d);
+    Some(PositieView {
+        plaats: p,
+        van,
+        plaats_tekst: plaats_tekst(p, van),
+        kwartiel: q,
+        kwartiel_tekst: kwart_tekst(q, &t(s.p25), &t(s.median), &t(s.p75)),
+    })
+}
+
+/// A comparison of `own` with its group in `table` (see the module docs).
+pub fn compare(
+    table: &PeerTable,
+    own: &PeerOrg,
+    req: &VergelijkRequest,
+) -> Result<VergelijkingView> {
+    let cat = Catalogue::current();
+    let position_c = category_position(&req.categorie)?;
+    let indicator = parse_indicator(&req.indicator)?;
+    let fase: Fase = req
+        .fase
+        .trim()
+        .parse()
+        .map_err(|e: raadsbudget_domain::fase::UnknownFase| Error::Invalid(e.to_string()))?;
+    let jaar = req.jaar;
+    if !table.blocks.contains(&(jaar, fase)) {
+        return Err(Error::NotFound(format!(
+            "er zijn geen benchmarkgegevens geladen voor {fase} {jaar}"
+        )));
+    }
+    let groep = Groep::parse(&req.groep, &req.lijst)?;
+    let m = members(own, &groep, jaar, fase)
+        .map_err(|reden| Error::Invalid(format!("deze vergelijkingsgroep kan niet: {reden}")))?;
+
+    let rows = group_values(table, own, &m, jaar, fase, position_c, indicator);
+    let values: Vec<Decimal> = rows.iter().filter_map(|(_, v)| *v).collect();
+    let summary = summary_of(indicator, &rows);
+    let own_value = rows.last().and_then(|(_, v)| *v);
+    let positie = position(indicator, own_value, &values, summary.as_ref());
+
+    let own_code = own.organisation.code.as_str();
+    let row_view = |o: &PeerOrg, v: Option<Decimal>| VergelijkRijView {
+        code: o.organisation.code.to_string(),
+        naam: o.organisation.naam.clone(),
+        grootteklasse: o.grootteklasse(jaar, fase),
+        provincie: o.provincie.clone(),
+        inwoners: o.inwoners.get(&jaar).map(|n| format_dutch(*n, 0)),
+        waarde: v.map(|d| getal(indicator, d)),
+        plaats: v.map(|d| plaats(&values, d)),
+        eigen: o.organisation.code.as_str() == own_code,
+    };
+    let mut rijen: Vec<VergelijkRijView> = rows.iter().map(|(o, v)| row_view(o, *v)).collect();
+    rijen.sort_by(|a, b| {
+        let key = |r: &VergelijkRijView| {
+            r.waarde
+                .as_ref()
+                .and_then(|g| g.getal.parse::<Decimal>().ok())
+        };
+        match (key(a), key(b)) {
+            (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.naam.cmp(&b.naam)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.naam.cmp(&b.naam),
+        }
+    });
+    let eigen = rows
+        .last()
+        .map(|(o, v)| row_view(o, *v))
+        .ok_or_else(|| Error::Invalid("geen eigen organisatie".into()))?;
+
+    let categorie_naam = category_name(cat, &req.categorie);
+    let fase_jaar = format!("{} {jaar}", fase.as_str());
+    let titel = format!("{categorie_naam}: {}, {fase_jaar}", indicator.label());
+
+    let referenties_v: Vec<ReferentieView> = referenties(&req.categorie, indicator)
+        .into_iter()
+        .map(|d| ReferentieView {
+            waarde: getal(indicator, d),
+            label: format!("{} per inwoner", indicator_text(indicator, d)),
+        })
+        .collect();
+
+    // The trend: every loaded year of the same fase, the group as defined in the chosen year.
+    let trend: Vec<TrendPuntView> = table
+        .blocks
+        .iter()
+        .filter(|(_, f)| *f == fase)
+        .map(|&(j, f)| {
+            let rows = group_values(table, own, &m, j, f, position_c, indicator);
+            let s = summary_of(indicator, &rows);
+            TrendPuntView {
+                jaar: j,
+                eigen: rows
+                    .last()
+                    .and_then(|(_, v)| *v)
+                    .map(|d| getal(indicator, d)),
+                n: s.as_ref().map_or(0, |s| count(s.n)),
+                p25: s.as_ref().map(|s| getal(indicator, s.p25)),
+                mediaan: s.as_ref().map(|s| getal(indicator, s.median)),
+                p75: s.as_ref().map(|s| getal(indicator, s.p75)),
+            }
+        })
+        .collect();
+
+    let eigen_naam = &own.organisation.naam;
+    let tekstalternatief = match (&summary, &positie, own_value) {
+        (Some(s), Some(p), Some(v)) => format!(
+            "{titel}. Verdeling over {} organisaties ({}): mediaan {}, 25e percentiel {}, 75e percentiel {}, laagste {}, hoogste {}. {eigen_naam}: {}, {}, {}.",
+            s.n,
+            m.naam,
+            indicator_text(indicator, s.median),
+            indicator_text(indicator, s.p25),
+            indicator_text(indicator, s.p75),
+            indicator_text(indicator, s.min),
+            indicator_text(indicator, s.max),
+            indicator_text(indicator, v),
+            p.plaats_tekst,
+            p.kwartiel_tekst
+        ),
+        (Some(s), _, _) => format!(
+            "{titel}. Verdeling over {} organisaties ({}): mediaan {}. Voor {eigen_naam} is deze waarde niet te berekenen.",
+            s.n,
+            m.naam,
+            indicator_text(indicator, s.median)
+        ),
+        _ => format!("{titel}. Geen enkele organisatie in de groep ({}) heeft hiervoor een waarde.", m.naam),
+    };
+    let trend_tekst = trend_text(&trend, eigen_naam);
+
+    let mut opmerkingen = Vec::new();
+    match table.org(own_code) {
+        None => opmerkingen.push(format!(
+            "{eigen_naam} staat niet in de geladen benchmarkgegevens; de eigen cijfers uit de database zijn aan de groep toegevoegd."
+        )),
+        Some(loaded) => {
+            let loaded_v = loaded.get(jaar, fase, position_c).and_then(|k| indicator.of(k));
+            if loaded.has_block(jaar, fase) && loaded_v != own_value {
+                let t = |v: Option<Decimal>| v.map_or_else(|| "geen waarde".to_string(), |d| indicator_text(indicator, d));
+                opmerkingen.push(format!(
+                    "De eigen cijfers in de database wijken af van de geladen bundel (bundel: {}, database: {}); de vergelijking gebruikt de database.",
+                    t(loaded_v),
+                    t(own_value)
+                ));
+            }
+        }
+    }
+    if own_value.is_none() {
+        opmerkingen.push(format!(
+            "Voor {eigen_naam} is {} in {fase_jaar} niet te berekenen: vul de posten en kenmerken in, of kies een andere indicator.",
+            indicator.label()
+        ));
+    }
+
+    Ok(VergelijkingView {
+        verzoek: VergelijkRequest {
+            organisatie: own_code.to_string(),
+            categorie: req.categorie.trim().to_string(),
+            indicator: indicator.code().to_string(),
+            jaar,
+            fase: fase.as_str().to_string(),
+            groep: groep.code().to_string(),
+            lijst: match &groep {
+                Groep::Lijst(c) => c.iter().cloned().collect(),
+                _ => Vec::new(),
+            },
+        },
+        titel,
+        indicator_label: indicator.label().to_string(),
+        eenheid: indicator_unit(indicator).to_string(),
+        groep_naam: m.naam,
+        eigen,
+        rijen,
+        statistiek: summary.as_ref().map(|s| statistiek_view(indicator, s)),
+        positie,
+        referenties: referenties_v,
+        trend,
+        tekstalternatief,
+        trend_tekst,
+        opmerkingen,
+    })
+}
+
+/// The trend in words.
+fn trend_text(trend: &[TrendPuntView], eigen_naam: &str) -> String {
+    let known: Vec<&TrendPuntView> = trend
+        .iter()
+        .filter(|p| p.eigen.is_some() || p.mediaan.is_some())
+        .collect();
+    let (Some(first), Some(last)) = (known.first(), known.last()) else {
+        return "Er zijn geen jaren met waarden.".to_string();
+    };
+    if known.len() < 2 {
+        return format!(
+            "Alleen {} is geladen; laad een bundel van een ander uitvraagjaar om een trend te zien.",
+            first.jaar
+        );
+    }
+    let t = |g: &Option<GetalView>| {
+        g.as_ref()
+            .map_or_else(|| "geen waarde".to_string(), |g| g.tekst.clone())
+    };
+    format!(
+        "Van {} tot {}: {eigen_naam} van {} naar {}; de mediaan van de groep van {} naar {}.",
+        first.jaar,
+        last.jaar,
+        t(&first.eigen),
+        t(&last.eigen),
+        t(&first.mediaan),
+        t(&last.mediaan)
+    )
+}
+
+/// The organisation for the views.
+pub(crate) fn org_view(o: &Organisation) -> crate::views::OrganisationView {
+    organisation_view(o)
+}
