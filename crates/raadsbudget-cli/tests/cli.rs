@@ -684,3 +684,159 @@ fn bundel_passes_over_an_earlier_bundle_inside_its_input() {
         "{meldingen}"
     );
 }
+
+/// The text of a PDF, by `pdftotext -layout` (poppler-utils, installed by scripts/test).
+fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed: scripts/test installs it");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8(out.stdout).expect("utf8")
+}
+
+#[test]
+fn factsheet_writes_one_pdf_per_organisation_of_a_400_organisation_bundle() {
+    let dir = tempfile::tempdir().expect("temp");
+    let db = dir.path().join("x.sqlite");
+    let path = |p: &Path| p.to_str().expect("utf8").to_string();
+    let input = dir.path().join("in");
+    let bundel = dir.path().join("bundel");
+    let r = raadsbudget(
+        &db,
+        &[
+            "demo",
+            "--uitvraag",
+            "2026",
+            "--aantal",
+            "400",
+            "--uit",
+            &path(&input),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = raadsbudget(
+        &db,
+        &["bundel", &path(&input), "--uit", &path(&bundel), "--stil"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let uit = dir.path().join("factsheets");
+    let r = raadsbudget(
+        &db,
+        &[
+            "factsheet",
+            "--bundel",
+            &path(&bundel),
+            "--uit",
+            &path(&uit),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("400 factsheets geschreven"),
+        "{}",
+        r.stderr
+    );
+    let pdfs: Vec<_> = std::fs::read_dir(&uit)
+        .expect("uit")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert_eq!(pdfs.len(), 400);
+
+    // One organisation's own figures, as kengetallen.csv has them, are in its PDF's text.
+    let kengetallen = std::fs::read_to_string(bundel.join("kengetallen.csv")).expect("csv");
+    let mut rows = kengetallen.lines();
+    let header: Vec<&str> = rows.next().expect("header").split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let (code, per_inwoner, kernbudget) = rows
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .find(|f| {
+            f[col("organisatie_code")].starts_with("GM")
+                && f[col("jaar")] == "2026"
+                && f[col("fase")] == "begroting"
+                && f[col("categorie")] == "TOTAAL"
+                && !f[col("per_inwoner")].is_empty()
+        })
+        .map(|f| {
+            (
+                f[col("organisatie_code")].to_string(),
+                f[col("per_inwoner")].to_string(),
+                f[col("kernbudget")].to_string(),
+            )
+        })
+        .expect("a gemeente with a total per inwoner");
+    let naam = kengetallen
+        .lines()
+        .find(|l| l.starts_with(&code))
+        .and_then(|l| l.split(',').nth(1))
+        .expect("name")
+        .to_string();
+    let text = pdf_text(&uit.join(format!("factsheet_2026_{code}.pdf")));
+    let dutch = |s: &str| {
+        let (int, frac) = s.split_once('.').expect("decimals");
+        let mut grouped = String::new();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push('.');
+            }
+            grouped.push(c);
+        }
+        format!("{grouped},{frac}")
+    };
+    assert!(text.contains(&naam), "{naam} not in:\n{text}");
+    assert!(text.contains(&code));
+    assert!(
+        text.contains(&format!("€ {}", dutch(&per_inwoner))),
+        "€ {} not in:\n{text}",
+        dutch(&per_inwoner)
+    );
+    assert!(
+        text.contains(&format!("€ {}", dutch(&kernbudget))),
+        "€ {} not in:\n{text}",
+        dutch(&kernbudget)
+    );
+    assert!(
+        text.contains("Begroting 2026") && text.contains("Realisatie 2025"),
+        "{text}"
+    );
+
+    // One organisation only; an organisation not in the bundle is refused with exit 2.
+    let een = dir.path().join("een");
+    let r = raadsbudget(
+        &db,
+        &[
+            "factsheet",
+            "--bundel",
+            &path(&bundel),
+            "--uit",
+            &path(&een),
+            "--organisatie",
+            &code,
+            "--html",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("1 factsheet geschreven"), "{}", r.stderr);
+    assert!(een.join(format!("factsheet_2026_{code}.html")).is_file());
+    let r = raadsbudget(
+        &db,
+        &[
+            "factsheet",
+            "--bundel",
+            &path(&bundel),
+            "--uit",
+            &path(&een),
+            "--organisatie",
+            "GM9999",
+        ],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("GM9999"), "{}", r.stderr);
+}

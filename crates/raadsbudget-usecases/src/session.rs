@@ -67,7 +67,7 @@ impl Session {
         &mut self.store
     }
 
-    /// The kengetallen of the loaded benchmark data (cached; see [`Session::forget_peers`]).
+    /// The kengetallen of the loaded benchmark data, cached until the sources change.
     pub fn peer_table(&self) -> Result<Arc<PeerTable>> {
         let mut cache = self.peers.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(t) = cache.as_ref() {

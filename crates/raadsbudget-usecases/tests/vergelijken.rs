@@ -68,8 +68,11 @@ fn fixture() -> Fixture {
     }
 }
 
+/// One CSV row by column name.
+type Row = BTreeMap<String, String>;
+
 /// A CSV file as rows of named fields.
-fn table(path: &Path) -> Vec<BTreeMap<String, String>> {
+fn table(path: &Path) -> Vec<Row> {
     let mut r = csv::Reader::from_path(path).unwrap();
     let headers = r.headers().unwrap().clone();
     r.records()
@@ -105,29 +108,16 @@ fn every_number_equals_the_bundles_kengetallen_and_statistiek() {
     let f = fixture();
     let s = &f.session;
     // The bundle's statistics, by (jaar, fase, categorie, indicator, groep).
-    let mut stats: BTreeMap<(String, String, String, String, String), BTreeMap<String, String>> =
-        BTreeMap::new();
-    let mut kengetallen: BTreeMap<(String, String, String, String), BTreeMap<String, String>> =
-        BTreeMap::new();
+    let mut stats: BTreeMap<[String; 5], Row> = BTreeMap::new();
+    let mut kengetallen: BTreeMap<[String; 4], Row> = BTreeMap::new();
     for u in [2025, 2026] {
         let dir = f.root.join(format!("bundel-{u}"));
         for row in table(&dir.join("statistiek.csv")) {
-            let key = (
-                row["jaar"].clone(),
-                row["fase"].clone(),
-                row["categorie"].clone(),
-                row["indicator"].clone(),
-                row["groep"].clone(),
-            );
+            let key = ["jaar", "fase", "categorie", "indicator", "groep"].map(|c| row[c].clone());
             assert!(stats.insert(key, row).is_none());
         }
         for row in table(&dir.join("kengetallen.csv")) {
-            let key = (
-                row["organisatie_code"].clone(),
-                row["jaar"].clone(),
-                row["fase"].clone(),
-                row["categorie"].clone(),
-            );
+            let key = ["organisatie_code", "jaar", "fase", "categorie"].map(|c| row[c].clone());
             assert!(kengetallen.insert(key, row).is_none());
         }
     }
@@ -164,12 +154,12 @@ fn every_number_equals_the_bundles_kengetallen_and_statistiek() {
                         let v = s
                             .compare_view(&req(own, &cat.code, &ind.code, *jaar, fase, groep))
                             .unwrap();
-                        let k = &kengetallen[&(
+                        let k = &kengetallen[&[
                             own.clone(),
                             jaar.to_string(),
                             fase.clone(),
                             cat.code.clone(),
-                        )];
+                        ]];
                         assert_eq!(
                             num(&v.eigen.waarde),
                             k[&ind.code],
@@ -186,13 +176,13 @@ fn every_number_equals_the_bundles_kengetallen_and_statistiek() {
                             "gemeenten" => "gemeenten".to_string(),
                             _ => format!("grootteklasse_{}", k["grootteklasse"]),
                         };
-                        let key = (
+                        let key = [
                             jaar.to_string(),
                             fase.clone(),
                             cat.code.clone(),
                             ind.code.clone(),
                             code,
-                        );
+                        ];
                         match (stats.get(&key), &v.statistiek) {
                             (Some(row), Some(st)) => {
                                 assert_eq!(st.n.to_string(), row["n"], "{key:?}");

@@ -240,10 +240,13 @@ impl Groep {
     }
 }
 
+/// Whether an organisation is a member of a group in a block.
+type MemberTest = Box<dyn Fn(&PeerOrg, Jaar, Fase) -> bool>;
+
 /// A group made concrete for the own organisation in one block: who is in it.
 struct Members {
     naam: String,
-    test: Box<dyn Fn(&PeerOrg, Jaar, Fase) -> bool>,
+    test: MemberTest,
 }
 
 /// Why the own organisation cannot be compared in `groep` (in block `(jaar, fase)`), or the
