@@ -5,6 +5,8 @@
 //! change is intended). With `FRICTIONLESS=/path/to/frictionless` set (`scripts/lib.sh`,
 //! `install_frictionless`), `frictionless validate` checks a sample bundle for real.
 
+mod common;
+
 use calamine::{Data, Reader, Xlsx};
 use proptest::prelude::*;
 use raadsbudget_domain::Catalogue;
@@ -13,7 +15,7 @@ use raadsbudget_formats::table::{Cell, CsvTableWriter, Field, FieldType, TableSp
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::io::{Cursor, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Every table of a bundle, in the order of `bundel.md`.
 fn real_specs() -> Vec<TableSpec> {
@@ -29,57 +31,9 @@ fn real_specs() -> Vec<TableSpec> {
     ]
 }
 
-fn golden_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden/bundel")
-        .join(name)
-}
-
-/// Compares `bytes` with the golden file `name`, or rewrites it under `UPDATE_GOLDEN=1`.
+/// Compares `bytes` with `tests/golden/bundel/<name>`, or rewrites it under `UPDATE_GOLDEN=1`.
 fn check_golden(name: &str, bytes: &[u8], describe: impl Fn(&[u8], &[u8]) -> String) {
-    let path = golden_path(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, bytes).unwrap();
-    }
-    let golden = std::fs::read(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (create it with UPDATE_GOLDEN=1 cargo test -p raadsbudget-formats --test bundel_package)",
-            path.display()
-        )
-    });
-    if golden != bytes {
-        panic!(
-            "the output differs from {} (rerun with UPDATE_GOLDEN=1 only if the change is intended, and review the diff):\n{}",
-            path.display(),
-            describe(&golden, bytes)
-        );
-    }
-}
-
-fn text_diff(golden: &[u8], got: &[u8]) -> String {
-    let (g, w) = (
-        String::from_utf8_lossy(golden),
-        String::from_utf8_lossy(got),
-    );
-    let (gl, wl): (Vec<&str>, Vec<&str>) = (g.lines().collect(), w.lines().collect());
-    let mut out = String::new();
-    for i in 0..gl.len().max(wl.len()) {
-        let (a, b) = (gl.get(i), wl.get(i));
-        if a != b {
-            out.push_str(&format!(
-                "line {}:\n  golden:  {}\n  written: {}\n",
-                i + 1,
-                a.unwrap_or(&"<none>"),
-                b.unwrap_or(&"<none>")
-            ));
-            if out.len() > 4000 {
-                out.push_str("…\n");
-                break;
-            }
-        }
-    }
-    out
+    common::golden_file::check_golden("bundel", name, "bundel_package", bytes, describe);
 }
 
 fn zip_entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
@@ -107,7 +61,7 @@ fn xlsx_diff(golden: &[u8], got: &[u8]) -> String {
             None => out.push_str(&format!("new part {name}\n")),
             Some((_, old)) if old != content => out.push_str(&format!(
                 "part {name} differs:\n{}",
-                text_diff(old, content)
+                common::golden_file::text_diff(old, content)
             )),
             Some(_) => {}
         }
@@ -132,7 +86,7 @@ fn package_bytes(specs: &[TableSpec]) -> Vec<u8> {
 #[test]
 fn datapackage_matches_the_golden_file() {
     let bytes = package_bytes(&real_specs());
-    check_golden("datapackage.json", &bytes, text_diff);
+    check_golden("datapackage.json", &bytes, common::golden_file::text_diff);
 }
 
 #[test]

@@ -8,9 +8,10 @@
 use raadsbudget_formats::factsheet::{
     html, pdf, Factsheet, Positie, Posities, Spreiding, Tabel, Trend, TrendPunt,
 };
+mod common;
+
 use regex::Regex;
 use rust_decimal::Decimal;
-use std::path::PathBuf;
 use std::process::Command;
 
 fn dec(s: &str) -> Decimal {
@@ -195,57 +196,15 @@ fn lang() -> Factsheet {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-fn golden_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden/factsheet")
-        .join(name)
-}
-
-/// Compares `bytes` with the golden file `name`, or rewrites it under `UPDATE_GOLDEN=1`.
+/// Compares `bytes` with `tests/golden/factsheet/<name>`, or rewrites it under `UPDATE_GOLDEN=1`.
 fn check_golden(name: &str, bytes: &[u8]) {
-    let path = golden_path(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, bytes).unwrap();
-    }
-    let golden = std::fs::read(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (create it with UPDATE_GOLDEN=1 cargo test -p raadsbudget-formats --test factsheet)",
-            path.display()
-        )
-    });
-    if golden != bytes {
-        panic!(
-            "the output differs from {} (rerun with UPDATE_GOLDEN=1 only if the change is intended, and review the diff):\n{}",
-            path.display(),
-            text_diff(&golden, bytes)
-        );
-    }
-}
-
-fn text_diff(golden: &[u8], got: &[u8]) -> String {
-    let (g, w) = (
-        String::from_utf8_lossy(golden),
-        String::from_utf8_lossy(got),
+    common::golden_file::check_golden(
+        "factsheet",
+        name,
+        "factsheet",
+        bytes,
+        common::golden_file::text_diff,
     );
-    let (gl, wl): (Vec<&str>, Vec<&str>) = (g.lines().collect(), w.lines().collect());
-    let mut out = String::new();
-    for i in 0..gl.len().max(wl.len()) {
-        let (a, b) = (gl.get(i), wl.get(i));
-        if a != b {
-            out.push_str(&format!(
-                "line {}:\n  golden:  {}\n  written: {}\n",
-                i + 1,
-                a.unwrap_or(&"<none>"),
-                b.unwrap_or(&"<none>")
-            ));
-            if out.len() > 4000 {
-                out.push_str("…\n");
-                break;
-            }
-        }
-    }
-    out
 }
 
 fn pdf_bytes(f: &Factsheet) -> Vec<u8> {

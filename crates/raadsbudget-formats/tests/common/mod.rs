@@ -1,6 +1,8 @@
 //! Shared fixtures of the benchmark-file tests.
 #![allow(dead_code)]
 
+pub mod golden_file;
+
 use chrono::{TimeZone, Utc};
 use raadsbudget_domain::{
     Catalogue, Dataset, Entry, Fase, Finding, Jaar, Organisation, Reason, Record, Value,
