@@ -27,8 +27,10 @@ function plek(g: GetalView | null): number {
 
 /** "€ 1,19", "2,5 fte", "12,3 %": the Rust-formatted text with the view's unit. */
 export function metEenheid(tekst: string, eenheid: string): string {
+  // Rust's texts already carry € and % (`€ 1,2345`, `12,5 %`); fte comes bare.
+  if (!eenheid || tekst.includes(eenheid)) return tekst;
   if (eenheid === "€") return `€ ${tekst}`;
-  return eenheid ? `${tekst} ${eenheid}` : tekst;
+  return `${tekst} ${eenheid}`;
 }
 
 /** Axis ticks in Dutch notation (the ticks are the chart's own, not figures from the data). */
@@ -174,7 +176,7 @@ export function verdelingSvg(view: VergelijkingView, toonReferenties: boolean, d
     style: { fontFamily: LETTER, fontSize: "12px", color: ZWART, backgroundColor: "#ffffff" },
     x: { domain: staven.map((s) => s.code), axis: null, padding: 0.15 },
     y: {
-      label: `${view.indicator_label} (${view.eenheid})`,
+      label: view.indicator_label,
       tickFormat: tickNl,
       nice: true,
       zero: true,
@@ -229,7 +231,7 @@ export function trendSvg(view: VergelijkingView, doc: Document = document): SVGS
     marginBottom: 36,
     style: { fontFamily: LETTER, fontSize: "12px", color: ZWART, backgroundColor: "#ffffff" },
     x: { type: "point", domain: data.map((d) => d.jaar), label: "Jaar", tickFormat: "d", padding: 0.3 },
-    y: { label: `${view.indicator_label} (${view.eenheid})`, tickFormat: tickNl, nice: true, zero: true },
+    y: { label: view.indicator_label, tickFormat: tickNl, nice: true, zero: true },
     marks: [
       Plot.areaY(data, { x: "jaar", y1: "p25", y2: "p75", fill: GRIJS_VLAK, className: "rb-g-band" }),
       Plot.ruleY([0], { stroke: ZWART }),
