@@ -3,9 +3,70 @@
 //! [`crate::statistiek::summary`], the same function the bundle's `statistiek.csv` uses.
 
 use crate::fase::{Fase, Jaar};
+use crate::grootteklasse::grootteklasse_label;
 use crate::kengetallen::Indicator;
+use crate::organisation::OrgType;
 use crate::quantile::Summary;
+use crate::statistiek::Groep;
 use rust_decimal::Decimal;
+use std::collections::BTreeSet;
+
+/// A peer group of a comparison: one of the bundle's statistics groups (membership exactly as
+/// in `statistiek.csv`, by [`Groep::of`]), the gemeenten of one province, or a hand-picked list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Peergroep {
+    /// A group of `statistiek.csv`.
+    Statistiek(Groep),
+    /// The gemeenten of a province (as the register names it).
+    Provincie(String),
+    /// Organisations by code.
+    Lijst(BTreeSet<String>),
+}
+
+/// What is known of an organisation to decide whether it is in a peer group, in one year.
+#[derive(Debug, Clone, Copy)]
+pub struct Lid<'a> {
+    /// Its code.
+    pub code: &'a str,
+    /// Its type.
+    pub org_type: OrgType,
+    /// Its grootteklasse in the year (gemeenten with known inwoners).
+    pub grootteklasse: Option<u8>,
+    /// Its province, if known.
+    pub provincie: Option<&'a str>,
+}
+
+impl Peergroep {
+    /// Whether an organisation is in the group.
+    pub fn bevat(&self, lid: Lid<'_>) -> bool {
+        match self {
+            Peergroep::Statistiek(g) => Groep::of(lid.org_type, lid.grootteklasse).contains(g),
+            Peergroep::Provincie(p) => {
+                lid.org_type == OrgType::Gemeente && lid.provincie == Some(p.as_str())
+            }
+            Peergroep::Lijst(codes) => codes.contains(lid.code),
+        }
+    }
+
+    /// The group in words, e.g. `gemeenten van grootteklasse 4 (20.000 tot 50.000 inwoners)`.
+    pub fn naam(&self) -> String {
+        match self {
+            Peergroep::Statistiek(Groep::Gemeenten) => "alle gemeenten".to_string(),
+            Peergroep::Statistiek(Groep::Grootteklasse(k)) => {
+                format!(
+                    "gemeenten van grootteklasse {k} ({})",
+                    grootteklasse_label(*k)
+                )
+            }
+            Peergroep::Statistiek(Groep::Provincies) => "alle provincies".to_string(),
+            Peergroep::Statistiek(Groep::Waterschappen) => "alle waterschappen".to_string(),
+            Peergroep::Provincie(p) => format!("gemeenten in de provincie {p}"),
+            Peergroep::Lijst(codes) => {
+                format!("zelf gekozen groep van {} organisaties", codes.len())
+            }
+        }
+    }
+}
 
 /// The uitvraag whose benchmark file holds the block `(jaar, fase)`: begroting `U` and
 /// realisatie `U - 1` come with uitvraag `U`. `None` for kenmerk (it comes with two).
@@ -103,6 +164,40 @@ mod tests {
         assert_eq!(kwart(d("7"), &s), 4);
         assert!(kwart_tekst(2, "a", "b", "c").contains("(b)"));
         assert!(kwart_tekst(4, "a", "b", "c").starts_with("hoogste kwart"));
+    }
+
+    #[test]
+    fn peer_groups_follow_the_statistics_groups() {
+        let gm = |k: Option<u8>, p: Option<&'static str>| Lid {
+            code: "GM5001",
+            org_type: OrgType::Gemeente,
+            grootteklasse: k,
+            provincie: p,
+        };
+        let k4 = Peergroep::Statistiek(Groep::Grootteklasse(4));
+        assert!(k4.bevat(gm(Some(4), None)));
+        assert!(!k4.bevat(gm(Some(5), None)));
+        assert!(!k4.bevat(gm(None, None)));
+        assert!(Peergroep::Statistiek(Groep::Gemeenten).bevat(gm(None, None)));
+        let pv = Lid {
+            code: "PV26",
+            org_type: OrgType::Provincie,
+            grootteklasse: None,
+            provincie: Some("Utrecht"),
+        };
+        assert!(Peergroep::Statistiek(Groep::Provincies).bevat(pv));
+        assert!(!Peergroep::Statistiek(Groep::Gemeenten).bevat(pv));
+        let utrecht = Peergroep::Provincie("Utrecht".into());
+        assert!(utrecht.bevat(gm(Some(4), Some("Utrecht"))));
+        assert!(!utrecht.bevat(pv), "a province is not one of its gemeenten");
+        assert!(!utrecht.bevat(gm(Some(4), Some("Gelderland"))));
+        let lijst = Peergroep::Lijst(["GM5001".to_string()].into());
+        assert!(lijst.bevat(gm(None, None)) && !lijst.bevat(pv));
+        assert_eq!(
+            k4.naam(),
+            "gemeenten van grootteklasse 4 (20.000 tot 50.000 inwoners)"
+        );
+        assert_eq!(lijst.naam(), "zelf gekozen groep van 1 organisaties");
     }
 
     #[test]
