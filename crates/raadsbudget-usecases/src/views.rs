@@ -638,8 +638,8 @@ pub struct VergelijkRijView {
     pub grootteklasse: Option<u8>,
     /// Province name or code, if known.
     pub provincie: Option<String>,
-    /// Inwoners on 1 January of the year, Dutch (`31.245`), if known.
-    pub inwoners: Option<String>,
+    /// Inwoners on 1 January of the year (`31245`, shown as `31.245`), if known.
+    pub inwoners: Option<GetalView>,
     /// The indicator's value; null when it cannot be computed.
     pub waarde: Option<GetalView>,
     /// Rank by value, 1 = highest; ties share a rank; null without a value.

@@ -22,9 +22,9 @@ grootteklasse: number | null,
  */
 provincie: string | null, 
 /**
- * Inwoners on 1 January of the year, Dutch (`31.245`), if known.
+ * Inwoners on 1 January of the year (`31245`, shown as `31.245`), if known.
  */
-inwoners: string | null, 
+inwoners: GetalView | null, 
 /**
  * The indicator's value; null when it cannot be computed.
  */

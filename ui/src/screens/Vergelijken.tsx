@@ -15,6 +15,7 @@ import type { VergelijkRequest } from "../bindings/VergelijkRequest";
 import type { VergelijkRijView } from "../bindings/VergelijkRijView";
 import { FoutMelding, Laden, PadVeld, StatusRegel } from "../components/common";
 import { metEenheid, svgNaarPng, svgTekst, trendSvg, verdelingSvg } from "../components/grafiek";
+import { useNieuwste } from "../components/nieuwste";
 import { useScherm } from "../components/scherm";
 import {
   Alert,
@@ -88,6 +89,32 @@ function standaardNaam(org: string, v: VergelijkRequest, ext: string): string {
   return `vergelijking-${org}-${v.categorie}-${v.indicator}-${v.jaar}-${v.fase}.${ext}`;
 }
 
+/** A labelled select of the Keuzes. */
+function KeuzeVeld(props: {
+  id: string;
+  label: string;
+  waarde: string;
+  opties: Array<{ waarde: string; label: string }>;
+  wijzig: (waarde: string) => void;
+}) {
+  return (
+    <FormField>
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={props.id}>{props.label}</FormLabel>
+      </div>
+      <div className="utrecht-form-field__input">
+        <Select id={props.id} value={props.waarde} onChange={(e) => props.wijzig(e.target.value)}>
+          {props.opties.map((o) => (
+            <option key={o.waarde} value={o.waarde}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      </div>
+    </FormField>
+  );
+}
+
 export function VergelijkenScherm({ org, naarFactsheet }: { org: OrganisationView; naarFactsheet?: () => void }) {
   const kop = useScherm("Vergelijken");
   const [opties, setOpties] = useState<VergelijkOpties | null>(null);
@@ -96,7 +123,7 @@ export function VergelijkenScherm({ org, naarFactsheet }: { org: OrganisationVie
   const [keuze, setKeuze] = useState<Keuze | null>(null);
   const [view, setView] = useState<VergelijkingView | null>(null);
   const [rekent, setRekent] = useState(false);
-  const volgnummer = useRef(0);
+  const nieuwste = useNieuwste();
 
   async function optiesLaden() {
     try {
@@ -117,28 +144,24 @@ export function VergelijkenScherm({ org, naarFactsheet }: { org: OrganisationVie
 
   // Every change of the choice asks again; an answer to an older request is ignored.
   useEffect(() => {
-    const nr = ++volgnummer.current;
     if (!keuze || keuze.groep === "" || (keuze.groep === "lijst" && keuze.lijst.length === 0)) {
+      nieuwste(null);
       setView(null);
       setRekent(false);
       return;
     }
     setRekent(true);
-    api
-      .vergelijken(verzoekVan(org.code, keuze))
-      .then((v) => {
-        if (nr !== volgnummer.current) return;
+    nieuwste(api.vergelijken(verzoekVan(org.code, keuze)), {
+      ok: (v) => {
         setView(v);
         setFout(null);
-      })
-      .catch((e: ErrorView) => {
-        if (nr !== volgnummer.current) return;
+      },
+      fout: (e) => {
         setView(null);
         setFout(e);
-      })
-      .finally(() => {
-        if (nr === volgnummer.current) setRekent(false);
-      });
+      },
+      klaar: () => setRekent(false),
+    });
   }, [keuze, org.code]);
 
   const wijzig = (deel: Partial<Keuze>) => setKeuze((k) => (k ? { ...k, ...deel } : k));
@@ -465,48 +488,27 @@ function Keuzes({
     <section aria-labelledby="kop-keuzes" className="rb-blok">
       <Heading2 id="kop-keuzes">Keuzes</Heading2>
       <div className="rb-keuzes">
-        <FormField>
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="vergelijk-categorie">Categorie</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Select id="vergelijk-categorie" value={keuze.categorie} onChange={(e) => wijzig({ categorie: e.target.value })}>
-              {opties.categorieen.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.label}
-                </option>
-              ))}
-            </Select>
-          </div>
-        </FormField>
-        <FormField>
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="vergelijk-indicator">Kengetal</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Select id="vergelijk-indicator" value={keuze.indicator} onChange={(e) => wijzig({ indicator: e.target.value })}>
-              {opties.indicatoren.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.label}
-                </option>
-              ))}
-            </Select>
-          </div>
-        </FormField>
-        <FormField>
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="vergelijk-jaar">Jaar</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Select id="vergelijk-jaar" value={keuze.jaar} onChange={(e) => wijzig({ jaar: e.target.value })}>
-              {opties.jaren.map((j) => (
-                <option key={jaarSleutel(j.jaar, j.fase)} value={jaarSleutel(j.jaar, j.fase)}>
-                  {j.titel}
-                </option>
-              ))}
-            </Select>
-          </div>
-        </FormField>
+        <KeuzeVeld
+          id="vergelijk-categorie"
+          label="Categorie"
+          waarde={keuze.categorie}
+          opties={opties.categorieen.map((c) => ({ waarde: c.code, label: c.label }))}
+          wijzig={(categorie) => wijzig({ categorie })}
+        />
+        <KeuzeVeld
+          id="vergelijk-indicator"
+          label="Kengetal"
+          waarde={keuze.indicator}
+          opties={opties.indicatoren.map((c) => ({ waarde: c.code, label: c.label }))}
+          wijzig={(indicator) => wijzig({ indicator })}
+        />
+        <KeuzeVeld
+          id="vergelijk-jaar"
+          label="Jaar"
+          waarde={keuze.jaar}
+          opties={opties.jaren.map((j) => ({ waarde: jaarSleutel(j.jaar, j.fase), label: j.titel }))}
+          wijzig={(jaar) => wijzig({ jaar })}
+        />
         <FormField className="rb-keuzes__groep">
           <div className="utrecht-form-field__label">
             <FormLabel htmlFor="vergelijk-groep">Vergelijken met</FormLabel>
@@ -897,7 +899,7 @@ export function sorteerRijen(rijen: VergelijkRijView[], kolom: Kolom, richting: 
       case "provincie":
         return r.provincie;
       case "inwoners":
-        return r.inwoners === null ? null : Number(r.inwoners.replace(/\D/g, ""));
+        return r.inwoners === null ? null : Number(r.inwoners.getal);
     }
   };
   // For value and rank, "descending value" is the order of `rijen` (ascending index).
@@ -987,7 +989,7 @@ function VergelijkTabel({ view }: { view: VergelijkingView }) {
                 </TableCell>
                 <TableCell data-kolom="provincie">{r.provincie ?? "onbekend"}</TableCell>
                 <TableCell numeric data-kolom="inwoners">
-                  {r.inwoners ?? "onbekend"}
+                  {r.inwoners?.tekst ?? "onbekend"}
                 </TableCell>
                 <TableCell numeric data-kolom="waarde">
                   {r.waarde?.tekst ?? "geen waarde"}

@@ -450,7 +450,7 @@ function rij(
     naam,
     grootteklasse: 7,
     provincie,
-    inwoners,
+    inwoners: { getal: inwoners.replace(/\./g, ""), tekst: inwoners },
     waarde: waarde ? { getal: waarde[0], tekst: waarde[1] } : null,
     plaats,
     eigen: code === "GM0363",
@@ -530,8 +530,8 @@ export function vergelijking(verzoek: VergelijkRequest = standaardVerzoek): Verg
 export const factsheetView: FactsheetView = {
   titel: "Factsheet raadsondersteuning Amsterdam 2026",
   html:
-    '<article class="factsheet"><style>.factsheet h1{font-size:1.5rem}</style>' +
-    "<h1>Factsheet raadsondersteuning Amsterdam 2026</h1>" +
+    '<article class="factsheet"><style>.factsheet .fs-titel{font-size:1.5rem}</style>' +
+    '<h2 class="fs-titel">Factsheet raadsondersteuning Amsterdam 2026</h2>' +
     "<p>Totaal raadsondersteuning: € 12,34 per inwoner (mediaan grootteklasse 7: € 11,02).</p>" +
     "<table><caption>Per categorie</caption><thead><tr><th scope=\"col\">Categorie</th><th scope=\"col\">Per inwoner</th></tr></thead>" +
     "<tbody><tr><td>Griffie</td><td>1,19</td></tr></tbody></table></article>",

@@ -1,7 +1,9 @@
 //! The session's side of comparing: loading and removing benchmark sources, the options and
 //! the comparison for the own organisation, peer lists, and writing exports.
 
-use super::{compare, groep_options, jaar_views, org_view, PeerOrg, PeerTable, Submission};
+use super::{
+    compare, groep_options, jaar_views, org_view, vergelijking, PeerOrg, PeerTable, Submission,
+};
 use crate::files::{display_name, sha256_hex};
 use crate::screens::{category_name, moment_for_people};
 use crate::session::Session;
@@ -18,6 +20,7 @@ use raadsbudget_formats::register;
 use raadsbudget_store::{BenchmarkSource, NewSubmission};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The file of a bundle that holds its values.
 const WAARDEN: &str = "waarden.csv";
@@ -199,21 +202,29 @@ impl Session {
 
     /// The comparison of a request.
     pub fn compare_view(&self, req: &VergelijkRequest) -> Result<VergelijkingView> {
+        let table = self.loaded_peer_table()?;
+        let own = self.own_peer(&req.organisatie, &table)?;
+        compare(&table, &own, req)
+    }
+
+    /// The kengetallen of the loaded data, refusing when nothing is loaded.
+    fn loaded_peer_table(&self) -> Result<Arc<PeerTable>> {
         let table = self.peer_table()?;
         if table.is_empty() {
             return Err(Error::NotFound(
                 "er zijn nog geen benchmarkgegevens geladen; laad eerst een bundel".into(),
             ));
         }
-        let own = self.own_peer(&req.organisatie, &table)?;
-        compare(&table, &own, req)
+        Ok(table)
     }
 
     /// Writes the comparison table of a request as CSV to `path`.
     pub fn export_comparison(&self, req: &VergelijkRequest, path: &Path) -> Result<PathBuf> {
-        let view = self.compare_view(req)?;
+        let table = self.loaded_peer_table()?;
+        let own = self.own_peer(&req.organisatie, &table)?;
+        let v = vergelijking(&table, &own, req)?;
         let mut bytes = Vec::new();
-        super::csv::write(&view, &mut bytes).map_err(|e| Error::io(path, e))?;
+        super::csv::write(&v, &mut bytes).map_err(|e| Error::io(path, e))?;
         write_file(path, &bytes)
     }
 
@@ -254,12 +265,7 @@ impl Session {
         organisatie: &str,
         uitvraag: Jaar,
     ) -> Result<raadsbudget_formats::factsheet::Factsheet> {
-        let table = self.peer_table()?;
-        if table.is_empty() {
-            return Err(Error::NotFound(
-                "er zijn nog geen benchmarkgegevens geladen; laad eerst een bundel".into(),
-            ));
-        }
+        let table = self.loaded_peer_table()?;
         let own = self.own_peer(organisatie, &table)?;
         let sources: Vec<String> = self
             .store()
@@ -280,7 +286,7 @@ impl Session {
     pub fn factsheet_view(&self, organisatie: &str, uitvraag: Jaar) -> Result<FactsheetView> {
         let f = self.factsheet(organisatie, uitvraag)?;
         Ok(FactsheetView {
-            html: raadsbudget_formats::factsheet::html::fragment(&f),
+            html: raadsbudget_formats::factsheet::html::fragment(&f, 2),
             titel: f.titel,
         })
     }

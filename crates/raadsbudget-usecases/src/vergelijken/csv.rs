@@ -1,36 +1,35 @@
 //! The comparison table as CSV (`raadsbudget_formats::vergelijking::tabel`).
 
-use crate::views::VergelijkingView;
+use super::Vergelijking;
 use raadsbudget_formats::table::{Cell, CsvTableWriter};
-use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use std::io::Write;
 
 /// Writes the rows of a comparison, in the screen's default order (highest value first).
-pub(crate) fn write<W: Write>(v: &VergelijkingView, out: W) -> std::io::Result<()> {
+pub(crate) fn write<W: Write>(v: &Vergelijking<'_>, out: W) -> std::io::Result<()> {
     let spec = raadsbudget_formats::vergelijking::tabel();
     let mut w = CsvTableWriter::new(out, &spec)?;
     let r = &v.verzoek;
     for row in &v.rijen {
-        let inwoners: Option<i64> = row
-            .inwoners
-            .as_deref()
-            .and_then(|t| t.replace('.', "").parse().ok());
-        let waarde: Option<Decimal> = row.waarde.as_ref().and_then(|g| g.getal.parse().ok());
+        let o = row.org;
         w.row(&[
-            Cell::Integer(i64::from(r.jaar)),
+            Cell::Integer(i64::from(v.jaar)),
             Cell::Text(&r.fase),
             Cell::Text(&r.categorie),
             Cell::Text(&r.indicator),
             Cell::Text(&v.groep_naam),
             row.plaats
                 .map_or(Cell::Empty, |p| Cell::Integer(i64::from(p))),
-            Cell::Text(&row.code),
-            Cell::Text(&row.naam),
-            row.grootteklasse
+            Cell::Text(o.organisation.code.as_str()),
+            Cell::Text(&o.organisation.naam),
+            o.grootteklasse(v.jaar, v.fase)
                 .map_or(Cell::Empty, |k| Cell::Integer(i64::from(k))),
-            row.provincie.as_deref().map_or(Cell::Empty, Cell::Text),
-            inwoners.map_or(Cell::Empty, Cell::Integer),
-            Cell::from(waarde),
+            o.provincie.as_deref().map_or(Cell::Empty, Cell::Text),
+            o.inwoners
+                .get(&v.jaar)
+                .and_then(ToPrimitive::to_i64)
+                .map_or(Cell::Empty, Cell::Integer),
+            Cell::from(row.waarde),
             Cell::Boolean(row.eigen),
         ])?;
     }

@@ -1,9 +1,9 @@
 //! The factsheet of one organisation and uitvraag, assembled from the same comparisons the
 //! Vergelijken screen shows (the default peer group, per inwoner).
 
-use super::{compare, indicator_text, PeerOrg, PeerTable};
+use super::{indicator_text, vergelijking, PeerOrg, PeerTable, Vergelijking};
 use crate::screens::{category_name, column_view};
-use crate::views::{GetalView, VergelijkRequest, VergelijkingView};
+use crate::views::VergelijkRequest;
 use crate::{Error, Result};
 use raadsbudget_domain::catalogue::Catalogue;
 use raadsbudget_domain::grootteklasse::grootteklasse_label;
@@ -26,13 +26,9 @@ fn default_group(own: &PeerOrg, jaar: Jaar, fase: Fase) -> &'static str {
     }
 }
 
-fn number(g: &Option<GetalView>) -> Option<Decimal> {
-    g.as_ref().and_then(|g| g.getal.parse().ok())
-}
-
-fn text(g: &Option<GetalView>) -> String {
-    g.as_ref()
-        .map_or_else(|| "–".to_string(), |g| g.tekst.clone())
+/// A figure as text, `–` when unknown.
+fn text(v: &Vergelijking<'_>, d: Option<Decimal>) -> String {
+    d.map_or_else(|| "–".to_string(), |d| indicator_text(v.indicator, d))
 }
 
 const KWARTEN: [&str; 4] = [
@@ -42,11 +38,14 @@ const KWARTEN: [&str; 4] = [
     "hoogste kwart",
 ];
 
-fn kwart_kort(v: &VergelijkingView) -> String {
+fn kwart_kort(v: &Vergelijking<'_>) -> String {
     v.positie
-        .as_ref()
-        .and_then(|p| KWARTEN.get(usize::from(p.kwartiel).saturating_sub(1)))
+        .and_then(|p| KWARTEN.get(usize::from(p.kwart).saturating_sub(1)))
         .map_or_else(String::new, |k| (*k).to_string())
+}
+
+fn mediaan(v: &Vergelijking<'_>) -> Option<Decimal> {
+    v.statistiek.as_ref().map(|s| s.median)
 }
 
 /// Builds the factsheet (see the module docs). `sources` describe the loaded bundles.
@@ -83,7 +82,7 @@ pub(crate) fn build(
 
     // Own figures per block, with the position per inwoner.
     let mut tabellen = Vec::new();
-    let mut begroting: Vec<VergelijkingView> = Vec::new();
+    let mut begroting: Vec<Vergelijking<'_>> = Vec::new();
     for (jaar, fase) in [
         (uitvraag, Fase::Begroting),
         (uitvraag.saturating_sub(1), Fase::Realisatie),
@@ -93,7 +92,7 @@ pub(crate) fn build(
         }
         let mut rijen = Vec::new();
         for (position, c) in categories.iter().enumerate() {
-            let v = compare(table, own, &request(c, jaar, fase))?;
+            let v = vergelijking(table, own, &request(c, jaar, fase))?;
             let kernbudget = own
                 .get(jaar, fase, position)
                 .and_then(|k| k.kernbudget)
@@ -104,13 +103,9 @@ pub(crate) fn build(
             rijen.push(vec![
                 category_name(cat, c),
                 kernbudget,
-                text(&v.eigen.waarde),
-                v.statistiek
-                    .as_ref()
-                    .map_or_else(|| "–".to_string(), |s| s.mediaan.tekst.clone()),
-                v.positie
-                    .as_ref()
-                    .map_or_else(|| "–".to_string(), |p| p.plaats_tekst.clone()),
+                text(&v, v.eigen.waarde),
+                text(&v, mediaan(&v)),
+                v.plaats_tekst().unwrap_or_else(|| "–".to_string()),
                 kwart_kort(&v),
             ]);
             if fase == Fase::Begroting {
@@ -146,29 +141,22 @@ pub(crate) fn build(
         .iter()
         .zip(&categories)
         .map(|(v, c)| {
-            let d = |g: &GetalView| g.getal.parse::<Decimal>().ok();
-            let spreiding = v.statistiek.as_ref().and_then(|s| {
-                Some(Spreiding {
-                    min: d(&s.min)?,
-                    p25: d(&s.p25)?,
-                    mediaan: d(&s.mediaan)?,
-                    p75: d(&s.p75)?,
-                    max: d(&s.max)?,
-                })
+            let spreiding = v.statistiek.as_ref().map(|s| Spreiding {
+                min: s.min,
+                p25: s.p25,
+                mediaan: s.median,
+                p75: s.p75,
+                max: s.max,
             });
             Positie {
                 label: category_name(cat, c),
                 spreiding,
-                eigen: number(&v.eigen.waarde),
-                eigen_tekst: text(&v.eigen.waarde),
-                mediaan_tekst: v
-                    .statistiek
-                    .as_ref()
-                    .map_or_else(|| "–".to_string(), |s| s.mediaan.tekst.clone()),
-                plaats_tekst: match &v.positie {
-                    Some(p) => format!("{}, {}", p.plaats_tekst, kwart_kort(v)),
-                    None => String::new(),
-                },
+                eigen: v.eigen.waarde,
+                eigen_tekst: text(v, v.eigen.waarde),
+                mediaan_tekst: text(v, mediaan(v)),
+                plaats_tekst: v
+                    .plaats_tekst()
+                    .map_or_else(String::new, |p| format!("{p}, {}", kwart_kort(v))),
             }
         })
         .collect::<Vec<_>>();
@@ -203,17 +191,20 @@ pub(crate) fn build(
             punten: v
                 .trend
                 .iter()
-                .map(|p| TrendPunt {
-                    jaar: p.jaar,
-                    eigen: number(&p.eigen),
-                    eigen_tekst: text(&p.eigen),
-                    p25: number(&p.p25),
-                    mediaan: number(&p.mediaan),
-                    mediaan_tekst: text(&p.mediaan),
-                    p75: number(&p.p75),
+                .map(|p| {
+                    let s = p.statistiek.as_ref();
+                    TrendPunt {
+                        jaar: p.jaar,
+                        eigen: p.eigen,
+                        eigen_tekst: text(v, p.eigen),
+                        p25: s.map(|s| s.p25),
+                        mediaan: s.map(|s| s.median),
+                        mediaan_tekst: text(v, s.map(|s| s.median)),
+                        p75: s.map(|s| s.p75),
+                    }
                 })
                 .collect(),
-            tekst: v.trend_tekst.clone(),
+            tekst: v.trend_text(),
         }
     });
 

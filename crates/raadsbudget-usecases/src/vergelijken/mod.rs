@@ -21,7 +21,6 @@ use crate::views::{
 };
 use crate::{Error, Result};
 use raadsbudget_domain::catalogue::{posts, Catalogue};
-use raadsbudget_domain::grootteklasse::grootteklasse_label;
 use raadsbudget_domain::kengetallen::{
     kengetal_categories, kengetallen_with_begroting, Indicator, Kengetallen,
 };
@@ -29,7 +28,7 @@ use raadsbudget_domain::quantile::Summary;
 use raadsbudget_domain::statistiek;
 use raadsbudget_domain::value::format_dutch;
 use raadsbudget_domain::vergelijking::{
-    kwart, kwart_tekst, plaats, plaats_tekst, referenties, uitvraag_of,
+    kwart, kwart_tekst, plaats, plaats_tekst, referenties, uitvraag_of, Lid, Peergroep,
 };
 use raadsbudget_domain::{Dataset, Fase, Jaar, OrgType, Organisation};
 use rust_decimal::Decimal;
@@ -240,13 +239,22 @@ impl Groep {
     }
 }
 
-/// Whether an organisation is a member of a group in a block.
-type MemberTest = Box<dyn Fn(&PeerOrg, Jaar, Fase) -> bool>;
-
-/// A group made concrete for the own organisation in one block: who is in it.
+/// A group made concrete for the own organisation in one block.
 struct Members {
     naam: String,
-    test: MemberTest,
+    groep: Peergroep,
+}
+
+impl Members {
+    /// Whether `o` is in the group in block `(jaar, fase)`.
+    fn test(&self, o: &PeerOrg, jaar: Jaar, fase: Fase) -> bool {
+        self.groep.bevat(Lid {
+            code: o.organisation.code.as_str(),
+            org_type: o.organisation.org_type(),
+            grootteklasse: o.grootteklasse(jaar, fase),
+            provincie: o.provincie.as_deref(),
+        })
+    }
 }
 
 /// Why the own organisation cannot be compared in `groep` (in block `(jaar, fase)`), or the
@@ -265,65 +273,42 @@ fn members(
             Err(format!("alleen voor {wat}"))
         }
     };
-    Ok(match groep {
+    let groep = match groep {
         Groep::Grootteklasse => {
             only(OrgType::Gemeente, "gemeenten")?;
             let k = own.grootteklasse(jaar, fase).ok_or_else(|| {
                 format!("het aantal inwoners op 1 januari {jaar} ontbreekt, dus de grootteklasse is onbekend")
             })?;
-            Members {
-                naam: format!(
-                    "gemeenten van grootteklasse {k} ({})",
-                    grootteklasse_label(k)
-                ),
-                test: Box::new(move |o, j, f| {
-                    o.organisation.org_type() == OrgType::Gemeente
-                        && o.grootteklasse(j, f) == Some(k)
-                }),
-            }
+            Peergroep::Statistiek(statistiek::Groep::Grootteklasse(k))
         }
         Groep::Provincie => {
             only(OrgType::Gemeente, "gemeenten")?;
-            let p = own.provincie.clone().ok_or_else(|| {
+            Peergroep::Provincie(own.provincie.clone().ok_or_else(|| {
                 "de provincie is onbekend: laad de bundel met een register met provincies (zoals de CBS-lijst van gemeenten)".to_string()
-            })?;
-            Members {
-                naam: format!("gemeenten in de provincie {p}"),
-                test: Box::new(move |o, _, _| {
-                    o.organisation.org_type() == OrgType::Gemeente
-                        && o.provincie.as_deref() == Some(p.as_str())
-                }),
-            }
+            })?)
         }
         Groep::Gemeenten => {
             only(OrgType::Gemeente, "gemeenten")?;
-            Members {
-                naam: "alle gemeenten".to_string(),
-                test: Box::new(|o, _, _| o.organisation.org_type() == OrgType::Gemeente),
-            }
+            Peergroep::Statistiek(statistiek::Groep::Gemeenten)
         }
         Groep::Provincies => {
             only(OrgType::Provincie, "provincies")?;
-            Members {
-                naam: "alle provincies".to_string(),
-                test: Box::new(|o, _, _| o.organisation.org_type() == OrgType::Provincie),
-            }
+            Peergroep::Statistiek(statistiek::Groep::Provincies)
         }
         Groep::Waterschappen => {
             only(OrgType::Waterschap, "waterschappen")?;
-            Members {
-                naam: "alle waterschappen".to_string(),
-                test: Box::new(|o, _, _| o.organisation.org_type() == OrgType::Waterschap),
-            }
+            Peergroep::Statistiek(statistiek::Groep::Waterschappen)
         }
+        // The own organisation is always in a hand-picked group.
         Groep::Lijst(codes) => {
-            let codes = codes.clone();
-            let n = codes.len() + usize::from(!codes.contains(own.organisation.code.as_str()));
-            Members {
-                naam: format!("zelf gekozen groep van {n} organisaties"),
-                test: Box::new(move |o, _, _| codes.contains(o.organisation.code.as_str())),
-            }
+            let mut codes = codes.clone();
+            codes.insert(own.organisation.code.to_string());
+            Peergroep::Lijst(codes)
         }
+    };
+    Ok(Members {
+        naam: groep.naam(),
+        groep,
     })
 }
 
@@ -448,8 +433,54 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The values of a group in one block: `(organisation, value)` for every member (own
-/// included, from `own`).
+/// One organisation in a comparison: its value and rank.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rij<'a> {
+    /// The organisation.
+    pub(crate) org: &'a PeerOrg,
+    /// The indicator's value, if it can be computed.
+    pub(crate) waarde: Option<Decimal>,
+    /// Rank by value, 1 = highest; `None` without a value.
+    pub(crate) plaats: Option<u32>,
+    /// Whether this is the own organisation.
+    pub(crate) eigen: bool,
+}
+
+/// The own position in the group.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Positie {
+    pub(crate) plaats: u32,
+    pub(crate) van: u32,
+    pub(crate) kwart: u8,
+}
+
+/// One year of the trend.
+#[derive(Debug, Clone)]
+pub(crate) struct TrendPunt {
+    pub(crate) jaar: Jaar,
+    pub(crate) eigen: Option<Decimal>,
+    pub(crate) statistiek: Option<Summary>,
+}
+
+/// A comparison with its numbers: the view, the CSV and the factsheet are made from it.
+#[derive(Debug)]
+pub(crate) struct Vergelijking<'a> {
+    pub(crate) verzoek: VergelijkRequest,
+    pub(crate) indicator: Indicator,
+    pub(crate) jaar: Jaar,
+    pub(crate) fase: Fase,
+    pub(crate) groep_naam: String,
+    /// Every member, own included, highest value first, those without a value last (by name).
+    pub(crate) rijen: Vec<Rij<'a>>,
+    pub(crate) eigen: Rij<'a>,
+    pub(crate) statistiek: Option<Summary>,
+    pub(crate) positie: Option<Positie>,
+    /// Every loaded year of the same fase, ascending.
+    pub(crate) trend: Vec<TrendPunt>,
+    pub(crate) opmerkingen: Vec<String>,
+}
+
+/// The values of a group in one block, own included (last, from `own`).
 fn group_values<'a>(
     table: &'a PeerTable,
     own: &'a PeerOrg,
@@ -460,66 +491,27 @@ fn group_values<'a>(
     indicator: Indicator,
 ) -> Vec<(&'a PeerOrg, Option<Decimal>)> {
     let own_code = own.organisation.code.as_str();
-    let mut out: Vec<(&PeerOrg, Option<Decimal>)> = table
+    let value = |o: &PeerOrg| o.get(jaar, fase, position).and_then(|k| indicator.of(k));
+    table
         .orgs
         .values()
         .filter(|o| o.organisation.code.as_str() != own_code && o.has_block(jaar, fase))
-        .filter(|o| (members.test)(o, jaar, fase))
-        .map(|o| (o, o.get(jaar, fase, position).and_then(|k| indicator.of(k))))
-        .collect();
-    out.push((
-        own,
-        own.get(jaar, fase, position).and_then(|k| indicator.of(k)),
-    ));
-    out
+        .filter(|o| members.test(o, jaar, fase))
+        .map(|o| (o, value(o)))
+        .chain(std::iter::once((own, value(own))))
+        .collect()
 }
 
-fn summary_of(indicator: Indicator, rows: &[(&PeerOrg, Option<Decimal>)]) -> Option<Summary> {
-    let values: Vec<Decimal> = rows.iter().filter_map(|(_, v)| *v).collect();
-    statistiek::summary_for(indicator, &values)
+fn values_of(rows: &[(&PeerOrg, Option<Decimal>)]) -> Vec<Decimal> {
+    rows.iter().filter_map(|(_, v)| *v).collect()
 }
 
-fn statistiek_view(indicator: Indicator, s: &Summary) -> StatistiekView {
-    let g = |d| getal(indicator, d);
-    StatistiekView {
-        n: count(s.n),
-        min: g(s.min),
-        p25: g(s.p25),
-        mediaan: g(s.median),
-        p75: g(s.p75),
-        max: g(s.max),
-        gemiddelde: g(s.mean),
-    }
-}
-
-/// The own position in a group, if the own value is known.
-pub(crate) fn position(
-    indicator: Indicator,
-    own: Option<Decimal>,
-    values: &[Decimal],
-    s: Option<&Summary>,
-) -> Option<PositieView> {
-    let (own, s) = (own?, s?);
-    let p = plaats(values, own);
-    let van = count(values.len());
-    let q = kwart(own, s);
-    let t = |d| indicator_text(indicator, d);
-    Some(PositieView {
-        plaats: p,
-        van,
-        plaats_tekst: plaats_tekst(p, van),
-        kwartiel: q,
-        kwartiel_tekst: kwart_tekst(q, &t(s.p25), &t(s.median), &t(s.p75)),
-    })
-}
-
-/// A comparison of `own` with its group in `table` (see the module docs).
-pub fn compare(
-    table: &PeerTable,
-    own: &PeerOrg,
+/// Compares `own` with its group in `table` (see the module docs).
+pub(crate) fn vergelijking<'a>(
+    table: &'a PeerTable,
+    own: &'a PeerOrg,
     req: &VergelijkRequest,
-) -> Result<VergelijkingView> {
-    let cat = Catalogue::current();
+) -> Result<Vergelijking<'a>> {
     let position_c = category_position(&req.categorie)?;
     let indicator = parse_indicator(&req.indicator)?;
     let fase: Fase = req
@@ -538,109 +530,70 @@ pub fn compare(
         .map_err(|reden| Error::Invalid(format!("deze vergelijkingsgroep kan niet: {reden}")))?;
 
     let rows = group_values(table, own, &m, jaar, fase, position_c, indicator);
-    let values: Vec<Decimal> = rows.iter().filter_map(|(_, v)| *v).collect();
-    let summary = summary_of(indicator, &rows);
+    let values = values_of(&rows);
+    let statistiek = statistiek::summary_for(indicator, &values);
     let own_value = rows.last().and_then(|(_, v)| *v);
-    let positie = position(indicator, own_value, &values, summary.as_ref());
-
-    let own_code = own.organisation.code.as_str();
-    let row_view = |o: &PeerOrg, v: Option<Decimal>| VergelijkRijView {
-        code: o.organisation.code.to_string(),
-        naam: o.organisation.naam.clone(),
-        grootteklasse: o.grootteklasse(jaar, fase),
-        provincie: o.provincie.clone(),
-        inwoners: o.inwoners.get(&jaar).map(|n| format_dutch(*n, 0)),
-        waarde: v.map(|d| getal(indicator, d)),
-        plaats: v.map(|d| plaats(&values, d)),
-        eigen: o.organisation.code.as_str() == own_code,
-    };
-    let mut rijen: Vec<VergelijkRijView> = rows.iter().map(|(o, v)| row_view(o, *v)).collect();
-    rijen.sort_by(|a, b| {
-        let key = |r: &VergelijkRijView| {
-            r.waarde
-                .as_ref()
-                .and_then(|g| g.getal.parse::<Decimal>().ok())
-        };
-        match (key(a), key(b)) {
-            (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.naam.cmp(&b.naam)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.naam.cmp(&b.naam),
-        }
+    let positie = own_value.zip(statistiek.as_ref()).map(|(v, s)| Positie {
+        plaats: plaats(&values, v),
+        van: count(values.len()),
+        kwart: kwart(v, s),
     });
-    let eigen = rows
-        .last()
-        .map(|(o, v)| row_view(o, *v))
-        .ok_or_else(|| Error::Invalid("geen eigen organisatie".into()))?;
-
-    let categorie_naam = category_name(cat, &req.categorie);
-    let fase_jaar = format!("{} {jaar}", fase.as_str());
-    let titel = format!("{categorie_naam}: {}, {fase_jaar}", indicator.label());
-
-    let referenties_v: Vec<ReferentieView> = referenties(&req.categorie, indicator)
-        .into_iter()
-        .map(|d| ReferentieView {
-            waarde: getal(indicator, d),
-            label: format!("{} per inwoner", indicator_text(indicator, d)),
+    let own_code = own.organisation.code.as_str();
+    let mut rijen: Vec<Rij<'a>> = rows
+        .iter()
+        .map(|(o, v)| Rij {
+            org: o,
+            waarde: *v,
+            plaats: v.map(|d| plaats(&values, d)),
+            eigen: o.organisation.code.as_str() == own_code,
         })
         .collect();
+    let eigen = rijen
+        .last()
+        .copied()
+        .ok_or_else(|| Error::Invalid("geen eigen organisatie".into()))?;
+    rijen.sort_by(|a, b| match (a.waarde, b.waarde) {
+        (Some(x), Some(y)) => y
+            .cmp(&x)
+            .then_with(|| a.org.organisation.naam.cmp(&b.org.organisation.naam)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.org.organisation.naam.cmp(&b.org.organisation.naam),
+    });
 
     // The trend: every loaded year of the same fase, the group as defined in the chosen year.
-    let trend: Vec<TrendPuntView> = table
+    let trend = table
         .blocks
         .iter()
         .filter(|(_, f)| *f == fase)
         .map(|&(j, f)| {
             let rows = group_values(table, own, &m, j, f, position_c, indicator);
-            let s = summary_of(indicator, &rows);
-            TrendPuntView {
+            TrendPunt {
                 jaar: j,
-                eigen: rows
-                    .last()
-                    .and_then(|(_, v)| *v)
-                    .map(|d| getal(indicator, d)),
-                n: s.as_ref().map_or(0, |s| count(s.n)),
-                p25: s.as_ref().map(|s| getal(indicator, s.p25)),
-                mediaan: s.as_ref().map(|s| getal(indicator, s.median)),
-                p75: s.as_ref().map(|s| getal(indicator, s.p75)),
+                eigen: rows.last().and_then(|(_, v)| *v),
+                statistiek: statistiek::summary_for(indicator, &values_of(&rows)),
             }
         })
         .collect();
 
     let eigen_naam = &own.organisation.naam;
-    let tekstalternatief = match (&summary, &positie, own_value) {
-        (Some(s), Some(p), Some(v)) => format!(
-            "{titel}. Verdeling over {} organisaties ({}): mediaan {}, 25e percentiel {}, 75e percentiel {}, laagste {}, hoogste {}. {eigen_naam}: {}, {}, {}.",
-            s.n,
-            m.naam,
-            indicator_text(indicator, s.median),
-            indicator_text(indicator, s.p25),
-            indicator_text(indicator, s.p75),
-            indicator_text(indicator, s.min),
-            indicator_text(indicator, s.max),
-            indicator_text(indicator, v),
-            p.plaats_tekst,
-            p.kwartiel_tekst
-        ),
-        (Some(s), _, _) => format!(
-            "{titel}. Verdeling over {} organisaties ({}): mediaan {}. Voor {eigen_naam} is deze waarde niet te berekenen.",
-            s.n,
-            m.naam,
-            indicator_text(indicator, s.median)
-        ),
-        _ => format!("{titel}. Geen enkele organisatie in de groep ({}) heeft hiervoor een waarde.", m.naam),
+    let fase_jaar = format!("{} {jaar}", fase.as_str());
+    let t = |v: Option<Decimal>| {
+        v.map_or_else(
+            || "geen waarde".to_string(),
+            |d| indicator_text(indicator, d),
+        )
     };
-    let trend_tekst = trend_text(&trend, eigen_naam);
-
     let mut opmerkingen = Vec::new();
     match table.org(own_code) {
         None => opmerkingen.push(format!(
             "{eigen_naam} staat niet in de geladen benchmarkgegevens; de eigen cijfers uit de database zijn aan de groep toegevoegd."
         )),
         Some(loaded) => {
-            let loaded_v = loaded.get(jaar, fase, position_c).and_then(|k| indicator.of(k));
+            let loaded_v = loaded
+                .get(jaar, fase, position_c)
+                .and_then(|k| indicator.of(k));
             if loaded.has_block(jaar, fase) && loaded_v != own_value {
-                let t = |v: Option<Decimal>| v.map_or_else(|| "geen waarde".to_string(), |d| indicator_text(indicator, d));
                 opmerkingen.push(format!(
                     "De eigen cijfers in de database wijken af van de geladen bundel (bundel: {}, database: {}); de vergelijking gebruikt de database.",
                     t(loaded_v),
@@ -656,7 +609,7 @@ pub fn compare(
         ));
     }
 
-    Ok(VergelijkingView {
+    Ok(Vergelijking {
         verzoek: VergelijkRequest {
             organisatie: own_code.to_string(),
             categorie: req.categorie.trim().to_string(),
@@ -669,50 +622,184 @@ pub fn compare(
                 _ => Vec::new(),
             },
         },
-        titel,
-        indicator_label: indicator.label().to_string(),
-        eenheid: indicator_unit(indicator).to_string(),
+        indicator,
+        jaar,
+        fase,
         groep_naam: m.naam,
-        eigen,
         rijen,
-        statistiek: summary.as_ref().map(|s| statistiek_view(indicator, s)),
+        eigen,
+        statistiek,
         positie,
-        referenties: referenties_v,
         trend,
-        tekstalternatief,
-        trend_tekst,
         opmerkingen,
     })
 }
 
-/// The trend in words.
-fn trend_text(trend: &[TrendPuntView], eigen_naam: &str) -> String {
-    let known: Vec<&TrendPuntView> = trend
-        .iter()
-        .filter(|p| p.eigen.is_some() || p.mediaan.is_some())
-        .collect();
-    let (Some(first), Some(last)) = (known.first(), known.last()) else {
-        return "Er zijn geen jaren met waarden.".to_string();
-    };
-    if known.len() < 2 {
-        return format!(
-            "Alleen {} is geladen; laad een bundel van een ander uitvraagjaar om een trend te zien.",
-            first.jaar
-        );
+impl Vergelijking<'_> {
+    fn getal(&self, d: Decimal) -> GetalView {
+        getal(self.indicator, d)
     }
-    let t = |g: &Option<GetalView>| {
-        g.as_ref()
-            .map_or_else(|| "geen waarde".to_string(), |g| g.tekst.clone())
-    };
-    format!(
-        "Van {} tot {}: {eigen_naam} van {} naar {}; de mediaan van de groep van {} naar {}.",
-        first.jaar,
-        last.jaar,
-        t(&first.eigen),
-        t(&last.eigen),
-        t(&first.mediaan),
-        t(&last.mediaan)
-    )
+
+    fn text(&self, d: Decimal) -> String {
+        indicator_text(self.indicator, d)
+    }
+
+    /// `plaats 12 van 48`, if the own value is known.
+    pub(crate) fn plaats_tekst(&self) -> Option<String> {
+        self.positie.map(|p| plaats_tekst(p.plaats, p.van))
+    }
+
+    fn rij_view(&self, r: &Rij<'_>) -> VergelijkRijView {
+        let o = r.org;
+        VergelijkRijView {
+            code: o.organisation.code.to_string(),
+            naam: o.organisation.naam.clone(),
+            grootteklasse: o.grootteklasse(self.jaar, self.fase),
+            provincie: o.provincie.clone(),
+            inwoners: o.inwoners.get(&self.jaar).map(|n| GetalView {
+                getal: n.to_string(),
+                tekst: format_dutch(*n, 0),
+            }),
+            waarde: r.waarde.map(|d| self.getal(d)),
+            plaats: r.plaats,
+            eigen: r.eigen,
+        }
+    }
+
+    /// The view of the Vergelijken screen.
+    pub(crate) fn view(&self) -> VergelijkingView {
+        let cat = Catalogue::current();
+        let indicator = self.indicator;
+        let categorie_naam = category_name(cat, &self.verzoek.categorie);
+        let titel = format!(
+            "{categorie_naam}: {}, {} {}",
+            indicator.label(),
+            self.fase.as_str(),
+            self.jaar
+        );
+        let positie = self
+            .positie
+            .zip(self.statistiek.as_ref())
+            .map(|(p, s)| PositieView {
+                plaats: p.plaats,
+                van: p.van,
+                plaats_tekst: plaats_tekst(p.plaats, p.van),
+                kwartiel: p.kwart,
+                kwartiel_tekst: kwart_tekst(
+                    p.kwart,
+                    &self.text(s.p25),
+                    &self.text(s.median),
+                    &self.text(s.p75),
+                ),
+            });
+        let eigen_naam = &self.eigen.org.organisation.naam;
+        let tekstalternatief = match (&self.statistiek, &positie, self.eigen.waarde) {
+            (Some(s), Some(p), Some(v)) => format!(
+                "{titel}. Verdeling over {} organisaties ({}): mediaan {}, 25e percentiel {}, 75e percentiel {}, laagste {}, hoogste {}. {eigen_naam}: {}, {}, {}.",
+                s.n,
+                self.groep_naam,
+                self.text(s.median),
+                self.text(s.p25),
+                self.text(s.p75),
+                self.text(s.min),
+                self.text(s.max),
+                self.text(v),
+                p.plaats_tekst,
+                p.kwartiel_tekst
+            ),
+            (Some(s), _, _) => format!(
+                "{titel}. Verdeling over {} organisaties ({}): mediaan {}. Voor {eigen_naam} is deze waarde niet te berekenen.",
+                s.n,
+                self.groep_naam,
+                self.text(s.median)
+            ),
+            _ => format!(
+                "{titel}. Geen enkele organisatie in de groep ({}) heeft hiervoor een waarde.",
+                self.groep_naam
+            ),
+        };
+        let trend: Vec<TrendPuntView> = self
+            .trend
+            .iter()
+            .map(|p| TrendPuntView {
+                jaar: p.jaar,
+                eigen: p.eigen.map(|d| self.getal(d)),
+                n: p.statistiek.as_ref().map_or(0, |s| count(s.n)),
+                p25: p.statistiek.as_ref().map(|s| self.getal(s.p25)),
+                mediaan: p.statistiek.as_ref().map(|s| self.getal(s.median)),
+                p75: p.statistiek.as_ref().map(|s| self.getal(s.p75)),
+            })
+            .collect();
+        VergelijkingView {
+            verzoek: self.verzoek.clone(),
+            titel,
+            indicator_label: indicator.label().to_string(),
+            eenheid: indicator_unit(indicator).to_string(),
+            groep_naam: self.groep_naam.clone(),
+            eigen: self.rij_view(&self.eigen),
+            rijen: self.rijen.iter().map(|r| self.rij_view(r)).collect(),
+            statistiek: self.statistiek.as_ref().map(|s| StatistiekView {
+                n: count(s.n),
+                min: self.getal(s.min),
+                p25: self.getal(s.p25),
+                mediaan: self.getal(s.median),
+                p75: self.getal(s.p75),
+                max: self.getal(s.max),
+                gemiddelde: self.getal(s.mean),
+            }),
+            positie,
+            referenties: referenties(&self.verzoek.categorie, indicator)
+                .into_iter()
+                .map(|d| ReferentieView {
+                    waarde: self.getal(d),
+                    label: format!("{} per inwoner", self.text(d)),
+                })
+                .collect(),
+            trend_tekst: self.trend_text(),
+            trend,
+            tekstalternatief,
+            opmerkingen: self.opmerkingen.clone(),
+        }
+    }
+
+    /// The trend in words.
+    pub(crate) fn trend_text(&self) -> String {
+        let known: Vec<&TrendPunt> = self
+            .trend
+            .iter()
+            .filter(|p| p.eigen.is_some() || p.statistiek.is_some())
+            .collect();
+        let (Some(first), Some(last)) = (known.first(), known.last()) else {
+            return "Er zijn geen jaren met waarden.".to_string();
+        };
+        if known.len() < 2 {
+            return format!(
+                "Alleen {} is geladen; laad een bundel van een ander uitvraagjaar om een trend te zien.",
+                first.jaar
+            );
+        }
+        let t = |v: Option<Decimal>| v.map_or_else(|| "geen waarde".to_string(), |d| self.text(d));
+        let median = |p: &TrendPunt| p.statistiek.as_ref().map(|s| s.median);
+        format!(
+            "Van {} tot {}: {} van {} naar {}; de mediaan van de groep van {} naar {}.",
+            first.jaar,
+            last.jaar,
+            self.eigen.org.organisation.naam,
+            t(first.eigen),
+            t(last.eigen),
+            t(median(first)),
+            t(median(last))
+        )
+    }
+}
+
+/// A comparison of `own` with its group in `table`, as the Vergelijken screen shows it.
+pub fn compare(
+    table: &PeerTable,
+    own: &PeerOrg,
+    req: &VergelijkRequest,
+) -> Result<VergelijkingView> {
+    Ok(vergelijking(table, own, req)?.view())
 }
 
 /// The organisation for the views.
