@@ -41,24 +41,29 @@ fn set(db: &Path, jaar: &str, fase: &str, post: &str, extra: &[&str]) -> Run {
     raadsbudget(db, &args)
 }
 
+/// Writes `aantal` demo benchmark files of uitvraag 2026 into `dir` with the CLI.
+fn demo_files(db: &Path, dir: &Path, aantal: usize) {
+    let aantal = aantal.to_string();
+    let dir = dir.to_str().expect("utf8");
+    let args = [
+        "demo",
+        "--uitvraag",
+        "2026",
+        "--aantal",
+        &aantal,
+        "--uit",
+        dir,
+    ];
+    let r = raadsbudget(db, &args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
 #[test]
 fn demo_files_of_400_organisations_have_no_errors() {
     let dir = tempfile::tempdir().expect("temp");
     let db = dir.path().join("x.sqlite");
     let out = dir.path().join("d");
-    let r = raadsbudget(
-        &db,
-        &[
-            "demo",
-            "--uitvraag",
-            "2026",
-            "--aantal",
-            "400",
-            "--uit",
-            out.to_str().expect("utf8"),
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    demo_files(&db, &out, 400);
     let mut files: Vec<String> = std::fs::read_dir(&out)
         .expect("dir")
         .map(|e| e.expect("entry").path().display().to_string())
@@ -84,19 +89,7 @@ fn demo_files_of_400_organisations_have_no_errors() {
     assert!(!r.stdout.contains(": F"), "{}", r.stdout);
     // Deterministic: the same seed gives the same bytes.
     let again = dir.path().join("e");
-    let r = raadsbudget(
-        &db,
-        &[
-            "demo",
-            "--uitvraag",
-            "2026",
-            "--aantal",
-            "400",
-            "--uit",
-            again.to_str().expect("utf8"),
-        ],
-    );
-    assert_eq!(r.code, 0);
+    demo_files(&db, &again, 400);
     for f in &files {
         let name = Path::new(f).file_name().expect("name");
         assert_eq!(
@@ -708,19 +701,7 @@ fn factsheet_writes_one_pdf_per_organisation_of_a_400_organisation_bundle() {
     let path = |p: &Path| p.to_str().expect("utf8").to_string();
     let input = dir.path().join("in");
     let bundel = dir.path().join("bundel");
-    let r = raadsbudget(
-        &db,
-        &[
-            "demo",
-            "--uitvraag",
-            "2026",
-            "--aantal",
-            "400",
-            "--uit",
-            &path(&input),
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    demo_files(&db, &input, 400);
     let r = raadsbudget(
         &db,
         &["bundel", &path(&input), "--uit", &path(&bundel), "--stil"],

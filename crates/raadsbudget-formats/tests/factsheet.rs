@@ -508,12 +508,31 @@ fn html_is_a_complete_document_around_the_fragment() {
         doc.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n")
     );
     find(&doc, &format!("<title>{TITEL}</title>"));
-    find(&doc, &html::fragment(&f));
+    find(&doc, &html::fragment(&f, 1));
     assert!(doc.ends_with("</html>\n"));
-    assert_eq!(html::fragment(&f), html::fragment(&f));
-    let fragment = html::fragment(&f);
+    assert_eq!(html::fragment(&f, 1), html::fragment(&f, 1));
+    let fragment = html::fragment(&f, 1);
     assert!(fragment.starts_with("<article class=\"factsheet\" lang=\"nl\">\n<style>\n"));
     assert!(fragment.ends_with("</article>\n"));
+}
+
+#[test]
+fn the_fragment_heading_level_fits_the_page_it_is_placed_in() {
+    let f = voorbeeldstad();
+    // In a document of its own: the title is the h1, sections are h2.
+    let own = html::fragment(&f, 1);
+    assert_eq!(own.matches("<h1 ").count(), 1);
+    assert_eq!(own.matches("<h2 ").count(), own.matches("</h2>").count());
+    assert!(own.matches("<h2 ").count() >= 3);
+    // In the app, under the screen's h1: title h2, sections h3; nothing else changes.
+    let app = html::fragment(&f, 2);
+    assert!(!app.contains("<h1"));
+    assert_eq!(app.matches("<h2 ").count(), 1);
+    assert_eq!(app.matches("<h3 ").count(), own.matches("<h2 ").count());
+    assert_eq!(
+        app.replace("h3", "hX").replace("h2", "h1"),
+        own.replace("h2", "hX")
+    );
 }
 
 #[test]
@@ -603,7 +622,7 @@ fn html_charts_are_labelled_images_with_a_text_alternative() {
 
 #[test]
 fn html_is_self_contained_scoped_and_high_contrast() {
-    let fragment = html::fragment(&voorbeeldstad());
+    let fragment = html::fragment(&voorbeeldstad(), 1);
     for banned in [
         "<script", "<link", "src=", "href=", "url(", "@import", "<img",
     ] {
@@ -644,7 +663,7 @@ fn html_is_self_contained_scoped_and_high_contrast() {
 fn html_of_an_empty_model_has_a_heading_and_no_empty_parts() {
     let doc = html_document(&leeg());
     find(&doc, "<title>Factsheet</title>");
-    find(&doc, "<h1>Factsheet</h1>");
+    find(&doc, "<h1 class=\"fs-titel\">Factsheet</h1>");
     for part in [
         "<svg", "<table", "<dl", "<footer", "<h2", "<p></p>", "<section",
     ] {

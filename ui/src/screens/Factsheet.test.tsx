@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { App } from "../App";
 import { amsterdam, appInfo, bron, bron2024, factsheetView, overzicht } from "../test/fixtures";
 import { aanroepenVan, benchmarkHandlers, laatsteVan, mockCommands, type Handler } from "../test/ipc";
-import { FactsheetScherm, factsheetJaren, kopjesOmlaag } from "./Factsheet";
+import { FactsheetScherm, factsheetJaren } from "./Factsheet";
 
 function mock(extra: Record<string, Handler> = {}, bronnen = [bron, bron2024]) {
   return mockCommands({ ...benchmarkHandlers({ bronnen, lijsten: [] }), ...extra });
@@ -126,10 +126,7 @@ describe("Factsheet", () => {
     expect(screen.getByTestId("nav-factsheet")).toHaveAttribute("aria-current", "page");
   });
 
-  it("moves the fragment's headings one level down and keeps the rest", () => {
-    expect(kopjesOmlaag('<header>\n<h1>Titel</h1></header><section aria-labelledby="x"><h2 id="x">Kop</h2><p>h1 &lt;h1&gt;</p>')).toBe(
-      '<header>\n<h2 class="fs-titel">Titel</h2></header><section aria-labelledby="x"><h3 id="x">Kop</h3><p>h1 &lt;h1&gt;</p>',
-    );
+  it("offers the loaded uitvraagjaren, newest first, once each", () => {
     expect(factsheetJaren([{ uitvraagjaren: [2024, 2025] }, { uitvraagjaren: [2026, 2025] }])).toEqual([2026, 2025, 2024]);
   });
 });

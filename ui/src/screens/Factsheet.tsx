@@ -1,13 +1,14 @@
 // Factsheet: one uitvraag of the organisation on one page (the same HTML as
 // `raadsbudget factsheet` writes), to print or to save as PDF.
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 
 import { api, dialogen } from "../api";
 import type { ErrorView } from "../bindings/ErrorView";
 import type { FactsheetView } from "../bindings/FactsheetView";
 import type { OrganisationView } from "../bindings/OrganisationView";
 import { FoutMelding, Laden, PadVeld, StatusRegel } from "../components/common";
+import { useNieuwste } from "../components/nieuwste";
 import { useScherm } from "../components/scherm";
 import {
   Alert,
@@ -19,18 +20,6 @@ import {
   Paragraph,
   Select,
 } from "../components/utrecht";
-
-/**
- * The screen has its own h1, so the fragment's headings move one level down (h1 → h2,
- * h2 → h3, …): one h1 per screen. Only tag names change. Safe on this HTML: it is made by
- * Raadsbudget, and every piece of data in it is escaped, so `<h1`…`</h5` occur only as tags.
- */
-export function kopjesOmlaag(html: string): string {
-  return html.replace(/<(\/?)h([1-5])(?=[\s>])/gi, (_m, slash: string, n: string) => {
-    const niveau = Number(n) + 1;
-    return `<${slash}h${niveau}${niveau === 2 && slash === "" ? ' class="fs-titel"' : ""}`;
-  });
-}
 
 /** The uitvraagjaren of the loaded sources, newest first, without duplicates. */
 export function factsheetJaren(bronnen: Array<{ uitvraagjaren: number[] }>): number[] {
@@ -47,7 +36,7 @@ export function FactsheetScherm({ org, uitvraag }: { org: OrganisationView; uitv
   const [pad, setPad] = useState("");
   const [bezig, setBezig] = useState(false);
   const [opgeslagen, setOpgeslagen] = useState<string | null>(null);
-  const volgnummer = useRef(0);
+  const nieuwste = useNieuwste();
 
   // The years to choose from: those of the loaded benchmark data (a factsheet needs them).
   useEffect(() => {
@@ -75,24 +64,19 @@ export function FactsheetScherm({ org, uitvraag }: { org: OrganisationView; uitv
 
   useEffect(() => {
     if (gekozen === null) return;
-    const nr = ++volgnummer.current;
     setLaden(true);
     setOpgeslagen(null);
-    api
-      .factsheet(org.code, gekozen)
-      .then((v) => {
-        if (nr !== volgnummer.current) return;
+    nieuwste(api.factsheet(org.code, gekozen), {
+      ok: (v) => {
         setView(v);
         setFout(null);
-      })
-      .catch((e: ErrorView) => {
-        if (nr !== volgnummer.current) return;
+      },
+      fout: (e) => {
         setView(null);
         setFout(e);
-      })
-      .finally(() => {
-        if (nr === volgnummer.current) setLaden(false);
-      });
+      },
+      klaar: () => setLaden(false),
+    });
   }, [org.code, gekozen]);
 
   const standaardNaam = () => `factsheet-${org.code}-${gekozen ?? uitvraag}.pdf`;
@@ -201,12 +185,13 @@ export function FactsheetScherm({ org, uitvraag }: { org: OrganisationView; uitv
       </div>
       {view && (
         // The HTML is made by our own Rust code (raadsbudget-formats, factsheet::html) from
-        // escaped data only, with no scripts; the CSP forbids inline scripts anyway.
+        // escaped data only, with no scripts (the CSP forbids inline scripts anyway), and with
+        // its title as an h2 under this screen's h1.
         <div
           className="rb-factsheet"
           data-testid="factsheet"
           aria-busy={laden}
-          dangerouslySetInnerHTML={{ __html: kopjesOmlaag(view.html) }}
+          dangerouslySetInnerHTML={{ __html: view.html }}
         />
       )}
     </div>

@@ -6,7 +6,7 @@
 //! `<svg role="img">` with `<title>` and `<desc>` followed by the same figures as a visible
 //! table, so nobody depends on the picture or on colour.
 
-use super::{posities_axis, spread, trend_axis, Axis, Factsheet, Posities, Tabel, Trend};
+use super::{posities_axis, runs, spread, trend_axis, Axis, Factsheet, Posities, Tabel, Trend};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
@@ -29,8 +29,8 @@ pub fn escape(s: &str) -> String {
 /// The stylesheet of the fragment; every selector is scoped under `.factsheet`.
 const STYLE: &str = "\
 .factsheet{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a;background:#fff;max-width:190mm;margin:0 auto;padding:0 1em;line-height:1.4;font-size:11pt}
-.factsheet h1{font-size:1.5em;line-height:1.2;margin:.5em 0 .2em}
-.factsheet h2{font-size:1.1em;margin:1.2em 0 .4em}
+.factsheet .fs-titel{font-size:1.5em;line-height:1.2;margin:.5em 0 .2em}
+.factsheet .fs-kop{font-size:1.1em;margin:1.2em 0 .4em}
 .factsheet .fs-organisatie{font-weight:bold;margin:0}
 .factsheet .fs-ondertitel{color:#595959;margin:.2em 0 0}
 .factsheet dl{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:0}
@@ -48,19 +48,27 @@ const STYLE: &str = "\
 .factsheet .fs-legenda svg{display:inline-block;vertical-align:middle;margin-right:.3em}
 .factsheet footer{margin-top:1.5em;border-top:1px solid #d9d9d9;padding-top:.5em}
 .factsheet footer p{font-size:.85em;color:#595959;margin:.2em 0}
-@media print{.factsheet{font-size:9pt;max-width:none;padding:0;color:#000}.factsheet section,.factsheet table,.factsheet svg{break-inside:avoid;page-break-inside:avoid}.factsheet h2{break-after:avoid;page-break-after:avoid}}
+@media print{.factsheet{font-size:9pt;max-width:none;padding:0;color:#000}.factsheet section,.factsheet table,.factsheet svg{break-inside:avoid;page-break-inside:avoid}.factsheet .fs-kop{break-after:avoid;page-break-after:avoid}}
 @page{size:A4;margin:15mm}
 ";
 
 /// The factsheet as an `<article class="factsheet" lang="nl">` with its own `<style>`.
-/// Deterministic: the same model gives the same bytes.
-pub fn fragment(f: &Factsheet) -> String {
+/// `niveau` is the heading level of its title (1 in a document of its own, 2 inside a page
+/// that has its own `<h1>`); the sections are one level below it. The look does not depend on
+/// the level. Deterministic: the same model gives the same bytes.
+pub fn fragment(f: &Factsheet, niveau: u8) -> String {
+    let niveau = niveau.clamp(1, 5);
+    let sub = niveau + 1;
     let id = id_prefix(f);
     let mut out = String::new();
     out.push_str("<article class=\"factsheet\" lang=\"nl\">\n<style>\n");
     out.push_str(STYLE);
     out.push_str("</style>\n<header>\n");
-    let _ = writeln!(out, "<h1>{}</h1>", escape(or(&f.titel, "Factsheet")));
+    let _ = writeln!(
+        out,
+        "<h{niveau} class=\"fs-titel\">{}</h{niveau}>",
+        escape(or(&f.titel, "Factsheet"))
+    );
     if !f.organisatie.is_empty() {
         let _ = writeln!(
             out,
@@ -79,7 +87,7 @@ pub fn fragment(f: &Factsheet) -> String {
     if !f.kenmerken.is_empty() {
         let _ = writeln!(
             out,
-            "<section aria-labelledby=\"{id}-kenmerken\">\n<h2 id=\"{id}-kenmerken\">Kenmerken</h2>\n<dl>"
+            "<section aria-labelledby=\"{id}-kenmerken\">\n<h{sub} class=\"fs-kop\" id=\"{id}-kenmerken\">Kenmerken</h{sub}>\n<dl>"
         );
         for (label, value) in &f.kenmerken {
             let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", escape(label), escape(value));
@@ -89,16 +97,16 @@ pub fn fragment(f: &Factsheet) -> String {
     if !f.tabellen.is_empty() {
         let _ = writeln!(
             out,
-            "<section aria-labelledby=\"{id}-cijfers\">\n<h2 id=\"{id}-cijfers\">Eigen cijfers</h2>"
+            "<section aria-labelledby=\"{id}-cijfers\">\n<h{sub} class=\"fs-kop\" id=\"{id}-cijfers\">Eigen cijfers</h{sub}>"
         );
         for t in &f.tabellen {
             table(&mut out, t);
         }
         out.push_str("</section>\n");
     }
-    posities(&mut out, &f.posities, &id);
+    posities(&mut out, &f.posities, &id, sub);
     if let Some(t) = &f.trend {
-        trend(&mut out, t, &id);
+        trend(&mut out, t, &id, sub);
     }
     if !f.voetnoten.is_empty() {
         out.push_str("<footer>\n");
@@ -119,7 +127,7 @@ pub fn write_document<W: std::io::Write>(f: &Factsheet, mut w: W) -> std::io::Re
     doc.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(doc, "<title>{}</title>", escape(or(&f.titel, "Factsheet")));
     doc.push_str("</head>\n<body>\n<main>\n");
-    doc.push_str(&fragment(f));
+    doc.push_str(&fragment(f, 1));
     doc.push_str("</main>\n</body>\n</html>\n");
     w.write_all(doc.as_bytes())?;
     w.flush()
@@ -235,14 +243,14 @@ const P_X1: i64 = 610;
 const P_TOP: i64 = 8;
 const P_ROW: i64 = 36;
 
-fn posities(out: &mut String, p: &Posities, id: &str) {
+fn posities(out: &mut String, p: &Posities, id: &str, sub: u8) {
     if p.regels.is_empty() && p.titel.trim().is_empty() && p.tekstalternatief.trim().is_empty() {
         return;
     }
     let heading = or(&p.titel, "Positie tussen vergelijkbare organisaties");
     let _ = writeln!(
         out,
-        "<section aria-labelledby=\"{id}-posities\">\n<h2 id=\"{id}-posities\">{}</h2>",
+        "<section aria-labelledby=\"{id}-posities\">\n<h{sub} class=\"fs-kop\" id=\"{id}-posities\">{}</h{sub}>",
         escape(heading)
     );
     if !p.regels.is_empty() {
@@ -395,28 +403,11 @@ const T_Y0: i64 = 196;
 const T_Y1: i64 = 24;
 const T_HEIGHT: i64 = 222;
 
-/// Runs of consecutive indices for which `f` gives a value.
-fn runs<T, V>(items: &[T], f: impl Fn(&T) -> Option<V>) -> Vec<Vec<(usize, V)>> {
-    let mut out: Vec<Vec<(usize, V)>> = Vec::new();
-    let mut current = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        match f(item) {
-            Some(v) => current.push((i, v)),
-            None if !current.is_empty() => out.push(std::mem::take(&mut current)),
-            None => {}
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
-}
-
-fn trend(out: &mut String, t: &Trend, id: &str) {
+fn trend(out: &mut String, t: &Trend, id: &str, sub: u8) {
     let heading = or(&t.titel, "Trend");
     let _ = writeln!(
         out,
-        "<section aria-labelledby=\"{id}-trend\">\n<h2 id=\"{id}-trend\">{}</h2>",
+        "<section aria-labelledby=\"{id}-trend\">\n<h{sub} class=\"fs-kop\" id=\"{id}-trend\">{}</h{sub}>",
         escape(heading)
     );
     if !t.punten.is_empty() {

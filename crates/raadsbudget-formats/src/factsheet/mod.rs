@@ -265,6 +265,24 @@ pub(crate) fn spread(i: usize, n: usize, from: Decimal, to: Decimal) -> Decimal 
     from + width * Decimal::from(i) / Decimal::from(n - 1)
 }
 
+/// Runs of consecutive items for which `f` gives a value, with their indices: the pieces
+/// of a trend line that has gaps (both renderers draw them).
+pub(crate) fn runs<T, V>(items: &[T], f: impl Fn(&T) -> Option<V>) -> Vec<Vec<(usize, V)>> {
+    let mut out: Vec<Vec<(usize, V)>> = Vec::new();
+    let mut current = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match f(item) {
+            Some(v) => current.push((i, v)),
+            None if !current.is_empty() => out.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@
 //! positions, trend, voetnoten), so it can be extracted and read aloud. The output has no
 //! creation date or file id: the same model gives the same bytes.
 
-use super::{posities_axis, spread, trend_axis, Axis, Factsheet, Posities, Tabel, Trend};
+use super::{posities_axis, runs, spread, trend_axis, Axis, Factsheet, Posities, Tabel, Trend};
 use encoding_rs::WINDOWS_1252;
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use rust_decimal::prelude::ToPrimitive;
@@ -295,6 +295,16 @@ fn f32_of(d: Decimal) -> f32 {
     d.round_dp(2).to_f32().unwrap_or(0.0)
 }
 
+/// Moves to the first point and draws lines through the others (the caller strokes or fills).
+fn trace(c: &mut Content, points: &[(Decimal, Decimal)]) {
+    if let Some((first, rest)) = points.split_first() {
+        c.move_to(f32_of(first.0), f32_of(first.1));
+        for p in rest {
+            c.line_to(f32_of(p.0), f32_of(p.1));
+        }
+    }
+}
+
 /// Grey levels (0 = black).
 const BLACK: Decimal = Decimal::ZERO;
 /// Text grey: #595959, 7:1 on white.
@@ -428,34 +438,28 @@ impl Layout {
     }
 
     fn dashed(&mut self, points: &[(Decimal, Decimal)], width: Decimal) {
-        if points.len() < 2 {
-            return;
-        }
-        let c = self.c();
-        c.save_state()
-            .set_line_width(f32_of(width))
-            .set_stroke_gray(0.0)
-            .set_dash_pattern([3.0, 2.0], 0.0)
-            .move_to(f32_of(points[0].0), f32_of(points[0].1));
-        for p in &points[1..] {
-            c.line_to(f32_of(p.0), f32_of(p.1));
-        }
-        c.stroke().restore_state();
+        self.stroke_path(points, width, true);
     }
 
     fn polyline(&mut self, points: &[(Decimal, Decimal)], width: Decimal) {
+        self.stroke_path(points, width, false);
+    }
+
+    /// Strokes the open path through `points` in black: dashed, or solid with round joins.
+    fn stroke_path(&mut self, points: &[(Decimal, Decimal)], width: Decimal, dashed: bool) {
         if points.len() < 2 {
             return;
         }
         let c = self.c();
         c.save_state()
             .set_line_width(f32_of(width))
-            .set_stroke_gray(0.0)
-            .set_line_join(pdf_writer::types::LineJoinStyle::RoundJoin)
-            .move_to(f32_of(points[0].0), f32_of(points[0].1));
-        for p in &points[1..] {
-            c.line_to(f32_of(p.0), f32_of(p.1));
+            .set_stroke_gray(0.0);
+        if dashed {
+            c.set_dash_pattern([3.0, 2.0], 0.0);
+        } else {
+            c.set_line_join(pdf_writer::types::LineJoinStyle::RoundJoin);
         }
+        trace(c, points);
         c.stroke().restore_state();
     }
 
@@ -464,12 +468,8 @@ impl Layout {
             return;
         }
         let c = self.c();
-        c.save_state()
-            .set_fill_gray(f32_of(grey))
-            .move_to(f32_of(points[0].0), f32_of(points[0].1));
-        for p in &points[1..] {
-            c.line_to(f32_of(p.0), f32_of(p.1));
-        }
+        c.save_state().set_fill_gray(f32_of(grey));
+        trace(c, points);
         c.close_path().fill_nonzero().restore_state();
     }
 
@@ -946,7 +946,7 @@ impl Layout {
                 );
             }
             // Quartile band, per run of years that have both quartiles.
-            for run in runs(tr.punten.iter().map(|p| p.p25.zip(p.p75)).collect()) {
+            for run in runs(&tr.punten, |p| p.p25.zip(p.p75)) {
                 if let [(i, (lo, hi))] = run.as_slice() {
                     let x = px(*i);
                     self.rect(
@@ -979,11 +979,11 @@ impl Layout {
                     &p.jaar.to_string(),
                 );
             }
-            for run in runs(tr.punten.iter().map(|p| p.mediaan).collect()) {
+            for run in runs(&tr.punten, |p| p.mediaan) {
                 let pts = points(&run, &px, &py);
                 self.dashed(&pts, t(12));
             }
-            for run in runs(tr.punten.iter().map(|p| p.eigen).collect()) {
+            for run in runs(&tr.punten, |p| p.eigen) {
                 let pts = points(&run, &px, &py);
                 self.polyline(&pts, t(16));
                 for (i, v) in &run {
@@ -1031,23 +1031,6 @@ enum Sample {
     Own,
     Dashed,
     Band,
-}
-
-/// Runs of consecutive indices that have a value.
-fn runs<T: Copy>(values: Vec<Option<T>>) -> Vec<Vec<(usize, T)>> {
-    let mut out = Vec::new();
-    let mut current = Vec::new();
-    for (i, v) in values.into_iter().enumerate() {
-        match v {
-            Some(v) => current.push((i, v)),
-            None if !current.is_empty() => out.push(std::mem::take(&mut current)),
-            None => {}
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
 }
 
 /// The points of a run; a single point becomes a short horizontal stroke so it stays visible.
