@@ -105,6 +105,8 @@ finding_codes! {
     UnknownVersion = "F107", Fout, "onbekende versie van de definities";
     /// The file has no data rows.
     Empty = "F108", Fout, "bestand zonder gegevens";
+    /// The file has far more data rows than a benchmark file can have.
+    TooManyRows = "F109", Fout, "te veel regels voor een benchmarkbestand";
     /// Two different files of one organisation and uitvraag with the same revisie and moment.
     Conflict = "F201", Fout, "conflicterende inzendingen";
     /// A file of another uitvraagjaar than the bundle was asked for.
@@ -240,10 +242,135 @@ impl fmt::Display for Finding {
     }
 }
 
+/// Collects the findings of one file with at most `per_code` findings of each code; the rest of
+/// a code is counted, and [`FindingLimit::into_vec`] adds one summary finding for it
+/// ("… en nog 349.980 keer F104 in dit bestand"). So whatever a file holds, the findings kept
+/// for it stay few, and a bundle's `meldingen.csv` stays proportional to its number of files.
+#[derive(Debug)]
+pub struct FindingLimit {
+    per_code: usize,
+    kept: Vec<Finding>,
+    /// Per code: how many were pushed, and the first finding that was not kept.
+    seen: Vec<(FindingCode, u64, Option<Finding>)>,
+}
+
+impl FindingLimit {
+    /// A collector that keeps at most `per_code` findings of each code.
+    pub fn new(per_code: usize) -> FindingLimit {
+        FindingLimit {
+            per_code,
+            kept: Vec::new(),
+            seen: Vec::new(),
+        }
+    }
+
+    /// Adds a finding: kept while its code has fewer than `per_code`, otherwise counted.
+    pub fn push(&mut self, finding: Finding) {
+        let index = match self.seen.iter().position(|(c, _, _)| *c == finding.code) {
+            Some(i) => i,
+            None => {
+                self.seen.push((finding.code, 0, None));
+                self.seen.len() - 1
+            }
+        };
+        let Some((_, count, first_omitted)) = self.seen.get_mut(index) else {
+            return;
+        };
+        *count += 1;
+        if usize::try_from(*count).is_ok_and(|n| n <= self.per_code) {
+            self.kept.push(finding);
+        } else if first_omitted.is_none() {
+            *first_omitted = Some(finding);
+        }
+    }
+
+    /// The findings kept so far (no summaries).
+    pub fn iter(&self) -> impl Iterator<Item = &Finding> {
+        self.kept.iter()
+    }
+
+    /// The kept findings, followed per code with omitted findings by one summary finding of
+    /// that code, located where the first omitted one was.
+    pub fn into_vec(self) -> Vec<Finding> {
+        let mut out = self.kept;
+        let per_code = u64::try_from(self.per_code).unwrap_or(u64::MAX);
+        for (code, count, first) in self.seen {
+            let Some(first) = first else { continue };
+            let omitted = count.saturating_sub(per_code);
+            let location = Location {
+                file: first.location.file,
+                line: first.location.line,
+                organisation: first.location.organisation,
+                ..Location::default()
+            };
+            let vanaf = location
+                .line
+                .map(|l| format!(", de eerste op regel {l}"))
+                .unwrap_or_default();
+            out.push(Finding::new(
+                code,
+                location,
+                format!(
+                    "… en nog {} keer {code} ({}) in dit bestand{vanaf}; alleen de eerste {per_code} zijn afzonderlijk gemeld",
+                    dutch_count(omitted),
+                    code.title(),
+                ),
+            ));
+        }
+        out
+    }
+}
+
+/// A count with a point between thousands: `349.980`.
+fn dutch_count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn a_limit_keeps_the_first_of_each_code_and_summarises_the_rest() {
+        let mut limit = FindingLimit::new(2);
+        for line in 1..=350_000u64 {
+            let location = Location {
+                file: Some("junk.csv".into()),
+                line: Some(line),
+                column: Some(3),
+                ..Location::default()
+            };
+            limit.push(Finding::new(FindingCode::FieldCount, location, "kolommen"));
+        }
+        limit.push(Finding::new(
+            FindingCode::Empty,
+            Location::default(),
+            "leeg",
+        ));
+        assert_eq!(limit.iter().count(), 3);
+        let all = limit.into_vec();
+        assert_eq!(all.len(), 4);
+        let summary = &all[3];
+        assert_eq!(summary.code, FindingCode::FieldCount);
+        assert_eq!(summary.location.line, Some(3));
+        assert_eq!(summary.location.column, None);
+        assert_eq!(
+            summary.message,
+            "… en nog 349.998 keer F104 (verkeerd aantal kolommen) in dit bestand, de eerste op regel 3; alleen de eerste 2 zijn afzonderlijk gemeld"
+        );
+        assert_eq!(dutch_count(0), "0");
+        assert_eq!(dutch_count(1000), "1.000");
+        assert_eq!(dutch_count(u64::MAX), "18.446.744.073.709.551.615");
+    }
 
     #[test]
     fn codes_are_unique_and_prefixed_by_severity() {

@@ -1,10 +1,11 @@
 //! The tolerant reader of the benchmark file.
 
-use super::text::{decode, parse_records, regels, unprotect, Lines, RecordSpan, Records};
+use super::text::{decode, regels, unprotect, Lines, RecordIter};
 use super::{col, BenchmarkFile, FileMeta, ReadOutcome, FORMAT, HEADER, MOMENT_FORMAT};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use raadsbudget_domain::catalogue::{Catalogue, FnvBuild, Unit};
 use raadsbudget_domain::fase::{jaar_is_plausible, uitvraag_blocks, JAAR_MAX, JAAR_MIN};
+use raadsbudget_domain::finding::FindingLimit;
 use raadsbudget_domain::kengetallen::is_required;
 use raadsbudget_domain::organisation::{OrgType, OrganisationError};
 use raadsbudget_domain::validation::{
@@ -22,6 +23,17 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// own code, F103).
 const CONSTANT_COLUMNS: [usize; 8] = [1, 2, 3, 4, 5, 12, 13, 14];
 
+/// At most this many findings of one code are reported per file, then one summary finding
+/// (a real file has a few; a file of junk lines would otherwise have one per line).
+pub const MAX_FINDINGS_PER_CODE: usize = 20;
+
+/// The most data rows a file may have. A file has at most one row per post and block (a few
+/// hundred); more rows are surely not a benchmark file, and are not kept in memory.
+pub const MAX_ROWS: usize = 10_000;
+
+/// At most this many places are named in a repair summary (W105, W106); the rest are counted.
+const MAX_PLACES: usize = 100;
+
 /// Reads and checks one benchmark file. `bytes` are the file as it came; `name` is used in
 /// the findings.
 ///
@@ -38,9 +50,9 @@ const CONSTANT_COLUMNS: [usize; 8] = [1, 2, 3, 4, 5, 12, 13, 14];
 pub fn read(name: &str, bytes: &[u8]) -> ReadOutcome {
     let mut reader = Reader {
         name,
-        structure: Vec::new(),
-        whitespace: Vec::new(),
-        padded: Vec::new(),
+        structure: FindingLimit::new(MAX_FINDINGS_PER_CODE),
+        whitespace: Places::default(),
+        padded: Places::default(),
         organisation: None,
     };
     let (file, content) = match reader.read(bytes) {
@@ -52,26 +64,90 @@ pub fn read(name: &str, bytes: &[u8]) -> ReadOutcome {
     ReadOutcome { file, findings }
 }
 
-/// A data row with its fields trimmed (except `toelichting`), borrowed from the parsed text.
+/// A data row with its fields trimmed (except `toelichting`), borrowed from the text where
+/// possible.
 struct Row<'t> {
     line: u64,
-    fields: [&'t str; 15],
+    fields: [Cow<'t, str>; 15],
 }
 
-impl<'t> Row<'t> {
+impl Row<'_> {
     /// A field by 1-based column number.
-    fn get(&self, column: u32) -> &'t str {
+    fn get(&self, column: u32) -> &str {
         usize::try_from(column)
             .ok()
             .and_then(|c| c.checked_sub(1))
             .and_then(|i| self.fields.get(i))
-            .copied()
-            .unwrap_or("")
+            .map_or("", |f| f.as_ref())
+    }
+}
+
+/// Places named in a repair summary: the first [`MAX_PLACES`], and how many there were.
+#[derive(Default)]
+struct Places<T> {
+    first: Vec<T>,
+    count: usize,
+}
+
+impl<T> Places<T> {
+    fn push(&mut self, place: T) {
+        self.count += 1;
+        if self.first.len() < MAX_PLACES {
+            self.first.push(place);
+        }
+    }
+
+    /// `, en nog 12 andere` when not every place is in [`Places::first`].
+    fn rest(&self) -> String {
+        let rest = self.count.saturating_sub(self.first.len());
+        if rest == 0 {
+            String::new()
+        } else {
+            format!(", en nog {rest} andere")
+        }
     }
 }
 
 /// `(jaar, fase, post)` of a row → the line it is on.
-type Seen<'t> = HashMap<(Jaar, Fase, &'t str), u64, FnvBuild>;
+type Seen<'r> = HashMap<(Jaar, Fase, &'r str), u64, FnvBuild>;
+
+/// Records that end with LF or a lone CR instead of CRLF, found record by record.
+#[derive(Default)]
+struct LineEnds {
+    /// Where the previous record started.
+    previous: Option<usize>,
+    /// Records with a bad line end.
+    bad: usize,
+    /// Byte offset of the first bad line end.
+    first_bad: Option<usize>,
+}
+
+impl LineEnds {
+    /// Notes that a record starts at `start` (or the text ends there): checks the line ends
+    /// between the previous record's content and `start`.
+    fn record(&mut self, bytes: &[u8], start: usize) {
+        let Some(from) = self.previous.replace(start) else {
+            return;
+        };
+        let Some(region) = bytes.get(from..start) else {
+            return;
+        };
+        let content_len = region
+            .iter()
+            .rposition(|b| !matches!(b, b'\r' | b'\n'))
+            .map_or(0, |p| p + 1);
+        let run = region.get(content_len..).unwrap_or_default();
+        let bad = run.iter().enumerate().position(|(j, &b)| match b {
+            b'\n' => j == 0 || run.get(j - 1) != Some(&b'\r'),
+            b'\r' => run.get(j + 1) != Some(&b'\n'),
+            _ => false,
+        });
+        if let Some(j) = bad {
+            self.bad += 1;
+            self.first_bad.get_or_insert(from + content_len + j);
+        }
+    }
+}
 
 /// The file-level values parsed from the first row.
 struct Meta {
@@ -85,12 +161,12 @@ struct Meta {
 
 struct Reader<'n> {
     name: &'n str,
-    /// Structure and repair findings.
-    structure: Vec<Finding>,
+    /// Structure and repair findings, at most [`MAX_FINDINGS_PER_CODE`] of a code.
+    structure: FindingLimit,
     /// `(line, column)` of fields whose surrounding spaces were removed.
-    whitespace: Vec<(u64, u32)>,
+    whitespace: Places<(u64, u32)>,
     /// Lines of amounts with fewer than 2 decimals.
-    padded: Vec<u64>,
+    padded: Places<u64>,
     /// The organisation code, once known.
     organisation: Option<String>,
 }
@@ -113,20 +189,21 @@ impl Reader<'_> {
 
     /// Structure findings with the repair summaries, in file order.
     fn finish(mut self) -> Vec<Finding> {
-        if let Some(&(line, column)) = self.whitespace.iter().min() {
+        if let Some(&(line, column)) = self.whitespace.first.iter().min() {
             let mut per_column: BTreeMap<u32, Vec<u64>> = BTreeMap::new();
-            for (l, c) in &self.whitespace {
+            for (l, c) in &self.whitespace.first {
                 per_column.entry(*c).or_default().push(*l);
             }
             let places: Vec<String> = per_column
                 .iter()
                 .map(|(c, lines)| format!("{} op {}", column_name(*c), regels(lines)))
                 .collect();
-            let n = self.whitespace.len();
+            let n = self.whitespace.count;
             let message = format!(
-                "spaties rond {n} {} verwijderd ({}); controleer of de waarden zo kloppen",
+                "spaties rond {n} {} verwijderd ({}{}); controleer of de waarden zo kloppen",
                 if n == 1 { "veld" } else { "velden" },
-                places.join("; ")
+                places.join("; "),
+                self.whitespace.rest()
             );
             self.push(
                 FindingCode::RepairedWhitespace,
@@ -135,12 +212,13 @@ impl Reader<'_> {
                 message,
             );
         }
-        if let Some(&line) = self.padded.iter().min() {
-            let n = self.padded.len();
+        if let Some(&line) = self.padded.first.iter().min() {
+            let n = self.padded.count;
             let message = format!(
-                "{n} {} met minder dan 2 decimalen aangevuld tot 2 decimalen (kolom waarde, {}); controleer of de bedragen kloppen",
+                "{n} {} met minder dan 2 decimalen aangevuld tot 2 decimalen (kolom waarde, {}{}); controleer of de bedragen kloppen",
                 if n == 1 { "bedrag" } else { "bedragen" },
-                regels(&self.padded)
+                regels(&self.padded.first),
+                self.padded.rest()
             );
             self.push(
                 FindingCode::RepairedDecimals,
@@ -149,7 +227,7 @@ impl Reader<'_> {
                 message,
             );
         }
-        let mut findings = self.structure;
+        let mut findings = self.structure.into_vec();
         findings.sort_by_key(|f| (f.location.line.unwrap_or(0), f.location.column.unwrap_or(0)));
         findings
     }
@@ -168,23 +246,37 @@ impl Reader<'_> {
                 "het bestand gebruikt ; als scheidingsteken en een decimale komma (zoals een Nederlandse spreadsheet opslaat); het is zo gelezen".to_string(),
             );
         }
-        // The records as the `csv` crate reads them (which never fails on text).
-        let parsed = parse_records(&text, if semicolon { b';' } else { b',' });
-        self.check_line_ends(text.as_bytes(), &parsed.records);
-        let (header, data_records) = match parsed.records.split_first() {
-            Some(split) => split,
-            None => {
-                self.push(
-                    FindingCode::Empty,
-                    None,
-                    None,
-                    "het bestand is leeg; verwacht een kopregel en regels met gegevens".to_string(),
-                );
-                return None;
-            }
+        // The records as the `csv` crate reads them (which never fails on text), one at a
+        // time: nothing is kept of a record that is not a data row.
+        let bytes = text.as_bytes();
+        let mut records = RecordIter::new(&text, if semicolon { b';' } else { b',' });
+        let mut fields = Vec::new();
+        let mut line_ends = LineEnds::default();
+        let Some(header) = records.next_into(&mut fields) else {
+            self.push(
+                FindingCode::Empty,
+                None,
+                None,
+                "het bestand is leeg; verwacht een kopregel en regels met gegevens".to_string(),
+            );
+            return None;
         };
-        self.check_header(header, parsed.fields(header))?;
-        let rows = self.rows(&parsed, data_records);
+        line_ends.record(bytes, header.start);
+        if let Err((column, message)) = self.check_header(header.line, &fields) {
+            // The rest is not read as data, but its line ends are still reported.
+            while let Some(span) = records.next_into(&mut fields) {
+                line_ends.record(bytes, span.start);
+            }
+            self.report_line_ends(bytes, line_ends);
+            self.push(FindingCode::WrongHeader, Some(header.line), column, message);
+            return None;
+        }
+        let rows = self.rows(&mut records, &mut fields, &mut line_ends);
+        self.report_line_ends(bytes, line_ends);
+        let complete = !self
+            .structure
+            .iter()
+            .any(|f| f.code == FindingCode::TooManyRows);
         let Some(first) = rows.first() else {
             self.push(
                 FindingCode::Empty,
@@ -245,7 +337,7 @@ impl Reader<'_> {
         else {
             return None;
         };
-        if !usable {
+        if !usable || !complete {
             return None;
         }
         let data = Dataset {
@@ -297,32 +389,12 @@ impl Reader<'_> {
         Some(decoded.text)
     }
 
-    /// W104 when records end with LF (or a lone CR) instead of CRLF.
-    fn check_line_ends(&mut self, bytes: &[u8], records: &[RecordSpan]) {
-        let mut first: Option<usize> = None;
-        let mut count = 0usize;
-        for (i, record) in records.iter().enumerate() {
-            let end = records.get(i + 1).map_or(bytes.len(), |r| r.start);
-            let Some(region) = bytes.get(record.start..end) else {
-                continue;
-            };
-            let content_len = region
-                .iter()
-                .rposition(|b| !matches!(b, b'\r' | b'\n'))
-                .map_or(0, |p| p + 1);
-            let run = region.get(content_len..).unwrap_or_default();
-            let bad = run.iter().enumerate().position(|(j, &b)| match b {
-                b'\n' => j == 0 || run.get(j - 1) != Some(&b'\r'),
-                b'\r' => run.get(j + 1) != Some(&b'\n'),
-                _ => false,
-            });
-            if let Some(j) = bad {
-                count += 1;
-                first.get_or_insert(record.start + content_len + j);
-            }
-        }
-        if let Some(at) = first {
+    /// W104 when records ended with LF (or a lone CR) instead of CRLF.
+    fn report_line_ends(&mut self, bytes: &[u8], mut ends: LineEnds) {
+        ends.record(bytes, bytes.len());
+        if let Some(at) = ends.first_bad {
             let line = Lines::new(bytes).line_of(at);
+            let count = ends.bad;
             self.push(
                 FindingCode::RepairedLineEnds,
                 Some(line),
@@ -344,7 +416,13 @@ impl Reader<'_> {
         trimmed
     }
 
-    fn check_header(&mut self, header: &RecordSpan, fields: &[Cow<'_, str>]) -> Option<()> {
+    /// Checks the header line; the column (if one is to blame) and the message of the F102 it
+    /// gets otherwise.
+    fn check_header(
+        &mut self,
+        line: u64,
+        fields: &[Cow<'_, str>],
+    ) -> Result<(), (Option<u32>, String)> {
         if fields.len() != HEADER.len() {
             let expected = HEADER.join(",");
             let message = format!(
@@ -352,15 +430,14 @@ impl Reader<'_> {
                 fields.len(),
                 HEADER.len()
             );
-            self.push(FindingCode::WrongHeader, Some(header.line), None, message);
-            return None;
+            return Err((None, message));
         }
         let mut mismatch = None;
         for (i, (field, want)) in fields.iter().zip(HEADER).enumerate() {
             let column = column_number(i);
-            let got = self.trim(header.line, column, field);
+            let got = self.trim(line, column, field);
             if got != want && mismatch.is_none() {
-                mismatch = Some((column, got, want));
+                mismatch = Some((column, got.to_string(), want));
             }
         }
         if let Some((column, got, want)) = mismatch {
@@ -368,23 +445,40 @@ impl Reader<'_> {
             let message = format!(
                 "kolom {column} van de kopregel heet '{got}', verwacht '{want}'; de eerste regel moet precies zijn: {expected}"
             );
-            self.push(
-                FindingCode::WrongHeader,
-                Some(header.line),
-                Some(column),
-                message,
-            );
-            return None;
+            return Err((Some(column), message));
         }
-        Some(())
+        Ok(())
     }
 
-    /// The data rows with 15 fields, trimmed; F104 for the others.
-    fn rows<'t>(&mut self, parsed: &'t Records<'_>, records: &[RecordSpan]) -> Vec<Row<'t>> {
-        let mut rows = Vec::with_capacity(records.len());
-        for record in records {
-            let fields = parsed.fields(record);
+    /// The data rows with 15 fields, trimmed; F104 for the others. Reads the records that
+    /// follow the header.
+    fn rows<'t>(
+        &mut self,
+        records: &mut RecordIter<'t>,
+        fields: &mut Vec<Cow<'t, str>>,
+        line_ends: &mut LineEnds,
+    ) -> Vec<Row<'t>> {
+        let mut rows = Vec::new();
+        let mut beyond = 0usize;
+        let bytes = records.text().as_bytes();
+        while let Some(record) = records.next_into(fields) {
+            line_ends.record(bytes, record.start);
             if fields.iter().all(|f| trim(f).is_empty()) {
+                continue;
+            }
+            if rows.len() >= MAX_ROWS && fields.len() == HEADER.len() {
+                if beyond == 0 {
+                    self.push(
+                        FindingCode::TooManyRows,
+                        Some(record.line),
+                        None,
+                        format!(
+                            "het bestand heeft meer dan {} regels met gegevens; een benchmarkbestand heeft er één per post en blok (hooguit enkele honderden). Vanaf deze regel is het niet meer gelezen; controleer of dit het juiste bestand is",
+                            dutch_thousands(MAX_ROWS)
+                        ),
+                    );
+                }
+                beyond += 1;
                 continue;
             }
             if fields.len() != HEADER.len() {
@@ -402,13 +496,13 @@ impl Reader<'_> {
                 );
                 continue;
             };
-            let mut trimmed: [&str; 15] = [""; 15];
-            for (i, (slot, field)) in trimmed.iter_mut().zip(fields).enumerate() {
+            let mut trimmed: [Cow<'t, str>; 15] = Default::default();
+            for (i, (slot, field)) in trimmed.iter_mut().zip(fields.drain(..)).enumerate() {
                 let column = column_number(i);
                 *slot = if column == col::TOELICHTING {
                     field
                 } else {
-                    self.trim(record.line, column, field)
+                    self.trim_cow(record.line, column, field)
                 };
             }
             rows.push(Row {
@@ -417,6 +511,21 @@ impl Reader<'_> {
             });
         }
         rows
+    }
+
+    /// [`Reader::trim`] of a field that may be owned.
+    fn trim_cow<'t>(&mut self, line: u64, column: u32, field: Cow<'t, str>) -> Cow<'t, str> {
+        match field {
+            Cow::Borrowed(f) => Cow::Borrowed(self.trim(line, column, f)),
+            Cow::Owned(f) => {
+                let trimmed = self.trim(line, column, &f);
+                if trimmed.len() == f.len() {
+                    Cow::Owned(f)
+                } else {
+                    Cow::Owned(trimmed.to_string())
+                }
+            }
+        }
     }
 
     /// Parses the file-level columns of the first row.
@@ -587,12 +696,12 @@ impl Reader<'_> {
     }
 
     /// Checks one data row; the record when it can be read.
-    fn row<'t>(
+    fn row<'r>(
         &mut self,
-        row: &Row<'t>,
+        row: &'r Row<'_>,
         meta: &Meta,
         style: NumberStyle,
-        seen: &mut Seen<'t>,
+        seen: &mut Seen<'r>,
         rejected: &mut BTreeSet<RecordKey>,
     ) -> Option<(RecordKey, Record)> {
         let line = Some(row.line);
@@ -844,6 +953,11 @@ fn trim(field: &str) -> &str {
         (Some(first), Some(last)) if plain(first) && plain(last) => field,
         _ => field.trim(),
     }
+}
+
+/// `10.000`.
+fn dutch_thousands(n: usize) -> String {
+    raadsbudget_domain::value::format_dutch(rust_decimal::Decimal::from(n), 0)
 }
 
 /// A 1-based column number from a 0-based index.

@@ -209,7 +209,8 @@ pub(crate) fn csv_records(
     Ok(records)
 }
 
-/// The records of a CSV text as borrowed fields: the benchmark reader's fast path.
+/// The records of a CSV text as borrowed fields, one at a time: the benchmark reader's fast
+/// path. Nothing is kept per record, so memory does not grow with the number of lines.
 ///
 /// Reads exactly what [`csv_records`] reads (the `csv` crate with `has_headers(false)`,
 /// `flexible(true)`, RFC 4180 quoting with doubled quotes, CR, LF and CRLF as record
@@ -217,63 +218,56 @@ pub(crate) fn csv_records(
 /// allocation per field: a field is a slice of the text unless it contains a doubled quote or
 /// continues after its closing quote.
 #[derive(Debug)]
-pub(crate) struct Records<'t> {
-    /// The fields of all records, record after record.
-    fields: Vec<Cow<'t, str>>,
-    /// The records, in file order.
-    pub(crate) records: Vec<RecordSpan>,
+pub(crate) struct RecordIter<'t> {
+    text: &'t str,
+    delimiter: u8,
+    /// Where the next record (or the empty lines before it) starts.
+    i: usize,
+    /// The physical line at `i`.
+    line: u64,
+    first_record: bool,
+    bom: bool,
 }
 
-/// One record of [`Records`].
-#[derive(Debug)]
+/// Where one record of [`RecordIter`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct RecordSpan {
     /// 1-based physical line where the record starts.
     pub(crate) line: u64,
     /// Byte offset where the record starts.
     pub(crate) start: usize,
-    /// Index of the record's first field in [`Records::fields`].
-    first: usize,
-    /// Index after the record's last field.
-    end: usize,
 }
 
-impl<'t> Records<'t> {
-    /// The fields of a record, as read (not trimmed).
-    pub(crate) fn fields(&self, record: &RecordSpan) -> &[Cow<'t, str>] {
-        self.fields
-            .get(record.first..record.end)
-            .unwrap_or_default()
+impl<'t> RecordIter<'t> {
+    /// Records of `text`, fields separated by `delimiter`.
+    pub(crate) fn new(text: &'t str, delimiter: u8) -> RecordIter<'t> {
+        // The csv reader skips a UTF-8 BOM at the very start of its input (the position of the
+        // first record is then still 0).
+        let bom = text.as_bytes().starts_with(BOM);
+        RecordIter {
+            text,
+            delimiter,
+            i: if bom { BOM.len() } else { 0 },
+            line: 1,
+            first_record: true,
+            bom,
+        }
     }
-}
 
-/// `text[from..to]`, or `""` when that is not a slice of the text (never the case for the
-/// offsets of ASCII bytes the parser computes).
-fn slice(text: &str, from: usize, to: usize) -> &str {
-    text.get(from..to).unwrap_or_default()
-}
-
-/// Whether the byte at `i` ends a physical line (the rule of [`Lines`]: LF, or a CR that is
-/// not followed by LF).
-fn ends_line(bytes: &[u8], i: usize) -> bool {
-    match bytes.get(i) {
-        Some(b'\n') => true,
-        Some(b'\r') => bytes.get(i + 1) != Some(&b'\n'),
-        _ => false,
+    /// The text being read.
+    pub(crate) fn text(&self) -> &'t str {
+        self.text
     }
-}
 
-/// Parses a CSV text; see [`Records`].
-pub(crate) fn parse_records(text: &str, delimiter: u8) -> Records<'_> {
-    let bytes = text.as_bytes();
-    let mut fields: Vec<Cow<'_, str>> = Vec::new();
-    let mut records = Vec::new();
-    // The csv reader skips a UTF-8 BOM at the very start of its input (the position of the
-    // first record is then still 0).
-    let bom = bytes.starts_with(BOM);
-    let mut i = if bom { BOM.len() } else { 0 };
-    let mut line: u64 = 1;
-    let mut first_record = true;
-    loop {
+    /// Reads the next record into `fields` (cleared first, as read, not trimmed); `None` at
+    /// the end of the text.
+    pub(crate) fn next_into(&mut self, fields: &mut Vec<Cow<'t, str>>) -> Option<RecordSpan> {
+        fields.clear();
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let delimiter = self.delimiter;
+        let mut i = self.i;
+        let mut line = self.line;
         // Between records: skip line ends (empty lines).
         while let Some(&b) = bytes.get(i) {
             if b != b'\r' && b != b'\n' {
@@ -285,15 +279,16 @@ pub(crate) fn parse_records(text: &str, delimiter: u8) -> Records<'_> {
             i += 1;
         }
         if i >= bytes.len() {
-            break;
+            self.i = i;
+            self.line = line;
+            return None;
         }
-        let (start, start_line) = if first_record && bom {
-            (0, 1)
+        let span = if self.first_record && self.bom {
+            RecordSpan { line: 1, start: 0 }
         } else {
-            (i, line)
+            RecordSpan { line, start: i }
         };
-        first_record = false;
-        let first = fields.len();
+        self.first_record = false;
         // One field per iteration; `i` is at the start of the field.
         loop {
             let mut owned: Option<String> = None;
@@ -374,14 +369,26 @@ pub(crate) fn parse_records(text: &str, delimiter: u8) -> Records<'_> {
                 }
             }
         }
-        records.push(RecordSpan {
-            line: start_line,
-            start,
-            first,
-            end: fields.len(),
-        });
+        self.i = i;
+        self.line = line;
+        Some(span)
     }
-    Records { fields, records }
+}
+
+/// `text[from..to]`, or `""` when that is not a slice of the text (never the case for the
+/// offsets of ASCII bytes the parser computes).
+fn slice(text: &str, from: usize, to: usize) -> &str {
+    text.get(from..to).unwrap_or_default()
+}
+
+/// Whether the byte at `i` ends a physical line (the rule of [`Lines`]: LF, or a CR that is
+/// not followed by LF).
+fn ends_line(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b'\n') => true,
+        Some(b'\r') => bytes.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    }
 }
 
 /// The length of an unquoted field at the start of `rest`: up to the first delimiter, CR or
@@ -504,17 +511,15 @@ mod tests {
         assert_eq!(lines.line_of(100), 5);
     }
 
-    /// What [`parse_records`] gives, in the shape of [`csv_records`].
+    /// What [`RecordIter`] gives, in the shape of [`csv_records`].
     fn fast(text: &str, delimiter: u8) -> Vec<(u64, Vec<String>)> {
-        let parsed = parse_records(text, delimiter);
-        parsed
-            .records
-            .iter()
-            .map(|r| {
-                let fields = parsed.fields(r).iter().map(|f| f.to_string()).collect();
-                (r.line, fields)
-            })
-            .collect()
+        let mut iter = RecordIter::new(text, delimiter);
+        let mut fields = Vec::new();
+        let mut out = Vec::new();
+        while let Some(span) = iter.next_into(&mut fields) {
+            out.push((span.line, fields.iter().map(|f| f.to_string()).collect()));
+        }
+        out
     }
 
     /// What the `csv` crate gives.
