@@ -65,9 +65,11 @@ pub fn inzendingen() -> TableSpec {
                 "pad zoals opgegeven (in een zip: archief.zip/pad)",
             )
             .required(),
-            Field::text("sha256", "SHA-256 van de bytes van het bestand")
-                .required()
-                .pattern("^[0-9a-f]{64}$"),
+            Field::text(
+                "sha256",
+                "SHA-256 van de bytes van het bestand; leeg als het niet te lezen was",
+            )
+            .pattern("^[0-9a-f]{64}$"),
             Field::text(
                 "organisatie_code",
                 "code van de organisatie, als die te lezen was",

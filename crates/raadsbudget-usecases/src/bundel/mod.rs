@@ -4,18 +4,28 @@
 //!
 //! How it works, and why it is fast and deterministic:
 //!
-//! 1. `inputs` lists every input file under a display name (the path as given) and sorts by
-//!    it, so the input order on the command line never matters.
+//! 1. `inputs` lists every input file under a unique display name (the path as given) and
+//!    sorts by it, so the input order on the command line never matters. Nothing is read yet:
+//!    archives are listed from their table of contents.
 //! 2. Files are read and checked in batches, in parallel (one worker per core), with the same
 //!    reader and domain validation the desktop app uses. Results come back in name order.
+//!    Every read is bounded (a file, an archive member, an archive as a whole; see `inputs`),
+//!    and the bytes being read at one moment are bounded by a shared budget, so memory does
+//!    not depend on what a participant sends.
 //! 3. Per `(organisation, uitvraagjaar)` only the best submission so far is kept in memory; the
 //!    other files keep only their metadata and findings. At the end
 //!    [`raadsbudget_domain::submission::choose`] gives every file its status.
-//! 4. The output tables are written row by row from the accepted datasets; statistics come from
-//!    the published (rounded) kengetallen. Nothing depends on the clock or the machine.
+//! 4. The output tables are written row by row from the accepted datasets into a staging
+//!    folder next to the output folder, which replaces the output folder as a whole at the
+//!    end (`outputs`); statistics come from the published (rounded) kengetallen. Nothing
+//!    depends on the clock or the machine.
 
 mod inputs;
 mod outputs;
+mod zipcheck;
+
+#[doc(hidden)]
+pub use inputs::walk_zip_bytes;
 
 use crate::files::sha256_hex;
 use crate::screens::finding_view;
@@ -30,7 +40,7 @@ use raadsbudget_formats::register::{self, RegisterEntry};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Files read per batch: large enough to keep the cores busy, small enough that progress is
 /// reported often and memory stays flat.
@@ -40,7 +50,8 @@ const BATCH: usize = 256;
 #[derive(Debug)]
 struct FileResult {
     name: String,
-    sha256: String,
+    /// `None` when the file could not be read.
+    sha256: Option<String>,
     meta: Option<FileMeta>,
     findings: Vec<Finding>,
     /// The data, when the file has no errors.
@@ -53,7 +64,7 @@ struct FileResult {
 #[derive(Debug)]
 pub(crate) struct FileRow {
     pub(crate) name: String,
-    pub(crate) sha256: String,
+    pub(crate) sha256: Option<String>,
     pub(crate) meta: Option<FileMeta>,
     pub(crate) findings: Vec<Finding>,
     pub(crate) status: Status,
@@ -88,38 +99,99 @@ struct Best {
     data: Dataset,
 }
 
-/// Reads, checks and hashes one input file. Never fails: problems become findings.
-fn process(name: &str, source: Source, uitvraag: Option<Jaar>) -> FileResult {
-    let bytes = match source {
-        Source::File(path) => {
-            std::fs::read(&path).map_err(|e| crate::files::io_reason("het bestand", &e))
+/// The bytes of the files being read and checked at one moment, bounded: a few files of the
+/// largest size at once, however many workers there are.
+const BYTES_IN_FLIGHT: u64 = 2 * inputs::MAX_FILE_BYTES;
+
+/// A counting semaphore over bytes: a worker takes the size of the file it is about to read
+/// and gives it back when the file has been checked.
+#[derive(Debug)]
+struct ByteBudget {
+    free: std::sync::Mutex<u64>,
+    returned: std::sync::Condvar,
+    capacity: u64,
+}
+
+/// Bytes taken from a [`ByteBudget`]; given back when dropped.
+struct Taken<'b> {
+    budget: &'b ByteBudget,
+    bytes: u64,
+}
+
+impl ByteBudget {
+    fn new(capacity: u64) -> ByteBudget {
+        ByteBudget {
+            free: std::sync::Mutex::new(capacity),
+            returned: std::sync::Condvar::new(),
+            capacity,
         }
-        Source::Bytes(b) => Ok(b),
-        Source::Unreadable(reason) => Err(reason),
-    };
-    let bytes = match bytes {
+    }
+
+    /// Waits until `bytes` (at most the capacity) are free and takes them.
+    fn take(&self, bytes: u64) -> Taken<'_> {
+        let bytes = bytes.min(self.capacity);
+        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        while *free < bytes {
+            free = self.returned.wait(free).unwrap_or_else(|e| e.into_inner());
+        }
+        *free -= bytes;
+        Taken {
+            budget: self,
+            bytes,
+        }
+    }
+}
+
+impl Drop for Taken<'_> {
+    fn drop(&mut self) {
+        let mut free = self.budget.free.lock().unwrap_or_else(|e| e.into_inner());
+        *free = free.saturating_add(self.bytes);
+        self.budget.returned.notify_all();
+    }
+}
+
+/// A result for a file that could not be read or checked: one F101 with the reason.
+fn unreadable(name: &str, reason: String) -> FileResult {
+    FileResult {
+        name: name.to_string(),
+        sha256: None,
+        meta: None,
+        findings: vec![Finding::new(
+            FindingCode::Unreadable,
+            Location {
+                file: Some(name.to_string()),
+                ..Location::default()
+            },
+            reason,
+        )],
+        data: None,
+        content: None,
+    }
+}
+
+/// Reads, checks and hashes one input file. Never fails: problems become findings, and so
+/// would a panic in a library on a file's bytes (the file is then rejected; the bundle goes on).
+fn process(name: &str, source: Source, uitvraag: Option<Jaar>, budget: &ByteBudget) -> FileResult {
+    let _taken = budget.take(source.size_bound());
+    let bytes = match source.read() {
         Ok(b) => b,
-        Err(reason) => {
-            return FileResult {
-                name: name.to_string(),
-                sha256: sha256_hex(&[]),
-                meta: None,
-                findings: vec![Finding::new(
-                    FindingCode::Unreadable,
-                    Location {
-                        file: Some(name.to_string()),
-                        ..Location::default()
-                    },
-                    reason,
-                )],
-                data: None,
-                content: None,
-            }
-        }
+        Err(reason) => return unreadable(name, reason),
     };
-    let sha256 = sha256_hex(&bytes);
-    let outcome = benchmark::read(name, &bytes);
-    drop(bytes);
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        check(name, &bytes, uitvraag)
+    }));
+    checked.unwrap_or_else(|_| {
+        unreadable(
+            name,
+            "dit bestand kon niet worden gelezen door een interne fout van Raadsbudget; de rest van de bundel is wel gemaakt. Meld dit, met het bestand, aan de beheerder van Raadsbudget".to_string(),
+        )
+    })
+}
+
+/// Reads and checks the bytes of one file.
+fn check(name: &str, bytes: &[u8], uitvraag: Option<Jaar>) -> FileResult {
+    let sha256 = sha256_hex(bytes);
+    let outcome = benchmark::read(name, bytes);
     let mut findings = outcome.findings;
     let (meta, data) = match outcome.file {
         Some(f) => (Some(f.meta), Some(f.data)),
@@ -151,7 +223,7 @@ fn process(name: &str, source: Source, uitvraag: Option<Jaar>) -> FileResult {
     };
     FileResult {
         name: name.to_string(),
-        sha256,
+        sha256: Some(sha256),
         meta,
         findings,
         data,
@@ -240,8 +312,12 @@ pub(crate) fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R +
 }
 
 /// Processes a batch in parallel; results in the batch's order.
-fn process_batch(batch: Vec<(String, Source)>, uitvraag: Option<Jaar>) -> Vec<FileResult> {
-    parallel_map(batch, |(n, s)| process(&n, s, uitvraag))
+fn process_batch(
+    batch: Vec<(String, Source)>,
+    uitvraag: Option<Jaar>,
+    budget: &ByteBudget,
+) -> Vec<FileResult> {
+    parallel_map(batch, |(n, s)| process(&n, s, uitvraag, budget))
 }
 
 /// The register of the organisations asked to take part, by code.
@@ -274,12 +350,13 @@ fn run(req: &BundelRequest, progress: &dyn Fn(usize, usize), detail: bool) -> Re
             "geef ten minste één bestand, map of zip-archief om te bundelen".into(),
         ));
     }
-    let uit = PathBuf::from(&req.uit);
-    std::fs::create_dir_all(&uit).map_err(|e| Error::io(&uit, e))?;
-    let uit = uit.canonicalize().map_err(|e| Error::io(&uit, e))?;
+    let output = outputs::Output::prepare(Path::new(&req.uit))?;
+    let uit = output.target().to_path_buf();
     let register = req.register.as_deref().map(read_register).transpose()?;
 
-    let Inputs { files, skipped } = Inputs::gather(&req.invoer, Some(&uit));
+    let inputs = Inputs::gather(&req.invoer, std::slice::from_ref(&uit));
+    let skipped = inputs.skipped;
+    let files = inputs.files;
     if files.is_empty() {
         return Err(Error::Invalid(format!(
             "geen benchmarkbestanden (.csv of .zip) gevonden in {}",
@@ -292,10 +369,11 @@ fn run(req: &BundelRequest, progress: &dyn Fn(usize, usize), detail: bool) -> Re
     let mut rows: Vec<FileRow> = Vec::with_capacity(total);
     let mut submissions: Vec<Option<Submission>> = Vec::with_capacity(total);
     let mut best: BTreeMap<(String, Jaar), Best> = BTreeMap::new();
+    let budget = ByteBudget::new(BYTES_IN_FLIGHT);
     let mut queue = files.into_iter().peekable();
     while queue.peek().is_some() {
         let batch: Vec<(String, Source)> = queue.by_ref().take(BATCH).collect();
-        for r in process_batch(batch, req.uitvraag) {
+        for r in process_batch(batch, req.uitvraag, &budget) {
             let mut findings = r.findings;
             if let (Some(reg), Some(meta)) = (&register, &r.meta) {
                 let code = meta.organisation.code.to_string();
@@ -432,7 +510,7 @@ fn run(req: &BundelRequest, progress: &dyn Fn(usize, usize), detail: bool) -> Re
     let respons = register
         .as_ref()
         .map(|reg| respons_rows(reg, &rows, &accepted, req.uitvraag));
-    let uitvoer = outputs::write_all(&uit, &rows, &accepted, respons.as_deref(), req.xlsx)?;
+    let uitvoer = output.write(&rows, &accepted, respons.as_deref(), req.xlsx)?;
     let organisaties = count(
         accepted
             .iter()

@@ -1,8 +1,18 @@
 //! Writing a bundle's output folder: the CSV tables row by row, `datapackage.json` and (on
-//! request) `bundel.xlsx`. Each file is written to a temporary name and renamed, so a folder
-//! never holds half a file; bundle files from an earlier run that this run does not write are
-//! removed, so the folder always describes one bundle.
+//! request) `bundel.xlsx`.
+//!
+//! The folder is replaced as a whole. Everything is written into a staging folder next to it
+//! (`.<naam>.raadsbudget-nieuw-…`, `datapackage.json` last), synced, and only then swapped in:
+//! the old folder is renamed aside (`.<naam>.raadsbudget-oud-…`), the staging folder takes its
+//! name, and the old one is removed. So the output folder is at every moment either the old
+//! complete bundle, the new complete bundle, or absent; a failure or a kill leaves the old
+//! bundle untouched (a hidden staging folder at most, removed by the next run).
+//!
+//! `--uit` never destroys a user's files: only a folder that does not exist, is empty, or
+//! holds an earlier bundle (its `datapackage.json`, and nothing but bundle files) is used;
+//! anything else is refused before anything is read or written.
 
+use super::inputs::is_bundle_output;
 use super::{parallel_map, Accepted, FileRow, ResponsRow};
 use crate::{Error, Result};
 use raadsbudget_domain::catalogue::Catalogue;
@@ -14,6 +24,7 @@ use raadsbudget_domain::statistiek::{self, Statistiek};
 use raadsbudget_domain::{Fase, Jaar, OrgType, Severity};
 use raadsbudget_formats::bundel as specs;
 use raadsbudget_formats::table::{Cell, CsvTableWriter, TableSpec};
+use std::ffi::OsStr;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -31,63 +42,302 @@ pub(crate) const OUTPUT_FILES: [&str; 9] = [
     "bundel.xlsx",
 ];
 
-/// A file written under a temporary name in its folder and renamed when complete.
-struct AtomicFile {
-    tmp: PathBuf,
+/// The marks of a staging folder and of an old folder being replaced.
+const STAGING_MARK: &str = ".raadsbudget-nieuw-";
+const OLD_MARK: &str = ".raadsbudget-oud-";
+
+/// Whether `dir` is a staging or old folder of a bundle (never input, removed by a next run).
+pub(crate) fn is_staging_name(dir: &Path) -> bool {
+    dir.file_name()
+        .and_then(OsStr::to_str)
+        .is_some_and(|n| n.starts_with('.') && (n.contains(STAGING_MARK) || n.contains(OLD_MARK)))
+}
+
+/// Whether a file name in an output folder is one a bundle writes (or an earlier version of
+/// Raadsbudget left behind while writing: `.<file>.tmp`).
+fn is_bundle_file(name: &str) -> bool {
+    OUTPUT_FILES.contains(&name)
+        || name
+            .strip_prefix('.')
+            .and_then(|n| n.strip_suffix(".tmp"))
+            .is_some_and(|n| OUTPUT_FILES.contains(&n))
+}
+
+/// The names in `dir` that are not bundle files (at most `limit`), and whether there are more.
+fn foreign_entries(dir: &Path, limit: usize) -> std::io::Result<(Vec<String>, bool)> {
+    let mut foreign = Vec::new();
+    let mut more = false;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if !(is_file && is_bundle_file(&name)) {
+            if foreign.len() < limit {
+                foreign.push(name);
+            } else {
+                more = true;
+            }
+        }
+    }
+    foreign.sort();
+    Ok((foreign, more))
+}
+
+/// Removes a folder that holds only bundle files; leaves it (and says nothing) otherwise, so a
+/// file that is not ours is never removed.
+fn remove_bundle_dir(dir: &Path) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.file_type().is_ok_and(|t| t.is_file()) && is_bundle_file(&name) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    let _ = std::fs::remove_dir(dir);
+}
+
+/// Makes a folder's entries durable (a rename is durable once its folder is synced).
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+/// The output folder of a bundle, checked and about to be replaced.
+#[derive(Debug)]
+pub(crate) struct Output {
     target: PathBuf,
+    parent: PathBuf,
+    name: String,
+}
+
+impl Output {
+    /// Checks `uit` (see the module documentation) and removes what an interrupted earlier
+    /// run left next to it. Creates the folder that will hold it, if needed.
+    pub(crate) fn prepare(uit: &Path) -> Result<Output> {
+        if uit.as_os_str().is_empty() {
+            return Err(Error::Invalid(
+                "geef met --uit de map op waarin de bundel komt".into(),
+            ));
+        }
+        let target = match std::fs::metadata(uit) {
+            Ok(m) if !m.is_dir() => {
+                return Err(Error::Invalid(format!(
+                    "{} is een bestand, geen map; geef met --uit een nieuwe of lege map op voor de bundel",
+                    uit.display()
+                )))
+            }
+            Ok(_) => uit.canonicalize().map_err(|e| Error::io(uit, e))?,
+            Err(_) => {
+                let name = uit.file_name().ok_or_else(|| {
+                    Error::Invalid(format!(
+                        "{} is geen bruikbare naam voor de uitvoermap; geef een nieuwe of lege map op",
+                        uit.display()
+                    ))
+                })?;
+                let parent = match uit.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p,
+                    _ => Path::new("."),
+                };
+                std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                parent
+                    .canonicalize()
+                    .map_err(|e| Error::io(parent, e))?
+                    .join(name)
+            }
+        };
+        let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
+            return Err(Error::Invalid(format!(
+                "{} kan geen uitvoermap zijn; geef een nieuwe of lege map op",
+                target.display()
+            )));
+        };
+        let output = Output {
+            parent: parent.to_path_buf(),
+            name: name.to_string_lossy().into_owned(),
+            target: target.clone(),
+        };
+        output.check()?;
+        output.remove_leftovers();
+        Ok(output)
+    }
+
+    /// The output folder (absolute).
+    pub(crate) fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Refuses a folder that holds anything but an earlier bundle.
+    fn check(&self) -> Result<()> {
+        if !self.target.exists() {
+            return Ok(());
+        }
+        let (foreign, more) =
+            foreign_entries(&self.target, 5).map_err(|e| Error::io(&self.target, e))?;
+        let shown = self.target.display();
+        let list = || {
+            let mut list = foreign
+                .iter()
+                .map(|n| format!("'{n}'"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if more {
+                list.push_str(" en meer");
+            }
+            list
+        };
+        let empty = foreign.is_empty()
+            && std::fs::read_dir(&self.target)
+                .map_err(|e| Error::io(&self.target, e))?
+                .next()
+                .is_none();
+        if empty || (foreign.is_empty() && is_bundle_output(&self.target)) {
+            Ok(())
+        } else if is_bundle_output(&self.target) {
+            Err(Error::Invalid(format!(
+                "de map {shown} bevat een eerdere bundel, maar ook bestanden die niet van een bundel zijn ({}); de bundel vervangt de hele map. Verplaats die bestanden, of geef met --uit een andere map op",
+                list()
+            )))
+        } else {
+            Err(Error::Invalid(format!(
+                "de map {shown} is niet leeg en bevat geen eerdere bundel (er staat geen datapackage.json van Raadsbudget in; wel {}); er wordt niets in geschreven, zodat geen bestand verloren gaat. Geef met --uit een nieuwe of lege map op",
+                list()
+            )))
+        }
+    }
+
+    /// Removes staging and old folders an interrupted earlier run left next to the target.
+    fn remove_leftovers(&self) {
+        let Ok(entries) = std::fs::read_dir(&self.parent) else {
+            return;
+        };
+        let staging = format!(".{}{STAGING_MARK}", self.name);
+        let old = format!(".{}{OLD_MARK}", self.name);
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(&staging) || name.starts_with(&old) {
+                remove_bundle_dir(&entry.path());
+            }
+        }
+    }
+
+    /// Writes every output into a staging folder and swaps it in; returns the names written,
+    /// in [`OUTPUT_FILES`] order. On an error nothing of the target has changed.
+    pub(crate) fn write(
+        self,
+        rows: &[FileRow],
+        accepted: &[Accepted],
+        respons: Option<&[ResponsRow]>,
+        xlsx: bool,
+    ) -> Result<Vec<String>> {
+        let staging = tempfile::Builder::new()
+            .prefix(&format!(".{}{STAGING_MARK}", self.name))
+            .tempdir_in(&self.parent)
+            .map_err(|e| Error::io(&self.parent, e))?;
+        let out = Dir {
+            path: staging.path(),
+            shown: &self.target,
+        };
+        let written = write_all(&out, rows, accepted, respons, xlsx)?;
+        sync_dir(staging.path()).map_err(|e| Error::io(&self.target, e))?;
+        self.swap(staging)?;
+        Ok(written)
+    }
+
+    /// Puts the staging folder in the target's place.
+    fn swap(&self, staging: tempfile::TempDir) -> Result<()> {
+        let fail = |e| Error::io(&self.target, e);
+        let suffix = staging
+            .path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .and_then(|n| n.rsplit('-').next().map(str::to_string))
+            .unwrap_or_default();
+        let old = self
+            .parent
+            .join(format!(".{}{OLD_MARK}{suffix}", self.name));
+        let mut moved_aside = false;
+        // An empty folder is removed; a folder that is not empty holds an earlier bundle
+        // (checked in `prepare`) and is moved aside.
+        if self.target.exists() && std::fs::remove_dir(&self.target).is_err() {
+            std::fs::rename(&self.target, &old).map_err(fail)?;
+            moved_aside = true;
+        }
+        let staged = staging.keep();
+        if let Err(e) = std::fs::rename(&staged, &self.target) {
+            if moved_aside {
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            remove_bundle_dir(&staged);
+            return Err(fail(e));
+        }
+        let _ = sync_dir(&self.parent);
+        if moved_aside {
+            remove_bundle_dir(&old);
+        }
+        Ok(())
+    }
+}
+
+/// The folder being written, and the folder its files will be in (for messages).
+struct Dir<'p> {
+    path: &'p Path,
+    shown: &'p Path,
+}
+
+/// One output file being written.
+struct OutFile {
+    shown: PathBuf,
     out: BufWriter<File>,
 }
 
-impl AtomicFile {
-    fn create(dir: &Path, name: &str) -> Result<AtomicFile> {
-        let target = dir.join(name);
-        let tmp = dir.join(format!(".{name}.tmp"));
-        let file = File::create(&tmp).map_err(|e| Error::io(&target, e))?;
-        Ok(AtomicFile {
-            tmp,
-            target,
+impl OutFile {
+    fn create(dir: &Dir<'_>, name: &str) -> Result<OutFile> {
+        let shown = dir.shown.join(name);
+        let file = File::create(dir.path.join(name)).map_err(|e| Error::io(&shown, e))?;
+        Ok(OutFile {
+            shown,
             out: BufWriter::with_capacity(1 << 16, file),
         })
     }
 
-    fn fail(&self, e: std::io::Error) -> Error {
-        let _ = std::fs::remove_file(&self.tmp);
-        Error::io(&self.target, e)
-    }
-
     fn write(&mut self, bytes: &[u8]) -> Result<()> {
-        self.out.write_all(bytes).map_err(|e| self.fail(e))
+        self.out
+            .write_all(bytes)
+            .map_err(|e| Error::io(&self.shown, e))
     }
 
+    /// Flushes and syncs the file.
     fn finish(self) -> Result<()> {
-        let AtomicFile { tmp, target, out } = self;
+        let OutFile { shown, out } = self;
         let done = (|| {
             let f = out.into_inner().map_err(|e| e.into_error())?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &target)
+            f.sync_all()
         })();
-        done.map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Error::io(&target, e)
-        })
+        done.map_err(|e| Error::io(&shown, e))
     }
 }
 
-/// Writes `name` in `dir` through a temporary file.
+/// Writes `name` in `dir`.
 fn write_file(
-    dir: &Path,
+    dir: &Dir<'_>,
     name: &str,
     fill: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
 ) -> Result<()> {
-    let mut file = AtomicFile::create(dir, name)?;
-    if let Err(e) = fill(&mut file.out) {
-        return Err(file.fail(e));
-    }
+    let mut file = OutFile::create(dir, name)?;
+    fill(&mut file.out).map_err(|e| Error::io(&file.shown, e))?;
     file.finish()
 }
 
 fn table(
-    dir: &Path,
+    dir: &Dir<'_>,
     spec: &TableSpec,
     rows: impl FnOnce(&mut CsvTableWriter<'_, &mut BufWriter<File>>) -> std::io::Result<()>,
 ) -> Result<()> {
@@ -119,9 +369,10 @@ fn catalogue_of(a: &Accepted) -> &'static Catalogue {
     Catalogue::get(&a.meta.definities).unwrap_or_else(Catalogue::current)
 }
 
-/// Writes every output; returns the names written, in [`OUTPUT_FILES`] order.
-pub(crate) fn write_all(
-    dir: &Path,
+/// Writes every output into `dir`; returns the names written, in [`OUTPUT_FILES`] order.
+/// `datapackage.json` is written after the tables, `bundel.xlsx` last.
+fn write_all(
+    dir: &Dir<'_>,
     rows: &[FileRow],
     accepted: &[Accepted],
     respons: Option<&[ResponsRow]>,
@@ -145,16 +396,12 @@ pub(crate) fn write_all(
         table(dir, &spec, |t| respons_table(t, r))?;
         tables.push(spec);
     }
-    write_file(dir, "datapackage.json", |w| {
-        specs::datapackage::write(w, &tables)
-    })?;
-    let mut written: Vec<String> = tables.iter().map(|t| t.file.clone()).collect();
-    written.push("datapackage.json".into());
     if xlsx {
         let mut contents = Vec::new();
         for spec in &tables {
-            let path = dir.join(&spec.file);
-            contents.push(std::fs::read(&path).map_err(|e| Error::io(&path, e))?);
+            let path = dir.path.join(&spec.file);
+            contents
+                .push(std::fs::read(&path).map_err(|e| Error::io(dir.shown.join(&spec.file), e))?);
         }
         let sheets: Vec<(&TableSpec, &[u8])> = tables
             .iter()
@@ -163,20 +410,19 @@ pub(crate) fn write_all(
             .collect();
         let bytes = specs::xlsx::write(&sheets).map_err(|e| {
             Error::Invalid(format!(
-                "bundel.xlsx is niet geschreven: {e} De CSV-bestanden en datapackage.json staan wel in {}.",
-                dir.display()
+                "de bundel is niet gemaakt, want bundel.xlsx kan niet worden geschreven: {e} Bundel zonder --xlsx; de CSV-bestanden bevatten dezelfde gegevens."
             ))
         })?;
+        drop(contents);
         write_file(dir, "bundel.xlsx", |w| w.write_all(&bytes))?;
-        written.push("bundel.xlsx".into());
     }
-    for stale in OUTPUT_FILES {
-        if !written.iter().any(|w| w == stale) {
-            let path = dir.join(stale);
-            if path.exists() {
-                std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
-            }
-        }
+    write_file(dir, "datapackage.json", |w| {
+        specs::datapackage::write(w, &tables)
+    })?;
+    let mut written: Vec<String> = tables.iter().map(|t| t.file.clone()).collect();
+    written.push("datapackage.json".into());
+    if xlsx {
+        written.push("bundel.xlsx".into());
     }
     Ok(OUTPUT_FILES
         .iter()
@@ -193,7 +439,7 @@ fn inzendingen(t: &mut Table<'_, '_>, rows: &[FileRow]) -> std::io::Result<()> {
         let moment = m.map(|m| crate::export::moment_text(&m.aangemaakt_op));
         t.row(&[
             Cell::Text(&r.name),
-            Cell::Text(&r.sha256),
+            r.sha256.as_deref().map_or(Cell::Empty, Cell::Text),
             m.map_or(Cell::Empty, |m| Cell::Text(m.organisation.code.as_str())),
             m.map_or(Cell::Empty, |m| text(&m.organisation.naam)),
             opt_int(m.map(|m| m.uitvraag)),
@@ -281,10 +527,10 @@ fn render(a: &Accepted, specs: [&TableSpec; 3]) -> std::io::Result<Rendered> {
 
 /// Writes `waarden.csv`, `breed.csv` and `kengetallen.csv` (rendered in parallel, written in
 /// order) and returns the statistics of the kengetallen.
-fn data_tables(dir: &Path, specs: [&TableSpec; 3], accepted: &[Accepted]) -> Result<Statistiek> {
+fn data_tables(dir: &Dir<'_>, specs: [&TableSpec; 3], accepted: &[Accepted]) -> Result<Statistiek> {
     let mut files = Vec::with_capacity(3);
     for spec in specs {
-        let mut f = AtomicFile::create(dir, &spec.file)?;
+        let mut f = OutFile::create(dir, &spec.file)?;
         f.write(spec.header_line().as_bytes())?;
         files.push(f);
     }
@@ -292,7 +538,7 @@ fn data_tables(dir: &Path, specs: [&TableSpec; 3], accepted: &[Accepted]) -> Res
     for batch in accepted.chunks(RENDER_BATCH) {
         let rendered = parallel_map(batch.iter().collect(), |a: &Accepted| render(a, specs));
         for r in rendered {
-            let r = r.map_err(|e| Error::io(dir.join(&specs[0].file), e))?;
+            let r = r.map_err(|e| Error::io(dir.shown.join(&specs[0].file), e))?;
             for (file, bytes) in files.iter_mut().zip(&r.tables) {
                 file.write(bytes)?;
             }
