@@ -322,7 +322,7 @@ export function BundelenScherm() {
           <PadVeld
             id="bundel-uit"
             label="Uitvoermap"
-            uitleg="Wordt gemaakt als die nog niet bestaat. Bundelbestanden die er al staan, worden vervangen."
+            uitleg="Een nieuwe of lege map, of de map van een eerdere bundel (die dan in zijn geheel wordt vervangen). Een map met andere bestanden wordt niet gebruikt."
             waarde={uit}
             onWijzig={setUit}
             onKies={kiesUit}

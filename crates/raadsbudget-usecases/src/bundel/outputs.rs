@@ -124,13 +124,13 @@ impl Output {
     pub(crate) fn prepare(uit: &Path) -> Result<Output> {
         if uit.as_os_str().is_empty() {
             return Err(Error::Invalid(
-                "geef met --uit de map op waarin de bundel komt".into(),
+                "geef de uitvoermap op: de map waarin de bundel komt".into(),
             ));
         }
         let target = match std::fs::metadata(uit) {
             Ok(m) if !m.is_dir() => {
                 return Err(Error::Invalid(format!(
-                    "{} is een bestand, geen map; geef met --uit een nieuwe of lege map op voor de bundel",
+                    "{} is een bestand, geen map; kies als uitvoermap een nieuwe of lege map",
                     uit.display()
                 )))
             }
@@ -138,7 +138,7 @@ impl Output {
             Err(_) => {
                 let name = uit.file_name().ok_or_else(|| {
                     Error::Invalid(format!(
-                        "{} is geen bruikbare naam voor de uitvoermap; geef een nieuwe of lege map op",
+                        "{} is geen bruikbare naam voor de uitvoermap; kies een nieuwe of lege map",
                         uit.display()
                     ))
                 })?;
@@ -155,7 +155,7 @@ impl Output {
         };
         let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
             return Err(Error::Invalid(format!(
-                "{} kan geen uitvoermap zijn; geef een nieuwe of lege map op",
+                "{} kan geen uitvoermap zijn; kies een nieuwe of lege map",
                 target.display()
             )));
         };
@@ -202,12 +202,12 @@ impl Output {
             Ok(())
         } else if is_bundle_output(&self.target) {
             Err(Error::Invalid(format!(
-                "de map {shown} bevat een eerdere bundel, maar ook bestanden die niet van een bundel zijn ({}); de bundel vervangt de hele map. Verplaats die bestanden, of geef met --uit een andere map op",
+                "de map {shown} bevat een eerdere bundel, maar ook bestanden die niet van een bundel zijn ({}); de bundel vervangt de hele map. Verplaats die bestanden, of kies een andere uitvoermap",
                 list()
             )))
         } else {
             Err(Error::Invalid(format!(
-                "de map {shown} is niet leeg en bevat geen eerdere bundel (er staat geen datapackage.json van Raadsbudget in; wel {}); er wordt niets in geschreven, zodat geen bestand verloren gaat. Geef met --uit een nieuwe of lege map op",
+                "de map {shown} is niet leeg en bevat geen eerdere bundel (er staat geen datapackage.json van Raadsbudget in; wel {}); er wordt niets in geschreven, zodat geen bestand verloren gaat. Kies als uitvoermap een nieuwe of lege map (bijvoorbeeld een nieuwe map erin)",
                 list()
             )))
         }
