@@ -45,7 +45,12 @@ pub(crate) fn megabytes(bytes: u64) -> String {
 #[derive(Debug)]
 pub(crate) enum Source {
     /// A file on disk (or a device or pipe given by name), read when it is processed.
-    File(PathBuf),
+    File {
+        /// The path.
+        path: PathBuf,
+        /// Its size when it was listed, if it is a regular file.
+        len: Option<u64>,
+    },
     /// A member of an archive, unpacked when it is processed.
     Member {
         /// The archive.
@@ -79,10 +84,7 @@ impl Source {
     /// How many bytes reading this source may take at most (for the memory budget).
     pub(crate) fn size_bound(&self) -> u64 {
         match self {
-            Source::File(path) => std::fs::metadata(path)
-                .ok()
-                .filter(|m| m.is_file())
-                .map_or(MAX_FILE_BYTES, |m| m.len().min(MAX_FILE_BYTES)),
+            Source::File { len, .. } => len.map_or(MAX_FILE_BYTES, |n| n.min(MAX_FILE_BYTES)),
             Source::Member { size, .. } | Source::Hidden { size, .. } => {
                 (*size).min(MAX_FILE_BYTES)
             }
@@ -93,7 +95,7 @@ impl Source {
     /// The bytes of the file, at most [`MAX_FILE_BYTES`]; otherwise the Dutch reason.
     pub(crate) fn read(self) -> Result<Vec<u8>, String> {
         match self {
-            Source::File(path) => read_file(&path),
+            Source::File { path, .. } => read_file(&path),
             Source::Member {
                 archive,
                 index,
@@ -352,7 +354,7 @@ fn unsupported_compression(method: Option<CompressionMethod>) -> String {
 /// files that happen to get the same display name (both kept, under distinct names).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Identity {
-    /// A file on disk: its canonical path.
+    /// A file on disk: its path (compared canonicalised).
     Path(PathBuf),
     /// An archive member: the archive's identity and where the member's local header starts.
     Member(Box<Identity>, u64),
@@ -462,10 +464,11 @@ impl Inputs {
         let mut g = Gatherer::default();
         for input in inputs {
             let path = Path::new(input);
-            if path.is_dir() {
-                g.walk(input, path, exclude);
-            } else {
-                g.file(input.clone(), path, true);
+            match std::fs::metadata(path) {
+                Ok(m) if m.is_dir() => g.walk(input, path, exclude),
+                Ok(m) if m.is_file() => g.file(input.clone(), path, Some(m.len())),
+                // Given by name: read (bounded) whatever it is, or say why not.
+                _ => g.file(input.clone(), path, None),
             }
         }
         let skipped = g.skipped;
@@ -475,6 +478,19 @@ impl Inputs {
             skipped,
             _spool: spool,
         }
+    }
+}
+
+/// Whether two identities are the same input: paths are compared canonicalised (only done for
+/// inputs whose display names collide, which is rare).
+fn same_input(a: &Identity, b: &Identity) -> bool {
+    match (a, b) {
+        (Identity::Path(a), Identity::Path(b)) => {
+            a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+        }
+        (Identity::Member(a, i), Identity::Member(b, j)) => i == j && same_input(a, b),
+        (Identity::Unique(a), Identity::Unique(b)) => a == b,
+        _ => false,
     }
 }
 
@@ -492,7 +508,7 @@ fn unique_names(mut found: Vec<Found>) -> Vec<(String, Source)> {
             group.clear();
             previous = Some(f.name.clone());
         }
-        if group.contains(&f.identity) {
+        if group.iter().any(|g| same_input(g, &f.identity)) {
             continue; // the same input, given twice
         }
         let name = if group.is_empty() {
@@ -565,25 +581,28 @@ impl Gatherer {
         children.sort();
         for (child, path) in children {
             let child_name = join(name, &child);
-            if path.is_dir() {
+            // One look at each entry (following links): folder, file, or something else.
+            let meta = std::fs::metadata(&path).ok();
+            if meta.as_ref().is_some_and(|m| m.is_dir()) {
                 self.walk(&child_name, &path, exclude);
-            } else if wanted(&child) {
-                self.file(child_name, &path, false);
-            } else {
+            } else if !wanted(&child) || !meta.as_ref().is_some_and(|m| m.is_file()) {
+                // Not a benchmark file or archive, a dangling link, a device or a pipe.
                 self.skipped += 1;
+            } else {
+                self.file(child_name, &path, meta.map(|m| m.len()));
             }
         }
     }
 
-    fn file(&mut self, name: String, path: &Path, given: bool) {
-        let identity = Identity::Path(path.canonicalize().unwrap_or_else(|_| path.to_path_buf()));
+    /// A file or archive; `len` its size when it is known to be a regular file.
+    fn file(&mut self, name: String, path: &Path, len: Option<u64>) {
+        let identity = Identity::Path(path.to_path_buf());
         if has_extension(&name, "zip") {
             let mut budget = Budget::default();
             self.archive(&name, path.to_path_buf(), identity, 1, &mut budget);
-        } else if !given && !path.is_file() {
-            self.skipped += 1;
         } else {
-            self.push(name, identity, Source::File(path.to_path_buf()));
+            let path = path.to_path_buf();
+            self.push(name, identity, Source::File { path, len });
         }
     }
 
@@ -846,7 +865,7 @@ impl Source {
                         .ok_or_else(|| "het archief is beschadigd".to_string())?;
                 copy_entry(entry, &name, size, out)
             }
-            Source::File(_) => Err("geen archief in een archief".to_string()),
+            Source::File { .. } => Err("geen archief in een archief".to_string()),
             Source::Unreadable(reason) => Err(reason),
         }
     }
