@@ -11,7 +11,7 @@
 //! `number` column's `-3` or `-0.0001` keeps its sign as written (a spreadsheet reads it as a
 //! number, never as a formula). Readers of our tables (the XLSX sheets, the bundle's
 //! `waarden.csv` reader) remove the apostrophe with the benchmark file's rule
-//! ([`crate::benchmark::text::unprotect`]) from every cell they read as text.
+//! (`benchmark::text::unprotect`) from every cell they read as text.
 
 use crate::benchmark::text::{needs_apostrophe, push_field};
 use raadsbudget_domain::value::round_half_away;
