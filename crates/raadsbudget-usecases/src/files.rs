@@ -222,3 +222,61 @@ fn sync_dir(path: &Path) {
     #[cfg(not(unix))]
     let _ = path;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn publishing_never_replaces_a_file_that_appeared_after_the_check() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("r1.csv");
+        let mut tmp = TempFile::write(dir.path(), "r1.csv", b"nieuw").unwrap();
+        // Another process took the name between our check and our move.
+        std::fs::write(&target, b"van een ander").unwrap();
+        let err = tmp.publish(&target, false).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&target).unwrap(), b"van een ander");
+        // Kept on request (its path is then reported), else removed when dropped.
+        let kept = tmp.keep();
+        assert_eq!(std::fs::read(&kept).unwrap(), b"nieuw");
+        std::fs::remove_file(&kept).unwrap();
+        let tmp = TempFile::write(dir.path(), "r1.csv", b"nieuw").unwrap();
+        assert_eq!(names(dir.path()).len(), 2);
+        drop(tmp);
+        assert_eq!(names(dir.path()), vec!["r1.csv"]);
+    }
+
+    #[test]
+    fn publishing_moves_the_file_and_leaves_no_temporary_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.csv");
+        let mut tmp = TempFile::write(dir.path(), "a.csv", b"een").unwrap();
+        tmp.publish(&target, false).unwrap();
+        drop(tmp);
+        let mut tmp = TempFile::write(dir.path(), "a.csv", b"twee").unwrap();
+        tmp.publish(&target, true).unwrap();
+        drop(tmp);
+        assert_eq!(std::fs::read(&target).unwrap(), b"twee");
+        assert_eq!(names(dir.path()), vec!["a.csv"]);
+    }
+
+    #[test]
+    fn two_temporary_files_for_one_name_never_share_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = TempFile::write(dir.path(), "x.csv", b"a").unwrap();
+        let b = TempFile::write(dir.path(), "x.csv", b"b").unwrap();
+        assert_ne!(a.path, b.path);
+        assert_eq!(std::fs::read(&a.path).unwrap(), b"a");
+        assert_eq!(std::fs::read(&b.path).unwrap(), b"b");
+    }
+}
