@@ -20,16 +20,7 @@ use std::path::Path;
 
 /// Every table of a bundle, in the order of `bundel.md`.
 fn real_specs() -> Vec<TableSpec> {
-    let cat = Catalogue::current();
-    vec![
-        bundel::inzendingen(),
-        bundel::meldingen(cat),
-        bundel::waarden(cat),
-        bundel::breed(cat),
-        bundel::kengetallen(cat),
-        bundel::statistiek(cat),
-        bundel::respons(),
-    ]
+    bundel::tables(Catalogue::current())
 }
 
 /// Compares `bytes` with `tests/golden/bundel/<name>`, or rewrites it under `UPDATE_GOLDEN=1`.

@@ -17,17 +17,9 @@ use std::io::{Cursor, Read};
 
 /// Every table spec we write as CSV.
 fn all_specs() -> Vec<TableSpec> {
-    let cat = Catalogue::current();
-    vec![
-        bundel::inzendingen(),
-        bundel::meldingen(cat),
-        bundel::waarden(cat),
-        bundel::breed(cat),
-        bundel::kengetallen(cat),
-        bundel::statistiek(cat),
-        bundel::respons(),
-        vergelijking::tabel(),
-    ]
+    let mut specs = bundel::tables(Catalogue::current());
+    specs.push(vergelijking::tabel());
+    specs
 }
 
 /// A text as an attacker or a careless spreadsheet user would type it: often starting with a

@@ -209,12 +209,11 @@ impl Drop for TempFile {
 /// the file's own bytes are already synced.
 fn sync_dir(path: &Path) {
     #[cfg(unix)]
-    if let Some(dir) = path.parent() {
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
+    {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         if let Ok(d) = std::fs::File::open(dir) {
             let _ = d.sync_all();
         }

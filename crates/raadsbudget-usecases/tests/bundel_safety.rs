@@ -45,19 +45,10 @@ fn run(inputs: &Path, out: &Path, xlsx: bool) -> BundelView {
 }
 
 fn spec_of(file: &str) -> TableSpec {
-    let cat = Catalogue::current();
-    [
-        bundel::inzendingen(),
-        bundel::meldingen(cat),
-        bundel::waarden(cat),
-        bundel::breed(cat),
-        bundel::kengetallen(cat),
-        bundel::statistiek(cat),
-        bundel::respons(),
-    ]
-    .into_iter()
-    .find(|s| s.file == file)
-    .unwrap_or_else(|| panic!("no spec for {file}"))
+    bundel::tables(Catalogue::current())
+        .into_iter()
+        .find(|s| s.file == file)
+        .unwrap_or_else(|| panic!("no spec for {file}"))
 }
 
 /// Every cell of every CSV file of the bundle in `out`: none starts a formula, except a number

@@ -302,3 +302,17 @@ pub fn respons() -> TableSpec {
         primary_key: keys(&["uitvraagjaar", "code"]),
     }
 }
+
+/// Every table a bundle can write, in the order of `bundel.md` (`respons.csv` is written only
+/// with a register).
+pub fn tables(cat: &Catalogue) -> Vec<TableSpec> {
+    vec![
+        inzendingen(),
+        meldingen(cat),
+        waarden(cat),
+        breed(cat),
+        kengetallen(cat),
+        statistiek(cat),
+        respons(),
+    ]
+}
