@@ -233,8 +233,13 @@ fn run(cli: Cli) -> Result<Out, Error> {
                 )
             } else {
                 format!(
-                    "benchmarkbestand revisie {} geschreven: {}\nstuur dit bestand naar BZK zoals gevraagd in de uitvraag; sha256 {}",
+                    "benchmarkbestand revisie {} {}: {}\nstuur dit bestand naar BZK zoals gevraagd in de uitvraag; sha256 {}",
                     outcome.revisie,
+                    if outcome.reused {
+                        "stond er al (van een eerdere export die niet was vastgelegd, met dezelfde gegevens) en is nu vastgelegd"
+                    } else {
+                        "geschreven"
+                    },
                     outcome.path.display(),
                     outcome.sha256
                 )

@@ -2,10 +2,18 @@
 //! columns once; the CSV writer, `datapackage.json` and the XLSX sheets are all derived from it.
 //!
 //! Physical CSV format (the same as the benchmark file): UTF-8 without BOM, `,` as delimiter,
-//! CRLF line ends, RFC 4180 quoting only where needed, a header row with the field names. Free
-//! text columns get the spreadsheet-safety apostrophe of the benchmark file.
+//! CRLF line ends, RFC 4180 quoting only where needed, a header row with the field names.
+//!
+//! **Spreadsheet safety, for every cell.** A cell that starts with `=`, `+`, `-`, `@`, TAB or CR
+//! is written with the benchmark file's apostrophe in front (`'=HYPERLINK(…)`), whatever the
+//! column and whatever the kind of [`Cell`], so that no spreadsheet ever evaluates a cell of
+//! ours as a formula. The one exception is a number in a number column: an `integer` or
+//! `number` column's `-3` or `-0.0001` keeps its sign as written (a spreadsheet reads it as a
+//! number, never as a formula). Readers of our tables (the XLSX sheets, the bundle's
+//! `waarden.csv` reader) remove the apostrophe with the benchmark file's rule
+//! (`benchmark::text::unprotect`) from every cell they read as text.
 
-use crate::benchmark::text::{protect, push_field};
+use crate::benchmark::text::{needs_apostrophe, push_field};
 use raadsbudget_domain::value::round_half_away;
 use rust_decimal::Decimal;
 use std::io::{self, Write};
@@ -44,8 +52,6 @@ pub struct Field {
     pub allowed: Option<Vec<String>>,
     /// A regular expression every value matches (XSD/ECMAScript subset), if any.
     pub pattern: Option<String>,
-    /// Free text that gets spreadsheet safety.
-    pub free_text: bool,
 }
 
 impl Field {
@@ -58,21 +64,12 @@ impl Field {
             required: false,
             allowed: None,
             pattern: None,
-            free_text: false,
         }
     }
 
-    /// A text column.
+    /// A text column (spreadsheet safety applies, as to every text cell).
     pub fn text(name: &str, description: &str) -> Field {
         Field::new(name, FieldType::String, description)
-    }
-
-    /// A free-text column (spreadsheet safety applies).
-    pub fn free_text(name: &str, description: &str) -> Field {
-        Field {
-            free_text: true,
-            ..Field::text(name, description)
-        }
     }
 
     /// An integer column.
@@ -167,7 +164,7 @@ impl TableSpec {
 pub enum Cell<'a> {
     /// No value.
     Empty,
-    /// Text (for free-text columns spreadsheet safety is applied when written).
+    /// Text (spreadsheet safety is applied when written).
     Text(&'a str),
     /// Owned text.
     Owned(String),
@@ -255,9 +252,32 @@ impl<'s, W: Write> CsvTableWriter<'s, W> {
     }
 }
 
-fn push_text(out: &mut String, text: &str, field: &Field) {
-    if field.free_text {
-        push_field(out, &protect(text));
+impl FieldType {
+    /// Whether the column holds numbers (`integer` or `number`), whose `-` is a sign.
+    pub fn is_numeric(self) -> bool {
+        matches!(self, FieldType::Integer | FieldType::Number { .. })
+    }
+}
+
+/// Whether `text` is a number as our writer writes it: `-?[0-9]+(\.[0-9]+)?`.
+pub fn is_number_literal(text: &str) -> bool {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (int, frac) = match unsigned.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (unsigned, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(int) && frac.is_none_or(digits)
+}
+
+/// Appends a cell's text with spreadsheet safety: the apostrophe in front when the text starts
+/// with a formula character, unless it is a number in a number column.
+fn push_safe(out: &mut String, text: &str, field: &Field) {
+    if needs_apostrophe(text) && !(field.field_type.is_numeric() && is_number_literal(text)) {
+        let mut protected = String::with_capacity(text.len() + 1);
+        protected.push('\'');
+        protected.push_str(text);
+        push_field(out, &protected);
     } else {
         push_field(out, text);
     }
@@ -267,11 +287,14 @@ fn push_cell(out: &mut String, cell: &Cell<'_>, field: &Field) {
     use std::fmt::Write as _;
     match cell {
         Cell::Empty => {}
-        Cell::Text(t) => push_text(out, t, field),
-        Cell::Owned(t) => push_text(out, t, field),
-        Cell::Integer(n) => {
+        Cell::Text(t) => push_safe(out, t, field),
+        Cell::Owned(t) => push_safe(out, t, field),
+        // A number in a number column is written as is (its `-` is a sign); in any other
+        // column it is text like any other.
+        Cell::Integer(n) if field.field_type.is_numeric() => {
             let _ = write!(out, "{n}");
         }
+        Cell::Integer(n) => push_safe(out, &n.to_string(), field),
         Cell::Decimal(d) => {
             let dp = match field.field_type {
                 FieldType::Number {
@@ -279,7 +302,12 @@ fn push_cell(out: &mut String, cell: &Cell<'_>, field: &Field) {
                 } => decimals,
                 _ => d.scale(),
             };
-            let _ = write!(out, "{}", round_half_away(*d, dp));
+            let rounded = round_half_away(*d, dp);
+            if field.field_type.is_numeric() {
+                let _ = write!(out, "{rounded}");
+            } else {
+                push_safe(out, &rounded.to_string(), field);
+            }
         }
         Cell::Boolean(b) => out.push_str(if *b { "ja" } else { "nee" }),
     }
@@ -289,22 +317,26 @@ fn push_cell(out: &mut String, cell: &Cell<'_>, field: &Field) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn writes_header_rows_rounding_quoting_and_safety() {
-        let spec = TableSpec {
+    fn spec() -> TableSpec {
+        TableSpec {
             name: "t".into(),
             file: "t.csv".into(),
             title: "T".into(),
             description: "test".into(),
             fields: vec![
                 Field::text("a", "a"),
-                Field::free_text("b", "b"),
+                Field::text("b", "b"),
                 Field::number("c", 4, "c"),
                 Field::integer("d", "d"),
                 Field::boolean("e", "e"),
             ],
             primary_key: vec!["a".into()],
-        };
+        }
+    }
+
+    #[test]
+    fn writes_header_rows_rounding_quoting_and_safety() {
+        let spec = spec();
         let mut w = CsvTableWriter::new(Vec::new(), &spec).unwrap();
         w.row(&[
             Cell::Text("x,y"),
@@ -329,5 +361,43 @@ mod tests {
             String::from_utf8(bytes).unwrap(),
             "a,b,c,d,e\r\n\"x,y\",'=SOM(1),1.2346,-3,ja\r\n,\"zeg \"\"hoi\"\"\",-0.0001,,nee\r\n"
         );
+    }
+
+    #[test]
+    fn every_text_cell_is_protected_numbers_in_number_columns_are_not() {
+        let spec = spec();
+        let mut w = CsvTableWriter::rows_only(Vec::new(), &spec);
+        // Text columns: whatever the cell, a formula start gets the apostrophe (also a
+        // negative number given to a text column, and inside quotes).
+        w.row(&[
+            Cell::Integer(-7),
+            Cell::Text("@x,y"),
+            Cell::Text("-2.5"),
+            Cell::Text("-1"),
+            Cell::Empty,
+        ])
+        .unwrap();
+        w.row(&[
+            Cell::Decimal(Decimal::new(-15, 1)),
+            Cell::Text("\tx"),
+            Cell::Text("=1"),
+            Cell::Text("-1x"),
+            Cell::Empty,
+        ])
+        .unwrap();
+        let text = String::from_utf8(w.finish().unwrap()).unwrap();
+        assert_eq!(text, "'-7,\"'@x,y\",-2.5,-1,\r\n'-1.5,'\tx,'=1,'-1x,\r\n");
+    }
+
+    #[test]
+    fn number_literals() {
+        for yes in ["0", "-3", "12.50", "-0.0001"] {
+            assert!(is_number_literal(yes), "{yes}");
+        }
+        for no in [
+            "", "-", ".5", "5.", "1e5", "+1", " 1", "1,5", "1.2.3", "--1",
+        ] {
+            assert!(!is_number_literal(no), "{no}");
+        }
     }
 }

@@ -9,6 +9,7 @@ mod common;
 
 use calamine::{Data, Reader, Xlsx};
 use proptest::prelude::*;
+use raadsbudget_domain::value::FORMULA_START;
 use raadsbudget_domain::Catalogue;
 use raadsbudget_formats::bundel::{self, datapackage, xlsx};
 use raadsbudget_formats::table::{Cell, CsvTableWriter, Field, FieldType, TableSpec};
@@ -19,16 +20,7 @@ use std::path::Path;
 
 /// Every table of a bundle, in the order of `bundel.md`.
 fn real_specs() -> Vec<TableSpec> {
-    let cat = Catalogue::current();
-    vec![
-        bundel::inzendingen(),
-        bundel::meldingen(cat),
-        bundel::waarden(cat),
-        bundel::breed(cat),
-        bundel::kengetallen(cat),
-        bundel::statistiek(cat),
-        bundel::respons(),
-    ]
+    bundel::tables(Catalogue::current())
 }
 
 /// Compares `bytes` with `tests/golden/bundel/<name>`, or rewrites it under `UPDATE_GOLDEN=1`.
@@ -225,7 +217,7 @@ fn datapackage_describes_every_table_and_field() {
 // Sample tables made with the real specs and the real CSV writer.
 
 /// A value for a column, row `i` (0, 1, 2). Row 1 leaves every optional column empty; row 0 has
-/// negative numbers and a free text that needs the spreadsheet-safety apostrophe.
+/// negative numbers and texts that need the spreadsheet-safety apostrophe.
 fn sample_cell(field: &Field, i: usize) -> Cell<'static> {
     if i == 1 && !field.required {
         return Cell::Empty;
@@ -239,13 +231,12 @@ fn sample_cell(field: &Field, i: usize) -> Cell<'static> {
     }
     let year = i64::try_from(2024 + i).unwrap();
     match field.field_type {
-        FieldType::String if field.free_text => Cell::Owned(match i {
-            0 => format!("=SOM(A1) \"{}\"", field.name),
-            1 => format!("{} {i}, met komma", field.name),
-            _ => format!("@{} {i}", field.name),
-        }),
         FieldType::String => match field.pattern.as_deref() {
-            None => Cell::Owned(format!("tekst {i}")),
+            None => Cell::Owned(match i {
+                0 => format!("=SOM(A1) \"{}\"", field.name),
+                1 => format!("{} {i}, met komma", field.name),
+                _ => format!("@{} {i}", field.name),
+            }),
             Some(bundel::ORG_CODE_PATTERN) => Cell::Owned(format!("GM{:04}", i + 1)),
             Some(p) if p.contains("[0-9a-f]{64}") => Cell::Owned(format!("{i:064x}")),
             Some(p) => panic!("no sample value for pattern {p} of {}", field.name),
@@ -431,10 +422,10 @@ fn xlsx_sheets_hold_the_tables_with_numbers_as_numbers() {
                         other => panic!("{ctx}: not a date-time: {other:?}"),
                     },
                     FieldType::String | FieldType::Boolean => {
-                        let want = if field.free_text {
-                            text.strip_prefix('\'').unwrap_or(text)
-                        } else {
-                            text
+                        // The apostrophe before a formula character is gone in the sheet.
+                        let want = match text.strip_prefix('\'') {
+                            Some(rest) if rest.starts_with(FORMULA_START) => rest,
+                            _ => text,
                         };
                         assert_eq!(cell, &Data::String(want.to_string()), "{ctx}");
                     }
@@ -511,7 +502,7 @@ fn small_spec() -> TableSpec {
         description: "vaste invoer van de golden XLSX".into(),
         fields: vec![
             Field::text("code", "code").required(),
-            Field::free_text("naam", "vrije tekst"),
+            Field::text("naam", "vrije tekst"),
             Field::number("bedrag", 2, "euro"),
             Field::number("per_inwoner", 4, "euro per inwoner"),
             Field::number_as_given("waarde", "zoals gegeven"),
@@ -664,14 +655,71 @@ fn bad_input_is_an_error_not_a_panic() {
     let err =
         xlsx::write(&[(&spec, b"n\r\n".as_slice()), (&spec, b"n\r\n".as_slice())]).unwrap_err();
     assert!(matches!(err, xlsx::XlsxError::SheetName { .. }), "{err}");
-    // A text longer than a cell holds.
-    let mut long = one_column("lang");
-    long.fields = vec![Field::free_text("t", "t")];
-    let csv = format!("t\r\n{}\r\n", "x".repeat(xlsx::MAX_TEXT_CHARS + 1));
-    let err = xlsx::write(&[(&long, csv.as_bytes())]).unwrap_err();
-    assert!(err
-        .to_string()
-        .starts_with("lang.csv, regel 2, kolom t: de tekst heeft 32.768 tekens"));
+}
+
+/// The text of the only data cell of a one-column sheet made from `text`.
+fn one_text_cell(text: &str) -> String {
+    let mut spec = one_column("lang");
+    spec.fields = vec![Field::text("t", "t")];
+    let mut w = CsvTableWriter::new(Vec::new(), &spec).unwrap();
+    w.row(&[Cell::Text(text)]).unwrap();
+    let csv = w.finish().unwrap();
+    let bytes = xlsx::write(&[(&spec, &csv)]).unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    match book.worksheet_range("lang").unwrap().get((1, 0)) {
+        Some(Data::String(s)) => s.clone(),
+        other => panic!("not a text: {other:?}"),
+    }
+}
+
+fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+#[test]
+fn a_text_longer_than_a_cell_is_cut_with_a_note_not_refused() {
+    let note = xlsx::cut_note("lang.csv");
+    assert_eq!(note, " … [ingekort: de volledige tekst staat in lang.csv]");
+    // Exactly as long as a cell holds: unchanged.
+    let fits = "x".repeat(xlsx::MAX_TEXT_CHARS);
+    assert_eq!(one_text_cell(&fits), fits);
+    // One longer (this used to stop the whole workbook): cut, with the note at the end, and
+    // the two together exactly as long as a cell holds.
+    let long = "x".repeat(xlsx::MAX_TEXT_CHARS + 1);
+    let cell = one_text_cell(&long);
+    assert!(cell.ends_with(&note), "{}", &cell[cell.len() - 80..]);
+    assert_eq!(utf16_len(&cell), xlsx::MAX_TEXT_CHARS);
+    assert!(long.starts_with(cell.strip_suffix(&note).unwrap()));
+    // Excel counts UTF-16 code units: an emoji is two. Such a text of 20.001 characters is too
+    // long (40.001 units); it is cut between two characters, never inside one.
+    let astral = format!("a{}", "\u{1F600}".repeat(20_000));
+    assert_eq!(astral.chars().count(), 20_001);
+    let cell = one_text_cell(&astral);
+    let kept = cell.strip_suffix(&note).unwrap();
+    assert!(astral.starts_with(kept));
+    assert!(utf16_len(&cell) <= xlsx::MAX_TEXT_CHARS);
+    // As much as fits: one more character would not.
+    assert!(utf16_len(&cell) + 2 > xlsx::MAX_TEXT_CHARS);
+    // The apostrophe of a long text that starts with a formula character is gone too.
+    let formula = format!("={}", "y".repeat(xlsx::MAX_TEXT_CHARS));
+    let cell = one_text_cell(&formula);
+    assert!(cell.starts_with("=yyy") && cell.ends_with(&note));
+}
+
+#[test]
+fn fitting_in_a_cell_counts_as_excel_does() {
+    let file = "waarden.csv";
+    let note = xlsx::cut_note(file);
+    let room = xlsx::MAX_TEXT_CHARS - utf16_len(&note);
+    // "é" is one unit, "😀" two: a text of MAX_TEXT_CHARS characters with one emoji is too
+    // long, a text of MAX_TEXT_CHARS - 1 characters with one emoji fits.
+    let with_emoji = |n: usize| format!("\u{1F600}{}", "é".repeat(n - 1));
+    let fits = with_emoji(xlsx::MAX_TEXT_CHARS - 1);
+    assert_eq!(xlsx::fit_in_cell(&fits, file), fits);
+    let too_long = with_emoji(xlsx::MAX_TEXT_CHARS);
+    let cut = xlsx::fit_in_cell(&too_long, file);
+    assert_eq!(utf16_len(&cut), xlsx::MAX_TEXT_CHARS);
+    assert_eq!(cut.strip_suffix(&note).unwrap(), with_emoji(room - 1));
 }
 
 proptest! {

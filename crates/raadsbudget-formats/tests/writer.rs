@@ -156,6 +156,20 @@ fn refuses_what_it_cannot_write_faithfully() {
         written(&meta, &golden_data()),
         Err(WriteError::Meta(_))
     ));
+    // `software` gets no apostrophe (the format gives it to the name and toelichting only), so
+    // a formula there is refused rather than written.
+    // (A leading TAB or CR is already refused as surrounding space.)
+    for software in ["=HYPERLINK(\"x\")", "+1", "-1", "@x", "\tx", "\rx"] {
+        let mut meta = golden_meta();
+        meta.software = software.into();
+        let err = written(&meta, &golden_data()).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.contains("een spreadsheet zou dat als formule lezen")
+                || (software.starts_with(char::is_whitespace) && message.contains("spaties")),
+            "{software:?}: {err}"
+        );
+    }
 
     let mut data = golden_data();
     put(

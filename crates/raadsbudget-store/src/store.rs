@@ -772,6 +772,13 @@ impl Store {
         Ok(Some(entry))
     }
 
+    /// Sets how long a write waits for another connection's write lock before it fails
+    /// (10 seconds when the store is opened). A write that waits longer fails with SQLite's
+    /// `SQLITE_BUSY` and changes nothing.
+    pub fn set_busy_timeout(&self, timeout: Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(timeout)?)
+    }
+
     /// Records a benchmark file written (or read in). [`StoreError::DuplicateExport`] when a
     /// non-concept export with the same organisation, uitvraag and revisie exists.
     pub fn record_export(&mut self, export: &ExportRecord) -> Result<()> {

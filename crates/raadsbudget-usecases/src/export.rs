@@ -1,15 +1,20 @@
 //! Exporting the BZK benchmark file of an uitvraag.
 
-use crate::files::{render, sha256_hex, write_atomically};
+use crate::files::{render, sha256_hex, TempFile};
 use crate::session::Session;
 use crate::values::check_jaar;
 use crate::{Error, Result};
 use chrono::{DateTime, SubsecRound, Utc};
 use raadsbudget_domain::validation::validate_uitvraag;
 use raadsbudget_domain::{Catalogue, Dataset, Fill, Finding, Jaar, SOFTWARE};
-use raadsbudget_formats::benchmark::{self, FileMeta};
+use raadsbudget_formats::benchmark::{self, BenchmarkFile, FileMeta};
 use raadsbudget_store::ExportRecord;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+
+/// The largest file under an export's final name that is read to see whether it is a leftover
+/// of an earlier attempt: a real benchmark file is about 10 kB; anything larger is not ours.
+const LEFTOVER_MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A request to export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +42,10 @@ pub struct ExportOutcome {
     pub sha256: String,
     /// Whether it is a draft.
     pub concept: bool,
+    /// The file was already in the folder under its final name, left by an earlier export of
+    /// this revisie whose recording failed, with the same data: it was recorded as it is (its
+    /// own moment and sha256), not written again.
+    pub reused: bool,
     /// All findings of the uitvraag at the moment of export (warnings and signals, and errors
     /// for a draft).
     pub findings: Vec<Finding>,
@@ -181,30 +190,156 @@ impl Session {
         self.write_prepared(prepared, &req.dir, req.concept)
     }
 
+    /// Writes the prepared file and records it, as one step in effect: the bytes go to a
+    /// temporary name in `dir` (synced), then the export is recorded in the store, and only
+    /// then does the file get its final name (never replacing a final file; a draft replaces
+    /// its own `_concept.csv`). When recording fails, the temporary file is removed and nothing
+    /// is left. A final file under the name that the store does not know (an earlier attempt
+    /// whose recording failed) is recognised: see [`Session::adopt_leftover`].
     fn write_prepared(
         &mut self,
         prepared: PreparedExport,
         dir: &Path,
         concept: bool,
     ) -> Result<ExportOutcome> {
-        let path = write_atomically(dir, &prepared.file_name, &prepared.bytes, concept)?;
+        let target = dir.join(&prepared.file_name);
+        if !concept {
+            if let Some(leftover) = read_leftover(&target)? {
+                return self.adopt_leftover(prepared, target, &leftover);
+            }
+        }
+        let mut tmp = TempFile::write(dir, &prepared.file_name, &prepared.bytes)?;
         let sha256 = sha256_hex(&prepared.bytes);
         let meta = &prepared.meta;
-        self.store_mut().record_export(&ExportRecord {
+        // On failure the temporary file is dropped, and so removed.
+        self.record(meta, &prepared.file_name, &sha256, concept)?;
+        if let Err(e) = tmp.publish(&target, concept) {
+            let why = if e.kind() == std::io::ErrorKind::AlreadyExists {
+                "er staat inmiddels een ander bestand met die naam".to_string()
+            } else {
+                Error::io(&target, e).to_string()
+            };
+            let kept = tmp.keep();
+            return Err(Error::Invalid(format!(
+                "{} {} van uitvraag {} is vastgelegd in de database, maar het bestand kon niet de naam {} krijgen ({why}). Het volledige bestand staat in {}: geef het zelf de naam {} voordat je het gebruikt.",
+                if concept { "het concept van revisie" } else { "benchmarkbestand revisie" },
+                meta.revisie,
+                meta.uitvraag,
+                target.display(),
+                kept.display(),
+                prepared.file_name
+            )));
+        }
+        Ok(ExportOutcome {
+            path: target,
+            revisie: meta.revisie,
+            sha256,
+            concept,
+            reused: false,
+            findings: prepared.findings,
+        })
+    }
+
+    fn record(
+        &mut self,
+        meta: &FileMeta,
+        file_name: &str,
+        sha256: &str,
+        concept: bool,
+    ) -> Result<()> {
+        Ok(self.store_mut().record_export(&ExportRecord {
             organisation: meta.organisation.code.to_string(),
             uitvraag: meta.uitvraag,
             revisie: meta.revisie,
             moment: moment_text(&meta.aangemaakt_op),
-            file_name: prepared.file_name.clone(),
-            sha256: sha256.clone(),
+            file_name: file_name.to_string(),
+            sha256: sha256.to_string(),
             concept,
-        })?;
+        })?)
+    }
+
+    /// A final file is already at `target`, although the store has no export of this revisie:
+    /// an earlier export whose recording failed (or a file from elsewhere). When it holds what
+    /// this export would hold — the same organisation (code and name), definities, uitvraag,
+    /// revisie and records; its `aangemaakt_op` and `software` may differ — it is recorded as
+    /// it is, with its own moment and sha256, and reported as the export; the file is not
+    /// touched. Anything else is refused with a message that names the file; nothing is
+    /// written or recorded.
+    fn adopt_leftover(
+        &mut self,
+        prepared: PreparedExport,
+        target: PathBuf,
+        leftover: &[u8],
+    ) -> Result<ExportOutcome> {
+        let name = target.display().to_string();
+        let meta = &prepared.meta;
+        let refuse = |why: &str| {
+            Error::Invalid(format!(
+                "{name} bestaat al, maar staat in deze database niet als ingediende revisie {} van uitvraag {}, en het is niet het bestand dat revisie {} nu zou worden: {why}. Verplaats dat bestand naar een andere map (of verwijder het, als het nooit is verstuurd) en exporteer opnieuw; er is niets geschreven of vastgelegd.",
+                meta.revisie, meta.uitvraag, meta.revisie
+            ))
+        };
+        let theirs = benchmark::read(&name, leftover);
+        let readable = !theirs.has_errors();
+        let file = match (theirs.file, benchmark::read(&name, &prepared.bytes).file) {
+            (Some(file), Some(ours)) if readable => match difference(&file, &ours) {
+                None => file,
+                Some(why) => return Err(refuse(&why)),
+            },
+            _ => return Err(refuse("het is geen leesbaar benchmarkbestand")),
+        };
+        let sha256 = sha256_hex(leftover);
+        self.record(&file.meta, &prepared.file_name, &sha256, false)?;
         Ok(ExportOutcome {
-            path,
+            path: target,
             revisie: meta.revisie,
             sha256,
-            concept,
+            concept: false,
+            reused: true,
             findings: prepared.findings,
         })
+    }
+}
+
+/// The bytes of the file at `target` when there is one (`None` when the name is free). A
+/// folder, or a file too large to be a benchmark file, gives bytes that no reader accepts.
+fn read_leftover(target: &Path) -> Result<Option<Vec<u8>>> {
+    match target.symlink_metadata() {
+        Ok(m) if m.is_dir() => return Ok(Some(Vec::new())),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io(target, e)),
+    }
+    let file = std::fs::File::open(target).map_err(|e| Error::io(target, e))?;
+    let mut bytes = Vec::new();
+    file.take(LEFTOVER_MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(target, e))?;
+    if bytes.len() as u64 > LEFTOVER_MAX_BYTES {
+        bytes.clear();
+    }
+    Ok(Some(bytes))
+}
+
+/// How the file `theirs` differs from `ours` (what this export would write), in Dutch; `None`
+/// when it holds the same: organisation, definities, uitvraag, revisie and records (the moment
+/// and the software that wrote it do not count).
+fn difference(theirs: &BenchmarkFile, ours: &BenchmarkFile) -> Option<String> {
+    let (t, o) = (&theirs.meta, &ours.meta);
+    if t.organisation != o.organisation {
+        Some(format!(
+            "het is van {} {}, niet van {} {}",
+            t.organisation.code, t.organisation.naam, o.organisation.code, o.organisation.naam
+        ))
+    } else if t.uitvraag != o.uitvraag {
+        Some(format!("het is voor uitvraag {}", t.uitvraag))
+    } else if t.revisie != o.revisie {
+        Some(format!("het heeft revisie {}", t.revisie))
+    } else if t.definities != o.definities {
+        Some(format!("het gebruikt definities {}", t.definities))
+    } else if theirs.data.records != ours.data.records {
+        Some("de waarden erin verschillen van de waarden in deze database".to_string())
+    } else {
+        None
     }
 }

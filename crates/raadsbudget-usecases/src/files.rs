@@ -74,27 +74,208 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Writes `bytes` to `dir/name` atomically (a temporary file in the same folder, synced, then
-/// renamed), so a crash never leaves half a file under the final name. Refuses to replace an
-/// existing file unless `replace` is set.
+/// moved into place), so a crash never leaves half a file under the final name. Refuses to
+/// replace an existing file unless `replace` is set; without `replace` an existing file is never
+/// overwritten, not even one that another process created a moment ago.
 pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8], replace: bool) -> Result<PathBuf> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let target = dir.join(name);
-    if !replace && target.exists() {
-        return Err(Error::Invalid(format!(
-            "{} bestaat al; een ingediend bestand wordt nooit overschreven",
+    let exists = || {
+        Error::Invalid(format!(
+            "{} bestaat al en wordt niet overschreven; verplaats het bestaande bestand of kies een andere map",
             target.display()
-        )));
-    }
-    let tmp = dir.join(format!(".{name}.tmp"));
-    let write = || -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, &target)
+        ))
     };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(&target, e)
-    })?;
-    Ok(target)
+    if !replace && target.symlink_metadata().is_ok() {
+        return Err(exists());
+    }
+    let mut tmp = TempFile::write(dir, name, bytes)?;
+    match tmp.publish(&target, replace) {
+        Ok(()) => Ok(target),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && !replace => Err(exists()),
+        Err(e) => Err(Error::io(&target, e)),
+    }
+}
+
+/// A file written under a temporary name in the folder it belongs in, synced to disk, waiting to
+/// be moved to its final name with [`TempFile::publish`]. Dropped before that, it is removed:
+/// whatever goes wrong in between, no temporary file stays behind (unless the process is
+/// killed; the name starts with a dot and ends in `.tmp`).
+#[derive(Debug)]
+pub(crate) struct TempFile {
+    path: PathBuf,
+    /// Whether the file is still ours to remove (not published, not kept).
+    armed: bool,
+}
+
+impl TempFile {
+    /// Writes `bytes` to a new file `dir/.<name>.<process>-<n>.tmp` (the folder is created when
+    /// needed) and syncs it. The name is unique per process and call, and the file is created
+    /// new, so two exports at the same time never write into each other's file.
+    pub(crate) fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<TempFile> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let mut attempt = 0;
+        let (path, mut file) = loop {
+            let n = NEXT.fetch_add(1, Ordering::Relaxed);
+            let path = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(file) => break (path, file),
+                // A leftover of a killed process that had the same id: take the next name.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                    attempt += 1;
+                }
+                Err(e) => return Err(Error::io(&path, e)),
+            }
+        };
+        let tmp = TempFile { path, armed: true };
+        file.write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|e| Error::io(&tmp.path, e))?;
+        Ok(tmp)
+    }
+
+    /// Moves the file to `target`, in the same folder.
+    ///
+    /// With `replace`, a rename: atomic, an existing file is replaced. Without, an existing
+    /// `target` is never replaced: the file gets a hard link under the final name (which the
+    /// operating system refuses with [`AlreadyExists`](std::io::ErrorKind::AlreadyExists)
+    /// when the name is taken, also by a file another process created a moment ago) and the
+    /// temporary name is removed. A plain rename cannot do that: it replaces an existing file
+    /// on every platform, and "rename without replacing" exists only per platform
+    /// (`renameat2` on Linux, `renamex_np` on macOS). A file system without hard links (FAT,
+    /// exFAT, some network shares) refuses the link; there the file is renamed after checking
+    /// that `target` does not exist, which leaves only the moment between check and rename.
+    ///
+    /// On success the folder entry is synced (Unix), so the new name survives a power cut. On
+    /// failure the temporary file is left in place (dropped, it is removed; see
+    /// [`TempFile::keep`]).
+    pub(crate) fn publish(&mut self, target: &Path, replace: bool) -> std::io::Result<()> {
+        if replace {
+            std::fs::rename(&self.path, target)?;
+        } else {
+            match std::fs::hard_link(&self.path, target) {
+                Ok(()) => {
+                    // The file is in place under both names; when removing the temporary one
+                    // fails, the drop tries again.
+                    if std::fs::remove_file(&self.path).is_ok() {
+                        self.armed = false;
+                    }
+                    sync_dir(target);
+                    return Ok(());
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(e),
+                Err(link_error) => match target.symlink_metadata() {
+                    Ok(_) => {
+                        return Err(std::io::Error::new(
+                            std::io::ErrorKind::AlreadyExists,
+                            link_error,
+                        ))
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        std::fs::rename(&self.path, target)?;
+                    }
+                    Err(e) => return Err(e),
+                },
+            }
+        }
+        self.armed = false;
+        sync_dir(target);
+        Ok(())
+    }
+
+    /// Keeps the temporary file (it is not removed when dropped) and gives its path: for when
+    /// the file is needed although it could not get its final name.
+    pub(crate) fn keep(mut self) -> PathBuf {
+        self.armed = false;
+        std::mem::take(&mut self.path)
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if self.armed {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Syncs the folder of `path` so that a new or renamed entry in it is on disk (Unix; elsewhere
+/// the file system does this itself). Best effort: some file systems cannot sync a folder, and
+/// the file's own bytes are already synced.
+fn sync_dir(path: &Path) {
+    #[cfg(unix)]
+    {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn publishing_never_replaces_a_file_that_appeared_after_the_check() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("r1.csv");
+        let mut tmp = TempFile::write(dir.path(), "r1.csv", b"nieuw").unwrap();
+        // Another process took the name between our check and our move.
+        std::fs::write(&target, b"van een ander").unwrap();
+        let err = tmp.publish(&target, false).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&target).unwrap(), b"van een ander");
+        // Kept on request (its path is then reported), else removed when dropped.
+        let kept = tmp.keep();
+        assert_eq!(std::fs::read(&kept).unwrap(), b"nieuw");
+        std::fs::remove_file(&kept).unwrap();
+        let tmp = TempFile::write(dir.path(), "r1.csv", b"nieuw").unwrap();
+        assert_eq!(names(dir.path()).len(), 2);
+        drop(tmp);
+        assert_eq!(names(dir.path()), vec!["r1.csv"]);
+    }
+
+    #[test]
+    fn publishing_moves_the_file_and_leaves_no_temporary_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.csv");
+        let mut tmp = TempFile::write(dir.path(), "a.csv", b"een").unwrap();
+        tmp.publish(&target, false).unwrap();
+        drop(tmp);
+        let mut tmp = TempFile::write(dir.path(), "a.csv", b"twee").unwrap();
+        tmp.publish(&target, true).unwrap();
+        drop(tmp);
+        assert_eq!(std::fs::read(&target).unwrap(), b"twee");
+        assert_eq!(names(dir.path()), vec!["a.csv"]);
+    }
+
+    #[test]
+    fn two_temporary_files_for_one_name_never_share_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = TempFile::write(dir.path(), "x.csv", b"a").unwrap();
+        let b = TempFile::write(dir.path(), "x.csv", b"b").unwrap();
+        assert_ne!(a.path, b.path);
+        assert_eq!(std::fs::read(&a.path).unwrap(), b"a");
+        assert_eq!(std::fs::read(&b.path).unwrap(), b"b");
+    }
 }

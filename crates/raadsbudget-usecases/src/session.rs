@@ -67,6 +67,12 @@ impl Session {
         &mut self.store
     }
 
+    /// Sets how long a change waits for another program's write lock on the store before it
+    /// fails and changes nothing (10 seconds by default); see [`Store::set_busy_timeout`].
+    pub fn set_busy_timeout(&self, timeout: std::time::Duration) -> Result<()> {
+        Ok(self.store.set_busy_timeout(timeout)?)
+    }
+
     /// The kengetallen of the loaded benchmark data, cached until the sources change.
     pub fn peer_table(&self) -> Result<Arc<PeerTable>> {
         let mut cache = self.peers.lock().unwrap_or_else(|e| e.into_inner());

@@ -1,6 +1,6 @@
 //! The writer of the benchmark file.
 
-use super::text::{protect, push_row};
+use super::text::{needs_apostrophe, protect, push_row};
 use super::{FileMeta, FORMAT, HEADER, MOMENT_FORMAT};
 use chrono::Datelike;
 use raadsbudget_domain::catalogue::Catalogue;
@@ -43,7 +43,8 @@ pub enum WriteError {
 /// The writer refuses (and writes nothing) what it could not write faithfully, so that
 /// [`read`](super::read) gives back exactly `meta` and `data`: an unknown catalogue version,
 /// `revisie` 0, an uitvraagjaar outside 2000–2100, a name or `software` that is empty or has
-/// surrounding spaces, a dataset of another organisation than `meta`, and records outside the
+/// surrounding spaces, a `software` that starts with a formula character (that column gets no
+/// apostrophe, so it would reach a spreadsheet as a formula), a dataset of another organisation than `meta`, and records outside the
 /// four blocks of the uitvraag, with an unknown post, a post in the wrong fase, a value that
 /// does not fit the post (the domain's [`check_entry`]), a `definities` other than
 /// `meta.definities`, or a name/toelichting starting with `'` followed by `=`, `+`, `-`, `@`,
@@ -173,6 +174,15 @@ fn check_meta(meta: &FileMeta, data: &Dataset) -> Result<(), WriteError> {
     if meta.software.is_empty() || meta.software.trim() != meta.software {
         return refuse(format!(
             "software '{}' is leeg of begint of eindigt met spaties",
+            meta.software
+        ));
+    }
+    // Only organisatie_naam and toelichting get the spreadsheet-safety apostrophe (the format
+    // fixes that); every other column is a constant, a validated code or a number, except
+    // `software`, so that one is refused rather than written as a formula.
+    if needs_apostrophe(&meta.software) {
+        return refuse(format!(
+            "software '{}' begint met =, +, -, @, een tab of een regeleinde; een spreadsheet zou dat als formule lezen",
             meta.software
         ));
     }

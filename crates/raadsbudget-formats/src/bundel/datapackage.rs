@@ -17,7 +17,7 @@ pub const PACKAGE_NAME: &str = "raadsbudget-bundel";
 pub const PACKAGE_TITLE: &str = "Raadsbudget: bundel van benchmarkbestanden raadsondersteuning";
 
 /// The package's `description`.
-pub const PACKAGE_DESCRIPTION: &str = "De gebundelde benchmarkbestanden van gemeenten, provincies en waterschappen over de ondersteuning van de raad, met meldingen, kengetallen en statistiek. CSV: UTF-8 zonder BOM, komma als scheidingsteken, CRLF, aanhalingstekens alleen waar nodig; een leeg veld is een ontbrekende waarde. Vrije tekst die begint met = + - @ TAB of CR staat er met een apostrof voor.";
+pub const PACKAGE_DESCRIPTION: &str = "De gebundelde benchmarkbestanden van gemeenten, provincies en waterschappen over de ondersteuning van de raad, met meldingen, kengetallen en statistiek. CSV: UTF-8 zonder BOM, komma als scheidingsteken, CRLF, aanhalingstekens alleen waar nodig; een leeg veld is een ontbrekende waarde. Elke tekst die begint met = + - @ TAB of CR staat er met een apostrof voor, in welke kolom ook; een getal in een kolom van het type integer of number niet (daar is - een minteken).";
 
 /// The values of a `ja`/`nee` column.
 pub const TRUE_VALUES: [&str; 1] = ["ja"];

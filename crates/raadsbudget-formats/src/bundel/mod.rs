@@ -28,7 +28,7 @@ fn org_fields() -> Vec<Field> {
         )
         .required()
         .pattern(ORG_CODE_PATTERN),
-        Field::free_text(
+        Field::text(
             "organisatie_naam",
             "naam van de organisatie zoals in het bestand",
         )
@@ -60,7 +60,7 @@ pub fn inzendingen() -> TableSpec {
         title: "Inzendingen".into(),
         description: "Eén rij per ingelezen bestand, met de status die de bundel het gaf.".into(),
         fields: vec![
-            Field::free_text(
+            Field::text(
                 "bestand",
                 "pad zoals opgegeven (in een zip: archief.zip/pad)",
             )
@@ -75,7 +75,7 @@ pub fn inzendingen() -> TableSpec {
                 "code van de organisatie, als die te lezen was",
             )
             .pattern(ORG_CODE_PATTERN),
-            Field::free_text(
+            Field::text(
                 "organisatie_naam",
                 "naam van de organisatie, als die te lezen was",
             ),
@@ -88,7 +88,7 @@ pub fn inzendingen() -> TableSpec {
             Field::integer("fouten", "aantal fouten").required(),
             Field::integer("waarschuwingen", "aantal waarschuwingen").required(),
             Field::integer("signalen", "aantal signalen").required(),
-            Field::free_text(
+            Field::text(
                 "opmerking",
                 "waarom deze status: vervangen door, dubbel van, conflict met",
             ),
@@ -105,7 +105,7 @@ pub fn meldingen(cat: &Catalogue) -> TableSpec {
         title: "Meldingen".into(),
         description: "Eén rij per melding (fout, waarschuwing of signaal) over een bestand.".into(),
         fields: vec![
-            Field::free_text("bestand", "pad zoals opgegeven").required(),
+            Field::text("bestand", "pad zoals opgegeven").required(),
             Field::integer("regel", "fysieke regel in het bestand (kopregel = 1)"),
             Field::integer("kolom", "kolomnummer (1 = eerste kolom)"),
             Field::text("organisatie_code", "code van de organisatie").pattern(ORG_CODE_PATTERN),
@@ -123,7 +123,7 @@ pub fn meldingen(cat: &Catalogue) -> TableSpec {
             Field::text("code", "stabiele code, zie docs/meldingen.md")
                 .required()
                 .one_of(FindingCode::ALL.iter().map(|c| c.as_str())),
-            Field::free_text("melding", "de melding in het Nederlands").required(),
+            Field::text("melding", "de melding in het Nederlands").required(),
         ],
         primary_key: Vec::new(),
     }
@@ -153,7 +153,7 @@ pub fn waarden(cat: &Catalogue) -> TableSpec {
         ),
         Field::text("reden", "nvt of onbekend; leeg als waarde gevuld is")
             .one_of([Reason::Nvt.as_str(), Reason::Onbekend.as_str()]),
-        Field::free_text("toelichting", "toelichting van de organisatie"),
+        Field::text("toelichting", "toelichting van de organisatie"),
     ]);
     TableSpec {
         name: "waarden".into(),
@@ -287,7 +287,7 @@ pub fn respons() -> TableSpec {
             Field::text("code", "code uit het register")
                 .required()
                 .pattern(ORG_CODE_PATTERN),
-            Field::free_text("naam", "naam uit het register").required(),
+            Field::text("naam", "naam uit het register").required(),
             Field::boolean("ingediend", "ja als er een bestand van deze organisatie is").required(),
             Field::text(
                 "status",
@@ -299,8 +299,22 @@ pub fn respons() -> TableSpec {
                 Status::Afgewezen.as_str(),
                 NIET_INGEDIEND,
             ]),
-            Field::free_text("bestand", "het geaccepteerde bestand"),
+            Field::text("bestand", "het geaccepteerde bestand"),
         ],
         primary_key: keys(&["uitvraagjaar", "code"]),
     }
+}
+
+/// Every table a bundle can write, in the order of `bundel.md` (`respons.csv` is written only
+/// with a register).
+pub fn tables(cat: &Catalogue) -> Vec<TableSpec> {
+    vec![
+        inzendingen(),
+        meldingen(cat),
+        waarden(cat),
+        breed(cat),
+        kengetallen(cat),
+        statistiek(cat),
+        respons(),
+    ]
 }

@@ -137,11 +137,12 @@ pub fn read_waarden(name: &str, bytes: &[u8]) -> Result<Vec<Inzending>, WaardenE
                 format!("{} kolommen, verwacht {}", record.len(), spec.fields.len()),
             ));
         }
-        let get = |c: usize| record.get(c).unwrap_or_default();
+        // Every cell is read as text: our writer gave each one that starts with a formula
+        // character the spreadsheet-safety apostrophe (`crate::table`), so remove it from each.
+        let get = |c: usize| unprotect(record.get(c).unwrap_or_default());
         let at = |c: usize, message: String| fail(Some(line), Some(c), message);
-        let naam = unprotect(get(col::NAAM));
-        let organisation =
-            Organisation::new(get(col::CODE), naam).map_err(|e| at(col::CODE, e.to_string()))?;
+        let organisation = Organisation::new(get(col::CODE), get(col::NAAM))
+            .map_err(|e| at(col::CODE, e.to_string()))?;
         let given: OrgType = get(col::TYPE).parse().map_err(|_| {
             at(
                 col::TYPE,
@@ -244,7 +245,7 @@ pub fn read_waarden(name: &str, bytes: &[u8]) -> Result<Vec<Inzending>, WaardenE
             post_code,
             Record {
                 entry,
-                toelichting: unprotect(get(col::TOELICHTING)).to_string(),
+                toelichting: get(col::TOELICHTING).to_string(),
                 definities: cat.versie.clone(),
             },
         );

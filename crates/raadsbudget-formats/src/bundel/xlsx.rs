@@ -14,7 +14,11 @@
 //!   would show as WAAR/ONWAAR or TRUE/FALSE depending on the user's language).
 //! - **Moments** (`datetime`, always UTC) are Excel date-times shown as `yyyy-mm-dd hh:mm:ss`.
 //! - **Text** is written as string cells, which Excel never evaluates: the spreadsheet-safety
-//!   apostrophe of free-text columns is removed, so the sheet shows the original text.
+//!   apostrophe that our CSV writer puts before every text starting with a formula character
+//!   ([`crate::table`]) is removed, so the sheet shows the original text.
+//! - **Long text**: a text longer than an Excel cell holds ([`MAX_TEXT_CHARS`] UTF-16 code
+//!   units, Excel's own count) is cut, at a character boundary, and ends with the visible note
+//!   [`cut_note`] saying which CSV file holds it whole; the CSV files are never cut.
 //! - A cell that does not read as its column's type (never the case for our own CSV writer) is
 //!   kept as text rather than lost.
 //!
@@ -24,12 +28,13 @@
 //! container already uses fixed entry times (1980-01-01) and permissions.
 //!
 //! Excel's limits are checked before anything is written: at most [`MAX_DATA_ROWS`] data rows
-//! and [`MAX_COLUMNS`] columns per sheet, at most [`MAX_TEXT_CHARS`] characters per cell.
+//! and [`MAX_COLUMNS`] columns per sheet.
 //! Nothing here panics on any input bytes; problems are an [`XlsxError`] with a Dutch message.
 
 use crate::benchmark::text::unprotect;
-use crate::table::{Field, FieldType, TableSpec};
+use crate::table::{is_number_literal, Field, FieldType, TableSpec};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Data rows an Excel worksheet holds besides the header row (1.048.576 rows in all).
@@ -38,7 +43,8 @@ pub const MAX_DATA_ROWS: u64 = 1_048_575;
 /// Columns an Excel worksheet holds.
 pub const MAX_COLUMNS: usize = 16_384;
 
-/// Characters an Excel cell holds.
+/// Characters an Excel cell holds, counted as Excel counts them: UTF-16 code units (a
+/// character outside the Basic Multilingual Plane, such as most emoji, counts as 2).
 pub const MAX_TEXT_CHARS: usize = 32_767;
 
 /// The widest a column is autofitted, in pixels (about 65 characters); a longer text runs on
@@ -77,22 +83,6 @@ pub enum XlsxError {
         bestand: String,
         /// Its columns.
         kolommen: usize,
-    },
-    /// A text longer than a cell holds.
-    #[error(
-        "{bestand}, regel {regel}, kolom {kolom}: de tekst heeft {} tekens; een Excel-cel kan er {} bevatten. Laat --xlsx weg of kort de tekst in.",
-        dutch_count(*tekens as u64),
-        dutch_count(MAX_TEXT_CHARS as u64)
-    )]
-    TextTooLong {
-        /// The table's file name.
-        bestand: String,
-        /// Physical line in the CSV (header = 1).
-        regel: u64,
-        /// Column name.
-        kolom: String,
-        /// Characters of the text.
-        tekens: usize,
     },
     /// The CSV bytes are not a table of this spec.
     #[error("{bestand}, regel {regel}: {melding}")]
@@ -195,18 +185,14 @@ fn count_rows(spec: &TableSpec, csv: &[u8]) -> Result<u64, XlsxError> {
 /// A `-?[0-9]+(\.[0-9]+)?` text as a finite f64 (parsed, no arithmetic), or `None`. Also gives
 /// the number of decimals written.
 fn parse_number(text: &str) -> Option<(f64, u32)> {
-    let unsigned = text.strip_prefix('-').unwrap_or(text);
-    let (int, frac) = match unsigned.split_once('.') {
-        Some((int, frac)) => (int, Some(frac)),
-        None => (unsigned, None),
-    };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(int) || frac.is_some_and(|f| !digits(f)) {
+    if !is_number_literal(text) {
         return None;
     }
-    let decimals = frac.map_or(0, |f| u32::try_from(f.len()).unwrap_or(u32::MAX));
+    let decimals = text
+        .split_once('.')
+        .map_or(0, |(_, f)| u32::try_from(f.len()).unwrap_or(u32::MAX));
     // "-0.00" is zero: no negative zero in the sheet.
-    if unsigned.bytes().all(|b| b == b'0' || b == b'.') {
+    if text.bytes().all(|b| matches!(b, b'0' | b'.' | b'-')) {
         return Some((0.0, decimals));
     }
     let value: f64 = text.parse().ok()?;
@@ -262,36 +248,42 @@ impl Formats {
     }
 }
 
-/// Writes one text cell, checking Excel's length limit.
-fn write_text(
-    sheet: &mut Worksheet,
-    spec: &TableSpec,
-    (row, col, line): (u32, u16, u64),
-    field: &Field,
-    text: &str,
-) -> Result<(), XlsxError> {
-    let tekens = text.chars().count();
-    if tekens > MAX_TEXT_CHARS {
-        return Err(XlsxError::TextTooLong {
-            bestand: spec.file.clone(),
-            regel: line,
-            kolom: field.name.clone(),
-            tekens,
-        });
+/// The note that ends a text cut to fit a cell: it names the CSV file that holds the text whole.
+pub fn cut_note(file: &str) -> String {
+    format!(" … [ingekort: de volledige tekst staat in {file}]")
+}
+
+/// The text as it fits in one Excel cell: unchanged when it fits ([`MAX_TEXT_CHARS`] UTF-16
+/// code units), else cut at a character boundary (a surrogate pair is never split) so that the
+/// cut text and [`cut_note`] together fit exactly.
+pub fn fit_in_cell<'t>(text: &'t str, file: &str) -> Cow<'t, str> {
+    if text.encode_utf16().count() <= MAX_TEXT_CHARS {
+        return Cow::Borrowed(text);
     }
-    sheet.write_string(row, col, text)?;
-    Ok(())
+    let note = cut_note(file);
+    let room = MAX_TEXT_CHARS.saturating_sub(note.encode_utf16().count());
+    let mut used = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            used += c.len_utf16();
+            used > room
+        })
+        .map_or(text.len(), |(i, _)| i);
+    let mut cut = String::with_capacity(end + note.len());
+    cut.push_str(text.get(..end).unwrap_or_default());
+    cut.push_str(&note);
+    Cow::Owned(cut)
 }
 
 fn write_cell(
     sheet: &mut Worksheet,
     formats: &mut Formats,
     spec: &TableSpec,
-    at: (u32, u16, u64),
+    (row, col): (u32, u16),
     field: &Field,
     text: &str,
 ) -> Result<(), XlsxError> {
-    let (row, col, _) = at;
     if text.is_empty() {
         return Ok(()); // a missing value stays an empty cell
     }
@@ -317,12 +309,8 @@ fn write_cell(
         }
         FieldType::String | FieldType::Boolean => {}
     }
-    let shown = if field.free_text {
-        unprotect(text)
-    } else {
-        text
-    };
-    write_text(sheet, spec, at, field, shown)
+    sheet.write_string(row, col, fit_in_cell(unprotect(text), &spec.file))?;
+    Ok(())
 }
 
 fn utf8<'a>(spec: &TableSpec, line: u64, bytes: &'a [u8]) -> Result<&'a str, XlsxError> {
@@ -377,7 +365,7 @@ fn write_sheet(
                 }
                 sheet.write_string_with_format(0, col, text, &formats.header)?;
             } else {
-                write_cell(sheet, formats, spec, (row, col, line), field, text)?;
+                write_cell(sheet, formats, spec, (row, col), field, text)?;
             }
         }
         row = row.checked_add(1).ok_or_else(|| XlsxError::TooManyRows {
