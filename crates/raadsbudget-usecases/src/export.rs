@@ -9,12 +9,7 @@ use raadsbudget_domain::validation::validate_uitvraag;
 use raadsbudget_domain::{Catalogue, Dataset, Fill, Finding, Jaar, SOFTWARE};
 use raadsbudget_formats::benchmark::{self, BenchmarkFile, FileMeta};
 use raadsbudget_store::ExportRecord;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-
-/// The largest file under an export's final name that is read to see whether it is a leftover
-/// of an earlier attempt: a real benchmark file is about 10 kB; anything larger is not ours.
-const LEFTOVER_MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A request to export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,14 +306,9 @@ fn read_leftover(target: &Path) -> Result<Option<Vec<u8>>> {
         Err(e) => return Err(Error::io(target, e)),
     }
     let file = std::fs::File::open(target).map_err(|e| Error::io(target, e))?;
-    let mut bytes = Vec::new();
-    file.take(LEFTOVER_MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
+    let bytes = benchmark::read_limited(file, benchmark::MAX_FILE_BYTES, 16 * 1024)
         .map_err(|e| Error::io(target, e))?;
-    if bytes.len() as u64 > LEFTOVER_MAX_BYTES {
-        bytes.clear();
-    }
-    Ok(Some(bytes))
+    Ok(Some(bytes.unwrap_or_default()))
 }
 
 /// How the file `theirs` differs from `ours` (what this export would write), in Dutch; `None`

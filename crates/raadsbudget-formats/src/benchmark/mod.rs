@@ -29,6 +29,29 @@ use chrono::{DateTime, Utc};
 use raadsbudget_domain::{Dataset, Finding, Jaar, OrgCode, Organisation, RecordKey};
 use std::collections::BTreeMap;
 
+/// The largest benchmark file any reader takes (a real one is about 10 kB): larger input is
+/// refused without being read whole.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads at most `limit` bytes from `reader`; `Ok(None)` when it has more. `capacity` is a
+/// hint of the size to expect (it is capped by `limit`).
+pub fn read_limited(
+    reader: impl std::io::Read,
+    limit: u64,
+    capacity: u64,
+) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::with_capacity(usize::try_from(capacity.min(limit)).unwrap_or(0));
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if u64::try_from(bytes.len()).map_or(true, |n| n > limit) {
+        Ok(None)
+    } else {
+        Ok(Some(bytes))
+    }
+}
+
 /// The value of the `formaat` column.
 pub const FORMAT: &str = "bzk-raadsondersteuning/1";
 

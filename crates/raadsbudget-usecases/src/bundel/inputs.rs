@@ -24,7 +24,7 @@ use zip::result::ZipError;
 use zip::{CompressionMethod, ZipArchive};
 
 /// The largest benchmark file read (a real one is about 10 kB).
-pub(crate) const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+pub(crate) use raadsbudget_formats::benchmark::MAX_FILE_BYTES;
 /// How deep archives inside archives are opened.
 const MAX_ZIP_DEPTH: u32 = 3;
 /// The most members (files and folders) an archive may have.
@@ -121,18 +121,7 @@ fn too_big(what: &str) -> String {
     )
 }
 
-/// Reads at most `limit` bytes; `Ok(None)` when there are more.
-fn read_bounded(reader: impl Read, limit: u64, capacity: u64) -> io::Result<Option<Vec<u8>>> {
-    let mut bytes = Vec::with_capacity(usize::try_from(capacity.min(limit)).unwrap_or(0));
-    reader
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    if u64::try_from(bytes.len()).map_or(true, |n| n > limit) {
-        Ok(None)
-    } else {
-        Ok(Some(bytes))
-    }
-}
+use raadsbudget_formats::benchmark::read_limited as read_bounded;
 
 /// A file (or device, or pipe) by name, bounded.
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {

@@ -381,7 +381,7 @@ fn write_all(
     let cat = Catalogue::current();
     let mut tables = vec![
         specs::inzendingen(),
-        specs::meldingen(cat),
+        specs::meldingen(),
         specs::waarden(cat),
         specs::breed(cat),
         specs::kengetallen(cat),
