@@ -23,6 +23,16 @@ pub enum SignEvidence {
 /// What the text of a number shows about its decimal sign, whatever the unit.
 pub fn sign_evidence(text: &str) -> SignEvidence {
     let body = text.strip_prefix('-').unwrap_or(text);
+    // The canonical amount, `12500.00`.
+    if let [int @ .., b'.', d1, d2] = body.as_bytes() {
+        if !int.is_empty()
+            && d1.is_ascii_digit()
+            && d2.is_ascii_digit()
+            && int.iter().all(u8::is_ascii_digit)
+        {
+            return SignEvidence::Shows(DecimalSign::Point);
+        }
+    }
     // The common case in one pass: digits with at most one separator.
     let mut separator = None;
     for (i, &b) in body.as_bytes().iter().enumerate() {
