@@ -127,14 +127,16 @@ finding_codes! {
     RepairedBom = "W101", Waarschuwing, "byte-order mark verwijderd";
     /// The file was Windows-1252 and was converted.
     RepairedEncoding = "W102", Waarschuwing, "Windows-1252 omgezet naar UTF-8";
-    /// `;` delimiter with decimal comma was read.
-    RepairedDelimiter = "W103", Waarschuwing, "puntkomma en decimale komma gelezen";
+    /// `;` as delimiter was read (the decimal sign is detected on its own; a decimal comma is W107).
+    RepairedDelimiter = "W103", Waarschuwing, "puntkomma als scheidingsteken gelezen";
     /// LF line ends were read.
     RepairedLineEnds = "W104", Waarschuwing, "regeleinden LF in plaats van CRLF";
     /// An amount with fewer than 2 decimals was completed.
     RepairedDecimals = "W105", Waarschuwing, "bedrag met minder dan 2 decimalen aangevuld";
     /// Surrounding whitespace was removed.
     RepairedWhitespace = "W106", Waarschuwing, "spaties rond een waarde verwijderd";
+    /// Numbers with a decimal comma or thousands separators were read.
+    RepairedNotation = "W107", Waarschuwing, "getallen met decimale komma of scheidingsteken voor duizendtallen gelezen";
     /// The organisation of a file is not in the register the bundle was given.
     NotInRegister = "W201", Waarschuwing, "organisatie staat niet in het register";
     /// Rekenkamer kernbudget below € 1,00 per inwoner.

@@ -7,6 +7,11 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
+mod notation;
+
+use notation::ambiguous;
+pub use notation::{evidence_for, sign_evidence, Notation, NotationEvidence, SignEvidence};
+
 /// The unit of a post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -181,14 +186,66 @@ impl Entry {
 /// How numbers are written in the text being parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumberStyle {
-    /// The benchmark file: a point as decimal separator, no thousands separators.
+    /// The benchmark file as written: a point as decimal separator, no thousands separators.
     Point,
-    /// A file saved by a Dutch spreadsheet (`;` delimiter): decimal comma; a point is accepted
-    /// as thousands separator in groups of three.
+    /// A decimal point; a comma is accepted as thousands separator in groups of three
+    /// (`980,000.50`, as a spreadsheet in an English locale may save it).
+    PointGrouped,
+    /// A decimal comma; a point is accepted as thousands separator in groups of three
+    /// (`980.000,50`, as a spreadsheet in a Dutch locale saves it).
     Comma,
     /// Typed by a person the Dutch way: `812.345,00`, `812345`, `812345,5`; a point followed by
     /// something other than groups of three digits is read as a decimal point (`3.6`, `812345.00`).
     Dutch,
+    /// A file whose numbers do not show their decimal sign (see [`Notation`]): a number is read
+    /// by what it shows itself ([`evidence_for`]), and one that reads both ways (`1.234`: one
+    /// separator followed by exactly three digits) is refused as ambiguous. A whole number
+    /// ([`Unit::Aantal`]) only reads one way: `31.245` is 31245.
+    Undecided,
+}
+
+/// The decimal sign of a number; the other of the two is then its thousands separator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DecimalSign {
+    /// `.` (`980000.50`, `980,000.50`): the benchmark file's own.
+    Point,
+    /// `,` (`980000,50`, `980.000,50`).
+    Comma,
+}
+
+impl DecimalSign {
+    /// The character.
+    pub fn as_char(self) -> char {
+        match self {
+            DecimalSign::Point => '.',
+            DecimalSign::Comma => ',',
+        }
+    }
+
+    /// The other sign: the thousands separator of a number with this decimal sign.
+    pub fn other(self) -> DecimalSign {
+        match self {
+            DecimalSign::Point => DecimalSign::Comma,
+            DecimalSign::Comma => DecimalSign::Point,
+        }
+    }
+
+    /// The Dutch word: `punt` or `komma`.
+    pub fn word(self) -> &'static str {
+        match self {
+            DecimalSign::Point => "punt",
+            DecimalSign::Comma => "komma",
+        }
+    }
+
+    /// The style that reads numbers with this decimal sign, with or without thousands
+    /// separators.
+    pub fn style(self) -> NumberStyle {
+        match self {
+            DecimalSign::Point => NumberStyle::PointGrouped,
+            DecimalSign::Comma => NumberStyle::Comma,
+        }
+    }
 }
 
 /// The largest amount (euro or fte) accepted: 999.999.999.999.999,99 — far above any real
@@ -233,6 +290,9 @@ pub struct Parsed {
     pub value: Value,
     /// The text had fewer than 2 decimals for a euro or fte amount (e.g. `12500`).
     pub padded: bool,
+    /// The number was not written in the canonical notation: it has a decimal comma or
+    /// thousands separators (`312450,87`, `312.450,87`, `312,450.87`).
+    pub localised: bool,
 }
 
 /// Parses the text of a value for a unit. `codes` lists the allowed codes for [`Unit::Code`].
@@ -242,12 +302,26 @@ pub fn parse_value(
     style: NumberStyle,
     codes: &[&str],
 ) -> Result<Parsed, ValueError> {
+    let how = match style {
+        NumberStyle::Point => Reading::Strict,
+        NumberStyle::PointGrouped => Reading::Sign(DecimalSign::Point),
+        NumberStyle::Comma => Reading::Sign(DecimalSign::Comma),
+        NumberStyle::Dutch => Reading::Dutch,
+        NumberStyle::Undecided => match evidence_for(unit, text) {
+            SignEvidence::Shows(sign) => Reading::Sign(sign),
+            SignEvidence::Ambiguous(sign) => return Err(ambiguous(unit, text, sign)),
+            // No separator at all, or not a number in either notation: the canonical reading
+            // (and its message).
+            SignEvidence::None => Reading::Sign(DecimalSign::Point),
+        },
+    };
     match unit {
         Unit::Code => {
             if codes.contains(&text) {
                 Ok(Parsed {
                     value: Value::Code(text.to_string()),
                     padded: false,
+                    localised: false,
                 })
             } else {
                 Err(ValueError::Unfit(format!(
@@ -257,7 +331,7 @@ pub fn parse_value(
             }
         }
         Unit::Aantal => {
-            let d = parse_number(text, style, "een geheel getal")?;
+            let (d, localised) = parse_number(text, how, "een geheel getal")?;
             if d.is_sign_negative() && !d.is_zero() {
                 return Err(ValueError::Negative(text.to_string()));
             }
@@ -271,15 +345,12 @@ pub fn parse_value(
             Ok(Parsed {
                 value: Value::Count(n),
                 padded: false,
+                localised,
             })
         }
         Unit::Euro | Unit::Fte => {
-            let what = if unit == Unit::Euro {
-                "een bedrag in euro"
-            } else {
-                "een aantal fte"
-            };
-            let d = parse_number(text, style, what)?;
+            let what = amount_word(unit);
+            let (d, localised) = parse_number(text, how, what)?;
             if d.is_sign_negative() && !d.is_zero() {
                 return Err(ValueError::Negative(text.to_string()));
             }
@@ -298,66 +369,149 @@ pub fn parse_value(
             Ok(Parsed {
                 value: Value::Decimal(d),
                 padded,
+                localised,
             })
         }
     }
 }
 
-/// Turns number text into a [`Decimal`], keeping the scale as written.
-fn parse_number(text: &str, style: NumberStyle, what: &str) -> Result<Decimal, ValueError> {
+/// What a number of a unit is called in messages.
+fn amount_word(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Euro => "een bedrag in euro",
+        Unit::Fte => "een aantal fte",
+        Unit::Aantal => "een geheel getal",
+        Unit::Code => "een code",
+    }
+}
+
+/// How [`parse_number`] reads the separators.
+#[derive(Debug, Clone, Copy)]
+enum Reading {
+    /// Only a decimal point, no thousands separators.
+    Strict,
+    /// This decimal sign, the other one as thousands separator in groups of three.
+    Sign(DecimalSign),
+    /// [`NumberStyle::Dutch`].
+    Dutch,
+}
+
+/// Turns number text into a [`Decimal`], keeping the scale as written; also whether the text
+/// was in another notation than the canonical one (see [`Parsed::localised`]).
+fn parse_number<'t>(
+    text: &'t str,
+    how: Reading,
+    what: &str,
+) -> Result<(Decimal, bool), ValueError> {
     let unfit = || ValueError::Unfit(format!("'{text}' is geen geldig getal; verwacht {what}"));
     let (negative, body) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let normalised: Cow<'_, str> = match style {
-        NumberStyle::Point => {
-            if body.contains(',') {
-                return Err(unfit());
-            }
-            Cow::Borrowed(body)
-        }
-        NumberStyle::Comma | NumberStyle::Dutch => {
-            let (int_part, frac_part) = match body.split_once(',') {
-                Some((i, f)) => (i, Some(f)),
-                None => (body, None),
-            };
-            if frac_part.is_some_and(|f| f.contains(',')) {
-                return Err(unfit());
-            }
-            let int_digits = if int_part.contains('.') {
-                if let Some(joined) = thousands_grouped(int_part) {
-                    joined
-                } else if frac_part.is_none() && style == NumberStyle::Dutch {
-                    // `3.6` or `812345.00`: a decimal point.
-                    int_part.to_string()
-                } else {
-                    return Err(unfit());
-                }
-            } else {
-                int_part.to_string()
-            };
-            Cow::Owned(match frac_part {
-                Some(f) => format!("{int_digits}.{f}"),
-                None => int_digits,
-            })
-        }
+    // The canonical notation (`12500.00`) in one pass; the other notations when that fails.
+    let plain = || plain_digits(body).map(|(int, frac)| (Cow::Borrowed(int), frac, false));
+    // Another notation: thousands separators removed, or a comma.
+    let localised = |(int, frac): Digits<'t>| {
+        let localised = matches!(int, Cow::Owned(_)) || body.as_bytes().contains(&b',');
+        (int, frac, localised)
     };
-    let (int_part, frac_part) = match normalised.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (normalised.as_ref(), None),
+    let digits = match how {
+        Reading::Strict => plain(),
+        Reading::Sign(DecimalSign::Point) => {
+            plain().or_else(|| read_digits(body, DecimalSign::Point).map(localised))
+        }
+        Reading::Sign(DecimalSign::Comma) => read_digits(body, DecimalSign::Comma).map(localised),
+        Reading::Dutch => read_digits(body, DecimalSign::Comma)
+            // `3.6` or `812345.00`: a decimal point.
+            .or_else(|| plain_digits(body).map(|(int, frac)| (Cow::Borrowed(int), frac)))
+            .map(localised),
     };
-    let digits_only = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits_only(int_part) || frac_part.is_some_and(|f| !digits_only(f)) {
-        return Err(unfit());
-    }
-    let d = match small_decimal(int_part, frac_part.unwrap_or_default()) {
+    let (int_digits, frac_digits, localised) = digits.ok_or_else(unfit)?;
+    let frac_digits = frac_digits.unwrap_or_default();
+    let d = match small_decimal(&int_digits, frac_digits) {
         Some(d) => d,
-        None => Decimal::from_str_exact(&normalised).map_err(|_| {
-            ValueError::Unfit(format!("'{text}' is te groot of te lang; verwacht {what}"))
-        })?,
+        None => {
+            let canonical = if frac_digits.is_empty() {
+                int_digits.to_string()
+            } else {
+                format!("{int_digits}.{frac_digits}")
+            };
+            Decimal::from_str_exact(&canonical).map_err(|_| {
+                ValueError::Unfit(format!("'{text}' is te groot of te lang; verwacht {what}"))
+            })?
+        }
     };
-    Ok(if negative { -d } else { d })
+    Ok((if negative { -d } else { d }, localised))
+}
+
+/// The integer digits and the fraction digits (if any) of a number.
+type Digits<'t> = (Cow<'t, str>, Option<&'t str>);
+
+/// `body` (a number without sign) read with decimal sign `sign` and the other sign as
+/// thousands separator: the integer digits (separators removed; borrowed when there were none)
+/// and the fraction digits. `None` when the text is not a number in that notation: anything
+/// but ASCII digits and the two separators, an empty integer or fraction part (`.5`, `5.`), a
+/// second decimal sign, or thousands separators that do not make groups of three after a
+/// first group of one to three digits not starting with 0 (`1.234.567` and `12.500` are
+/// groups, `12.50`, `1234.567` and `0.125` are not).
+fn read_digits(body: &str, sign: DecimalSign) -> Option<Digits<'_>> {
+    let (int_part, frac_part) = match body.bytes().position(|b| char::from(b) == sign.as_char()) {
+        Some(at) => (body.get(..at)?, Some(body.get(at + 1..)?)),
+        None => (body, None),
+    };
+    if frac_part.is_some_and(|f| !all_digits(f)) {
+        return None;
+    }
+    let thousands = sign.other().as_char();
+    let int_digits = if all_digits(int_part) {
+        Cow::Borrowed(int_part)
+    } else if is_grouped(int_part, thousands) {
+        Cow::Owned(int_part.chars().filter(|&c| c != thousands).collect())
+    } else {
+        return None;
+    };
+    Some((int_digits, frac_part))
+}
+
+/// The canonical notation, `12500.00` or `12500`: ASCII digits with at most one point, with
+/// digits on both sides; the integer and the fraction digits.
+fn plain_digits(body: &str) -> Option<(&str, Option<&str>)> {
+    let mut point = None;
+    for (i, &b) in body.as_bytes().iter().enumerate() {
+        if b == b'.' && point.is_none() {
+            point = Some(i);
+        } else if !b.is_ascii_digit() {
+            return None;
+        }
+    }
+    match point {
+        None if body.is_empty() => None,
+        None => Some((body, None)),
+        Some(at) => {
+            let (int, frac) = (body.get(..at)?, body.get(at + 1..)?);
+            (!int.is_empty() && !frac.is_empty()).then_some((int, Some(frac)))
+        }
+    }
+}
+
+/// ASCII digits only, at least one.
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `1.234.567` with `separator` `.`: a first group of one to three digits that does not start
+/// with 0, then at least one group of exactly three digits.
+fn is_grouped(text: &str, separator: char) -> bool {
+    let mut groups = text.split(separator);
+    let first_ok = groups.next().is_some_and(|first| {
+        (1..=3).contains(&first.len()) && all_digits(first) && !first.starts_with('0')
+    });
+    let mut rest = 0usize;
+    let rest_ok = groups.all(|g| {
+        rest += 1;
+        g.len() == 3 && all_digits(g)
+    });
+    first_ok && rest_ok && rest > 0
 }
 
 /// The decimal `<int_digits>.<frac_digits>` (ASCII digits only) with the scale as written,
@@ -375,23 +529,6 @@ fn small_decimal(int_digits: &str, frac_digits: &str) -> Option<Decimal> {
     }
     let scale = u32::try_from(frac_digits.len()).ok()?;
     Decimal::try_new(mantissa, scale).ok()
-}
-
-/// `1.234.567` → `1234567` when every group after the first has exactly three digits.
-fn thousands_grouped(text: &str) -> Option<String> {
-    let mut groups = text.split('.');
-    let first = groups.next()?;
-    if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let mut out = first.to_string();
-    for g in groups {
-        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        out.push_str(g);
-    }
-    Some(out)
 }
 
 /// Rounds half away from zero to `dp` decimals (the bundle's rounding rule).
@@ -488,6 +625,11 @@ mod tests {
         for bad in ["1.23,00", "1,2,3", "12.34.56", "1,234"] {
             assert!(euro(bad, NumberStyle::Dutch).is_err(), "{bad}");
         }
+        // `0.125` is not a group of thousands (a group does not start with 0): three decimals.
+        assert!(matches!(
+            euro("0.125", NumberStyle::Dutch),
+            Err(ValueError::TooManyDecimals(_))
+        ));
         assert!(matches!(
             euro("1,234", NumberStyle::Dutch),
             Err(ValueError::TooManyDecimals(_))
@@ -504,6 +646,46 @@ mod tests {
             "12500.50"
         );
         assert!(euro("12500.5", NumberStyle::Comma).is_err());
+        let p = euro("1.234.567,89", NumberStyle::Comma).unwrap();
+        assert_eq!(
+            (p.value.to_canonical(), p.localised),
+            ("1234567.89".into(), true)
+        );
+        // A group does not start with 0: `0.125` is no thousands.
+        for bad in [
+            "0.125,00",
+            "1.23,00",
+            "12.34.567",
+            "1.234.56",
+            ".5",
+            "5,",
+            "1,2,3",
+        ] {
+            assert!(euro(bad, NumberStyle::Comma).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn point_files_with_thousands_separators() {
+        for (text, expect, localised) in [
+            ("980,000.50", "980000.50", true),
+            ("1,234,567", "1234567.00", true),
+            ("980000.50", "980000.50", false),
+            ("1,234", "1234.00", true),
+        ] {
+            let p = euro(text, NumberStyle::PointGrouped).unwrap();
+            assert_eq!(
+                (p.value.to_canonical(), p.localised),
+                (expect.into(), localised),
+                "{text}"
+            );
+        }
+        for bad in ["980000,50", "1,23.00", "12,34,567", "0,125", "1.234.567"] {
+            assert!(euro(bad, NumberStyle::PointGrouped).is_err(), "{bad}");
+        }
+        // The strict style of the benchmark file takes no thousands separator.
+        assert!(euro("980,000.50", NumberStyle::Point).is_err());
+        assert!(!euro("980000.50", NumberStyle::Point).unwrap().localised);
     }
 
     #[test]

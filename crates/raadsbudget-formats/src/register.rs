@@ -4,12 +4,18 @@
 //! Tolerant about the form, strict about the content:
 //!
 //! - UTF-8 with or without byte-order mark, or Windows-1252 (as a Dutch spreadsheet saves it);
-//! - `,` or `;` as delimiter, taken from the header line; RFC 4180 quoting;
+//! - `,`, `;` or a tab as delimiter, whichever the header line has most of outside quotes;
+//!   RFC 4180 quoting;
+//! - the first line must be a header: when it already holds an organisation code, the error
+//!   says so and suggests a header;
 //! - the code column is found by its header: the first header that contains `code`
 //!   (case-insensitive) and whose values are (at least half) organisation codes (`GM0363`, `PV27`,
 //!   `WS0155`); the name column is the header `naam`/`name` or one containing it
 //!   (`gemeentenaam`, `provincienaam`), preferring the one that goes with the code column
 //!   (`gemeentecode` → `gemeentenaam`);
+//! - codes written in lower case (`gm0014`) are read upper-cased (`GM0014`): the prefix
+//!   only has one meaning, and the register is matched against the files' codes, which are
+//!   upper case;
 //! - rows that are entirely empty are skipped; any other row with an invalid code or an empty
 //!   name is an error naming file, line and column;
 //! - the result is sorted by code; a row repeated exactly is kept once, one code with two
@@ -48,6 +54,20 @@ pub enum RegisterError {
     Empty {
         /// File name as given.
         name: String,
+    },
+    /// The first line is no header: it already holds an organisation code.
+    #[error("{name}:{line}:{column}: de eerste regel is geen kopregel: in kolom {column} staat al een organisatiecode ('{code}'); zet bovenaan een regel met de namen van de kolommen, bijvoorbeeld {example}")]
+    NoHeader {
+        /// File name as given.
+        name: String,
+        /// The line of the first record.
+        line: u64,
+        /// The 1-based column of the code.
+        column: u32,
+        /// The code as written.
+        code: String,
+        /// A header for this file, e.g. `code;naam`.
+        example: String,
     },
     /// No column with organisation codes.
     #[error("{name}: geen kolom met organisatiecodes gevonden (kolommen in de kopregel: {}); verwacht een kolom waarvan de kop 'code' bevat, zoals 'gemeentecode', met codes als GM0363, PV27 of WS0155", list(.headers))]
@@ -105,7 +125,8 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Vec<RegisterEntry>, RegisterErro
     let decoded = decode(bytes).map_err(|e| unreadable(e.to_string()))?;
     let text = decoded.text;
     let lines = Lines::new(text.as_bytes());
-    let records = csv_records(&text, &lines, delimiter(&text)).map_err(|e| {
+    let delimiter = delimiter(&text);
+    let records = csv_records(&text, &lines, delimiter).map_err(|e| {
         let at = e
             .position()
             .map(|p| format!(" (regel {})", p.line()))
@@ -118,6 +139,24 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Vec<RegisterEntry>, RegisterErro
     let header = records.next().ok_or_else(|| RegisterError::Empty {
         name: name.to_string(),
     })?;
+    if let Some((i, code)) = header
+        .fields
+        .iter()
+        .map(|f| f.trim())
+        .enumerate()
+        .find(|(_, f)| org_code(f).is_some())
+    {
+        return Err(RegisterError::NoHeader {
+            name: name.to_string(),
+            line: header.line,
+            column: u32::try_from(i.saturating_add(1)).unwrap_or(u32::MAX),
+            code: code.to_string(),
+            example: match delimiter {
+                b'\t' => "code en naam, gescheiden door een tab".to_string(),
+                d => format!("code{}naam", char::from(d)),
+            },
+        });
+    }
     let rows: Vec<RawRecord> = records.collect();
     let headers: Vec<String> = header.fields.iter().map(|h| h.trim().to_string()).collect();
     let code_col = code_column(&headers, &rows).ok_or_else(|| RegisterError::NoCodeColumn {
@@ -168,23 +207,40 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Vec<RegisterEntry>, RegisterErro
         .collect())
 }
 
-/// `;` when the header line has more semicolons than commas outside quotes, else `,`.
+/// The delimiter the header line has most of outside quotes: a tab, `;` or `,` (`,` when
+/// there is none, or on a tie with it; `;` on a tie with a tab).
 fn delimiter(text: &str) -> u8 {
     let header = text.split(['\r', '\n']).next().unwrap_or_default();
-    let (mut quoted, mut commas, mut semicolons) = (false, 0usize, 0usize);
+    let (mut quoted, mut commas, mut semicolons, mut tabs) = (false, 0usize, 0usize, 0usize);
     for c in header.chars() {
         match c {
             '"' => quoted = !quoted,
             ',' if !quoted => commas += 1,
             ';' if !quoted => semicolons += 1,
+            '\t' if !quoted => tabs += 1,
             _ => {}
         }
     }
-    if semicolons > commas {
+    if tabs > semicolons && tabs > commas {
+        b'\t'
+    } else if semicolons > commas {
         b';'
     } else {
         b','
     }
+}
+
+/// An organisation code, also when written in lower case (`gm0014` is `GM0014`).
+fn org_code(text: &str) -> Option<OrgCode> {
+    OrgCode::parse(text)
+        .or_else(|e| {
+            if text.bytes().any(|b| b.is_ascii_lowercase()) {
+                OrgCode::parse(&text.to_ascii_uppercase())
+            } else {
+                Err(e)
+            }
+        })
+        .ok()
 }
 
 fn is_empty(record: &RawRecord) -> bool {
@@ -210,7 +266,7 @@ fn code_column(headers: &[String], rows: &[RawRecord]) -> Option<usize> {
                 .map(|r| field(r, i))
                 .filter(|v| !v.is_empty())
                 .collect();
-            let codes = values.iter().filter(|v| OrgCode::parse(v).is_ok()).count();
+            let codes = values.iter().filter(|v| org_code(v).is_some()).count();
             codes > 0 && codes * 2 >= values.len()
         })
 }
@@ -265,7 +321,11 @@ fn entry(
 ) -> Result<Organisation, RegisterError> {
     let code = field(row, code_col);
     let naam = field(row, naam_col);
-    Organisation::new(code, naam).map_err(|e| {
+    // A code in lower case is read upper-cased; any other code as written (so that an error
+    // shows it as written).
+    let valid = org_code(code);
+    let code_text = valid.as_ref().map_or(code, OrgCode::as_str);
+    Organisation::new(code_text, naam).map_err(|e| {
         let column = match e {
             OrganisationError::Code(_) | OrganisationError::TypeMismatch { .. } => code_col,
             OrganisationError::EmptyName | OrganisationError::Name(_) => naam_col,
@@ -293,6 +353,8 @@ mod tests {
         assert_eq!(delimiter("code;naam\r\nGM0001;A, B\r\n"), b';');
         assert_eq!(delimiter("code,naam\n"), b',');
         assert_eq!(delimiter("\"code;x\",naam\n"), b',');
+        assert_eq!(delimiter("code\tnaam\tprovincie, of niet\n"), b'\t');
+        assert_eq!(delimiter("\"a\tb\";naam\n"), b';');
         assert_eq!(delimiter(""), b',');
     }
 

@@ -281,3 +281,79 @@ proptest! {
         }
     }
 }
+
+/// A canonical number (`12345.60`, `45`) in another notation: decimal sign, thousands
+/// separators or not, trailing zeros of the decimals dropped or not (a spreadsheet's standard
+/// format writes `3,6` and `18000`).
+fn renotated(canonical: &str, comma: bool, grouped: bool, trim: bool) -> String {
+    let (decimal, thousands) = if comma { (',', '.') } else { ('.', ',') };
+    let (int, frac) = canonical.split_once('.').unwrap_or((canonical, ""));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if grouped && i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(c);
+    }
+    let frac = if trim {
+        frac.trim_end_matches('0')
+    } else {
+        frac
+    };
+    if !frac.is_empty() {
+        out.push(decimal);
+        out.push_str(frac);
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_file_resaved_in_any_notation_reads_the_same(
+        (meta, mut data) in meta_and_data(),
+        comma: bool,
+        grouped: bool,
+        trim: bool,
+        semicolon: bool,
+    ) {
+        // An fte with decimals shows the notation, as any real file has one.
+        put(&mut data, meta.uitvraag, Fase::Begroting, "GRF.FTE", amount("3.60"), "");
+        let written = bytes_of(&meta, &data);
+        let mut rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(&written[..])
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        for row in rows.iter_mut().skip(1) {
+            let waarde = &mut row[9];
+            if waarde.starts_with(|c: char| c.is_ascii_digit()) {
+                *waarde = renotated(waarde, comma, grouped, trim);
+            }
+            if comma {
+                row[1] = row[1].replace('.', ",");
+            }
+        }
+        let mut resaved = Vec::new();
+        {
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(if semicolon { b';' } else { b',' })
+                .from_writer(&mut resaved);
+            for r in &rows {
+                w.write_record(r).unwrap();
+            }
+        }
+        let outcome = read("x.csv", &resaved);
+        for f in &outcome.findings {
+            prop_assert!(
+                is_content_finding(f.code) || f.code.as_str().starts_with("W1"),
+                "{}", f
+            );
+        }
+        let file = outcome.file.expect("a re-saved file is usable");
+        prop_assert_eq!(&file.meta, &meta);
+        prop_assert_eq!(&file.data, &data);
+    }
+}

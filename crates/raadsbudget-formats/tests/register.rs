@@ -87,6 +87,61 @@ fn one_code_with_two_names_is_refused() {
 }
 
 #[test]
+fn a_tab_separated_register_is_read() {
+    let out = read_file("tab.csv").unwrap();
+    assert_eq!(
+        pairs(&out),
+        [
+            ("GM0014", "Groningen"),
+            ("GM0363", "Amsterdam"),
+            ("GM0820", "Nuenen, Gerwen en Nederwetten"),
+        ]
+    );
+    assert_eq!(out[1].provincie.as_deref(), Some("Noord-Holland"));
+}
+
+#[test]
+fn a_register_without_header_says_so_and_suggests_one() {
+    let err = read_file("zonder_kopregel.csv").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "zonder_kopregel.csv:1:1: de eerste regel is geen kopregel: in kolom 1 staat al een organisatiecode ('GM0014'); zet bovenaan een regel met de namen van de kolommen, bijvoorbeeld code;naam"
+    );
+    let err = read("t.csv", b"Groningen,gm0014\n").unwrap_err();
+    assert!(
+        err.to_string().starts_with("t.csv:1:2: de eerste regel is geen kopregel: in kolom 2 staat al een organisatiecode ('gm0014');")
+            && err.to_string().ends_with("bijvoorbeeld code,naam"),
+        "{err}"
+    );
+    let err = read("t.csv", b"WS0155\tAa en Maas\n").unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("bijvoorbeeld code en naam, gescheiden door een tab"),
+        "{err}"
+    );
+}
+
+#[test]
+fn lower_case_codes_are_read_upper_cased() {
+    let out = read_file("kleine_letters.csv").unwrap();
+    assert_eq!(
+        pairs(&out),
+        [
+            ("GM0014", "Groningen"),
+            ("GM0363", "Amsterdam"),
+            ("PV21", "Frysl\u{e2}n"),
+            ("WS0155", "Aa en Maas"),
+        ]
+    );
+    // An invalid code is still shown as written.
+    let err = read("t.csv", b"code,naam\ngm0014,Groningen\ngm363,Amsterdam\n").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "t.csv:3:1: 'gm363' is geen geldige organisatiecode (verwacht GM gevolgd door 4 cijfers, PV gevolgd door 2 cijfers of WS gevolgd door 4 cijfers)"
+    );
+}
+
+#[test]
 fn any_bytes_give_an_answer_not_a_panic() {
     for bytes in [
         &b""[..],

@@ -73,22 +73,25 @@ fn windows_1252_w102() {
 }
 
 #[test]
-fn semicolon_and_decimal_comma_w103() {
+fn semicolon_w103_and_decimal_comma_w107() {
     let text = String::from_utf8(data_file("tolerated/semicolon.csv")).unwrap();
     assert!(text.contains(";GRF.PERSONEEL;312450,87;;"));
     let outcome = read_tolerated("semicolon.csv");
     assert_eq!(
         shown(&outcome),
-        ["semicolon.csv:1: W103: het bestand gebruikt ; als scheidingsteken en een decimale komma (zoals een Nederlandse spreadsheet opslaat); het is zo gelezen"]
+        [
+            "semicolon.csv:1: W103: het bestand gebruikt ; als scheidingsteken (zoals een spreadsheet opslaat), met de komma als decimaalteken; het is zo gelezen",
+            "semicolon.csv:6:10: W107: 34 getallen gelezen met de komma als decimaalteken en de punt als scheidingsteken voor duizendtallen (kolom waarde, regels 6–8, 10–14, 16–22, 27, 29, 31–38, 40–48), bijvoorbeeld '312450,87' als 312450.87; controleer of de bedragen kloppen",
+        ]
     );
     assert_same_as_clean(&outcome);
 }
 
 #[test]
-fn a_dutch_spreadsheet_save_w102_w103_w105() {
+fn a_dutch_spreadsheet_save_w102_w103_w105_w107() {
     let outcome = read_tolerated("excel_nl.csv");
-    assert_eq!(codes(&outcome), ["W103", "W102", "W105"]);
-    let w105 = &shown(&outcome)[2];
+    assert_eq!(codes(&outcome), ["W103", "W102", "W107", "W105"]);
+    let w105 = &shown(&outcome)[3];
     assert!(
         w105.starts_with(
             "excel_nl.csv:7:10: W105: 32 bedragen met minder dan 2 decimalen aangevuld"

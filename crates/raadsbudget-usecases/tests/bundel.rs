@@ -646,3 +646,43 @@ fn statistics_of_a_small_table_worked_out_by_hand() {
         ["gemeenten", "grootteklasse_3"].into_iter().collect()
     );
 }
+
+#[test]
+fn libreoffice_resaves_are_dubbel_of_their_original() {
+    // The golden benchmark file and what LibreOffice Calc makes of it in an English and a Dutch
+    // locale (the committed fixtures of raadsbudget-formats): one submission, the same content.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../raadsbudget-formats/tests/data");
+    let tmp = tempfile::tempdir().unwrap();
+    let invoer = tmp.path().join("invoer");
+    std::fs::create_dir_all(&invoer).unwrap();
+    std::fs::copy(
+        fixtures.join("golden/raadsondersteuning_2026_GM9999_r1.csv"),
+        invoer.join("0_origineel.csv"),
+    )
+    .unwrap();
+    let mut resaved = 0;
+    for entry in std::fs::read_dir(fixtures.join("libreoffice")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "csv") {
+            std::fs::copy(&path, invoer.join(path.file_name().unwrap())).unwrap();
+            resaved += 1;
+        }
+    }
+    assert_eq!(resaved, 6);
+    let request = BundelRequest {
+        invoer: vec![invoer.display().to_string()],
+        uit: tmp.path().join("uit").display().to_string(),
+        register: None,
+        uitvraag: Some(2026),
+        xlsx: false,
+    };
+    let view = bundle(&request, &|_, _| {}).unwrap();
+    assert_eq!(
+        (view.geaccepteerd, view.dubbel, view.afgewezen),
+        (1, resaved, 0)
+    );
+    assert_eq!(status_of(&view, "0_origineel.csv").0, "geaccepteerd");
+    for file in view.inzendingen.iter().filter(|f| f.status == "dubbel") {
+        assert!(file.opmerking.contains("0_origineel.csv"), "{file:?}");
+    }
+}

@@ -11,7 +11,7 @@ use raadsbudget_domain::organisation::{OrgType, OrganisationError};
 use raadsbudget_domain::validation::{
     check_entry, org_type_finding, validate_uitvraag, value_error_finding,
 };
-use raadsbudget_domain::value::{parse_value, NumberStyle};
+use raadsbudget_domain::value::{Notation, NotationEvidence};
 use raadsbudget_domain::{
     Dataset, Entry, Fase, Finding, FindingCode, Jaar, Location, Organisation, Reason, Record,
     RecordKey,
@@ -37,11 +37,14 @@ const MAX_PLACES: usize = 100;
 /// Reads and checks one benchmark file. `bytes` are the file as it came; `name` is used in
 /// the findings.
 ///
-/// Tolerated, with a warning: a UTF-8 BOM (W101), Windows-1252 (W102), `;` as delimiter with
-/// decimal comma (W103), LF or CR line ends (W104), euro and fte amounts with fewer than 2
-/// decimals (W105, one finding per file listing the lines), spaces around a field (W106, one
-/// finding per file listing the places; `toelichting` is free text and kept as it is). Rows
-/// that are completely empty (as a spreadsheet may leave at the end) are skipped.
+/// Tolerated, with a warning: a UTF-8 BOM (W101), Windows-1252 (W102), `;` as delimiter
+/// (W103), LF or CR line ends (W104), euro and fte amounts with fewer than 2 decimals (W105,
+/// one finding per file listing the lines), spaces around a field (W106, one finding per file
+/// listing the places; `toelichting` is free text and kept as it is), numbers with a decimal
+/// comma or thousands separators (W107, one finding per file listing the lines; the decimal
+/// sign is decided per file from what the numbers show, see [`Notation`]), and a `definities`
+/// version saved as a number with a decimal comma (`2026,1`, W107). Rows that are completely
+/// empty (as a spreadsheet may leave at the end) are skipped.
 ///
 /// Rejected, with an error naming file, line and column: see the crate documentation and
 /// `docs/benchmarkbestand.md` (F101–F108, F002–F012, F001). Rows with an error are left out of
@@ -54,6 +57,8 @@ pub fn read(name: &str, bytes: &[u8]) -> ReadOutcome {
         whitespace: Places::default(),
         padded: Places::default(),
         organisation: None,
+        localised: Vec::new(),
+        localised_example: None,
     };
     let (file, content) = match reader.read(bytes) {
         Some((file, content)) => (Some(file), content),
@@ -169,6 +174,10 @@ struct Reader<'n> {
     padded: Places<u64>,
     /// The organisation code, once known.
     organisation: Option<String>,
+    /// Lines of numbers with a decimal comma or thousands separators.
+    localised: Vec<u64>,
+    /// The first of them as written and as read.
+    localised_example: Option<(String, String)>,
 }
 
 impl Reader<'_> {
@@ -238,14 +247,6 @@ impl Reader<'_> {
         let header_line = text.split(['\r', '\n']).next().unwrap_or_default();
         let semicolon = header_line.split(';').count() == HEADER.len()
             && header_line.split(',').count() != HEADER.len();
-        if semicolon {
-            self.push(
-                FindingCode::RepairedDelimiter,
-                Some(1),
-                None,
-                "het bestand gebruikt ; als scheidingsteken en een decimale komma (zoals een Nederlandse spreadsheet opslaat); het is zo gelezen".to_string(),
-            );
-        }
         // The records as the `csv` crate reads them (which never fails on text), one at a
         // time: nothing is kept of a record that is not a data row.
         let bytes = text.as_bytes();
@@ -287,11 +288,6 @@ impl Reader<'_> {
             );
             return None;
         };
-        let style = if semicolon {
-            NumberStyle::Comma
-        } else {
-            NumberStyle::Point
-        };
         if first.get(col::FORMAAT) != FORMAT {
             let message = format!(
                 "onbekend formaat '{}'; dit programma leest alleen {FORMAT}; maak het bestand opnieuw met een programma dat dit formaat schrijft",
@@ -306,6 +302,7 @@ impl Reader<'_> {
             return None;
         }
         let meta = self.meta(first);
+        let notation = self.notation(&rows, meta.cat, semicolon);
         let mut usable = self.check_constant(&rows);
 
         let mut records: BTreeMap<RecordKey, Record> = BTreeMap::new();
@@ -313,11 +310,12 @@ impl Reader<'_> {
         let mut seen = Seen::with_capacity_and_hasher(rows.len(), Default::default());
         let mut rejected: BTreeSet<RecordKey> = BTreeSet::new();
         for row in &rows {
-            if let Some((key, record)) = self.row(row, &meta, style, &mut seen, &mut rejected) {
+            if let Some((key, record)) = self.row(row, &meta, &notation, &mut seen, &mut rejected) {
                 lines_of.insert(key.clone(), row.line);
                 records.insert(key, record);
             }
         }
+        self.report_localised(&notation);
         // A row with another `formaat` (F103) makes the file unusable.
         if self
             .structure
@@ -528,6 +526,83 @@ impl Reader<'_> {
         }
     }
 
+    /// The notation of the file's numbers, decided from the `waarde` of every row; W103 for a
+    /// `;` delimiter, naming the decimal sign.
+    fn notation(&mut self, rows: &[Row<'_>], cat: Option<&Catalogue>, semicolon: bool) -> Notation {
+        let mut evidence = NotationEvidence::default();
+        for row in rows {
+            evidence.add(row.line, row.get(col::WAARDE), || {
+                cat.and_then(|c| c.post(row.get(col::POST)))
+                    .map(|p| p.eenheid)
+            });
+        }
+        let notation = evidence.decide();
+        if semicolon {
+            let sign = notation
+                .sign
+                .map(|sign| format!(", met de {} als decimaalteken", sign.word()))
+                .unwrap_or_default();
+            self.push(
+                FindingCode::RepairedDelimiter,
+                Some(1),
+                None,
+                format!("het bestand gebruikt ; als scheidingsteken (zoals een spreadsheet opslaat){sign}; het is zo gelezen"),
+            );
+        }
+        notation
+    }
+
+    /// W107 for the numbers with a decimal comma or thousands separators: one finding per
+    /// file, at the first, listing the lines.
+    fn report_localised(&mut self, notation: &Notation) {
+        let (Some(&line), Some((written, read))) =
+            (self.localised.first(), self.localised_example.take())
+        else {
+            return;
+        };
+        let how = match notation.sign {
+            Some(sign) => format!(
+                "met de {} als decimaalteken en de {} als scheidingsteken voor duizendtallen",
+                sign.word(),
+                sign.other().word()
+            ),
+            None => "met een decimale komma of scheidingstekens voor duizendtallen".to_string(),
+        };
+        let n = self.localised.len();
+        let message = format!(
+            "{n} {} gelezen {how} (kolom waarde, {}), bijvoorbeeld '{written}' als {read}; controleer of de bedragen kloppen",
+            if n == 1 { "getal" } else { "getallen" },
+            regels(&self.localised)
+        );
+        self.push(
+            FindingCode::RepairedNotation,
+            Some(line),
+            Some(col::WAARDE),
+            message,
+        );
+    }
+
+    /// The catalogue of a `definities` version a spreadsheet saved as a number with a decimal
+    /// comma (`2026,1` for `2026.1`), with W107.
+    fn version_with_comma(
+        &mut self,
+        line: Option<u64>,
+        versie: &str,
+    ) -> Option<&'static Catalogue> {
+        let (major, minor) = versie.split_once(',')?;
+        let cat = Catalogue::get(&format!("{major}.{minor}"))?;
+        self.push(
+            FindingCode::RepairedNotation,
+            line,
+            Some(col::DEFINITIES),
+            format!(
+                "definities '{versie}' is gelezen als versie {}: een spreadsheet heeft het versienummer als getal met een decimale komma opgeslagen",
+                cat.versie
+            ),
+        );
+        Some(cat)
+    }
+
     /// Parses the file-level columns of the first row.
     fn meta(&mut self, first: &Row<'_>) -> Meta {
         let line = Some(first.line);
@@ -586,7 +661,7 @@ impl Reader<'_> {
         };
 
         let versie = first.get(col::DEFINITIES);
-        let cat = Catalogue::get(versie);
+        let cat = Catalogue::get(versie).or_else(|| self.version_with_comma(line, versie));
         if cat.is_none() {
             self.push(
                 FindingCode::UnknownVersion,
@@ -700,7 +775,7 @@ impl Reader<'_> {
         &mut self,
         row: &'r Row<'_>,
         meta: &Meta,
-        style: NumberStyle,
+        notation: &Notation,
         seen: &mut Seen<'r>,
         rejected: &mut BTreeSet<RecordKey>,
     ) -> Option<(RecordKey, Record)> {
@@ -848,10 +923,17 @@ impl Reader<'_> {
             } else {
                 Vec::new()
             };
-            match parse_value(post.eenheid, waarde, style, &codes) {
+            match notation.parse(post.eenheid, waarde, &codes) {
                 Ok(parsed) => {
                     if parsed.padded {
                         self.padded.push(row.line);
+                    }
+                    if parsed.localised {
+                        self.localised.push(row.line);
+                        if self.localised_example.is_none() {
+                            self.localised_example =
+                                Some((waarde.to_string(), parsed.value.to_canonical()));
+                        }
                     }
                     Some(Entry::Value(parsed.value))
                 }
