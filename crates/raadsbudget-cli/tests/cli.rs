@@ -1,28 +1,10 @@
 //! End-to-end tests of the `raadsbudget` binary: real processes, real files, real exit codes.
 
+mod common;
+
+use common::{demo_files, raadsbudget, Run};
 use std::path::Path;
-use std::process::{Command, Output};
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn raadsbudget(db: &Path, args: &[&str]) -> Run {
-    let out: Output = Command::new(env!("CARGO_BIN_EXE_raadsbudget"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("RAADSBUDGET_DB")
-        .output()
-        .expect("run raadsbudget");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use std::process::Command;
 
 fn set(db: &Path, jaar: &str, fase: &str, post: &str, extra: &[&str]) -> Run {
     let mut args = vec![
@@ -39,23 +21,6 @@ fn set(db: &Path, jaar: &str, fase: &str, post: &str, extra: &[&str]) -> Run {
     ];
     args.extend_from_slice(extra);
     raadsbudget(db, &args)
-}
-
-/// Writes `aantal` demo benchmark files of uitvraag 2026 into `dir` with the CLI.
-fn demo_files(db: &Path, dir: &Path, aantal: usize) {
-    let aantal = aantal.to_string();
-    let dir = dir.to_str().expect("utf8");
-    let args = [
-        "demo",
-        "--uitvraag",
-        "2026",
-        "--aantal",
-        &aantal,
-        "--uit",
-        dir,
-    ];
-    let r = raadsbudget(db, &args);
-    assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
 #[test]
