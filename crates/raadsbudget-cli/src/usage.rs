@@ -1,8 +1,8 @@
 //! clap in Dutch: the help of every command, and every usage error as a Dutch sentence.
 //!
 //! clap writes English of its own: headings ("Options:", "Arguments:"), the usage line
-//! ("Usage:", "[OPTIONS]", "<COMMAND>"), notes in the help ("[default: …]",
-//! "[possible values: …]", "[env: …]") and all its error messages. The help is made Dutch in
+//! (`Usage:`, `[OPTIONS]`, `<COMMAND>`), notes in the help (`[default: …]`,
+//! `[possible values: …]`, `[env: …]`) and all its error messages. The help is made Dutch in
 //! [`dutch_command`] by giving clap Dutch texts for all of these (and hiding the notes clap
 //! cannot translate, adding them to the help text in Dutch instead). Errors are never printed by
 //! clap: [`explain`] turns each [`ErrorKind`] and its context (the argument, the value, the

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{demo_files, raadsbudget, Run};
+use common::{add_amsterdam, demo_files, raadsbudget, restore, Run};
 use std::path::Path;
 use std::process::Command;
 
@@ -69,18 +69,7 @@ fn demo_files_of_400_organisations_have_no_errors() {
 fn a_griffier_fills_in_checks_and_exports() {
     let dir = tempfile::tempdir().expect("temp");
     let db = dir.path().join("griffie.sqlite");
-    let r = raadsbudget(
-        &db,
-        &[
-            "organisatie",
-            "toevoegen",
-            "--code",
-            "GM0363",
-            "--naam",
-            "Amsterdam",
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    add_amsterdam(&db);
     let r = raadsbudget(&db, &["organisatie", "lijst"]);
     assert_eq!(r.stdout, "GM0363\tgemeente\tAmsterdam\n");
 
@@ -442,15 +431,7 @@ fn backup_and_restore() {
         .code,
         0
     );
-    let r = raadsbudget(
-        &db,
-        &[
-            "backup",
-            "terugzetten",
-            "--van",
-            backup.to_str().expect("utf8"),
-        ],
-    );
+    let r = restore(&db, &backup);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let r = raadsbudget(&db, &["waarde", "lijst", "--organisatie", "GM0363"]);
     assert!(r.stdout.contains("GRF.PERSONEEL\t100,00"), "{}", r.stdout);
@@ -471,15 +452,7 @@ fn backup_and_restore() {
     // A file that is not a Raadsbudget database is refused; the data stays.
     let junk = dir.path().join("junk.sqlite");
     std::fs::write(&junk, b"dit is geen database").expect("write");
-    let r = raadsbudget(
-        &db,
-        &[
-            "backup",
-            "terugzetten",
-            "--van",
-            junk.to_str().expect("utf8"),
-        ],
-    );
+    let r = restore(&db, &junk);
     assert_eq!(r.code, 2, "{}", r.stderr);
     let r = raadsbudget(&db, &["waarde", "lijst", "--organisatie", "GM0363"]);
     assert!(r.stdout.contains("GRF.PERSONEEL\t100,00"), "{}", r.stdout);

@@ -4,7 +4,10 @@
 
 mod common;
 
-use common::{add_amsterdam, raadsbudget, raadsbudget_bare};
+use common::{
+    add_amsterdam, backup, personeel, raadsbudget, raadsbudget_bare, restore, set_personeel,
+    store_with_a_value, ADD_AMSTERDAM,
+};
 use std::path::{Path, PathBuf};
 
 /// English from SQLite and the OS; none of it may reach a user.
@@ -39,86 +42,44 @@ fn assert_dutch_naming(what: &str, message: &str, file: &Path) {
     }
 }
 
-fn set_value(db: &Path, waarde: &str) -> common::Run {
-    raadsbudget(
-        db,
-        &[
-            "waarde",
-            "zet",
+/// Commands that need an existing store, with their arguments.
+fn needs_a_store() -> Vec<Vec<&'static str>> {
+    vec![
+        vec!["organisatie", "lijst"],
+        vec!["waarde", "lijst", "--organisatie", "GM0363"],
+        personeel("zet", &["--waarde", "1"]),
+        personeel("wis", &[]),
+        vec![
+            "controleer",
             "--organisatie",
             "GM0363",
-            "--jaar",
+            "--uitvraag",
             "2026",
-            "--fase",
-            "begroting",
-            "--post",
-            "GRF.PERSONEEL",
-            "--waarde",
-            waarde,
         ],
-    )
+        vec!["geschiedenis", "--organisatie", "GM0363"],
+        vec!["ongedaan-maken", "--organisatie", "GM0363"],
+        vec![
+            "export",
+            "--organisatie",
+            "GM0363",
+            "--uitvraag",
+            "2026",
+            "--uit",
+            "uit",
+        ],
+        vec!["backup", "maken", "--naar", "kopie.sqlite"],
+    ]
 }
-
-/// Commands that need an existing store, with their arguments.
-const NEEDS_A_STORE: &[&[&str]] = &[
-    &["organisatie", "lijst"],
-    &["waarde", "lijst", "--organisatie", "GM0363"],
-    &[
-        "waarde",
-        "zet",
-        "--organisatie",
-        "GM0363",
-        "--jaar",
-        "2026",
-        "--fase",
-        "begroting",
-        "--post",
-        "GRF.PERSONEEL",
-        "--waarde",
-        "1",
-    ],
-    &[
-        "waarde",
-        "wis",
-        "--organisatie",
-        "GM0363",
-        "--jaar",
-        "2026",
-        "--fase",
-        "begroting",
-        "--post",
-        "GRF.PERSONEEL",
-    ],
-    &[
-        "controleer",
-        "--organisatie",
-        "GM0363",
-        "--uitvraag",
-        "2026",
-    ],
-    &["geschiedenis", "--organisatie", "GM0363"],
-    &["ongedaan-maken", "--organisatie", "GM0363"],
-    &[
-        "export",
-        "--organisatie",
-        "GM0363",
-        "--uitvraag",
-        "2026",
-        "--uit",
-        "uit",
-    ],
-    &["backup", "maken", "--naar", "kopie.sqlite"],
-];
 
 #[test]
 fn a_mistyped_database_for_a_command_that_needs_one_creates_nothing() {
     let dir = tempfile::tempdir().expect("temp");
     let typo = dir.path().join("raadsbugdet").join("raadsbudget.sqlite");
-    for args in NEEDS_A_STORE {
+    for args in needs_a_store() {
         let r = std::process::Command::new(env!("CARGO_BIN_EXE_raadsbudget"))
             .arg("--db")
             .arg(&typo)
-            .args(*args)
+            .args(&args)
             .env_remove("RAADSBUDGET_DB")
             .current_dir(dir.path())
             .output()
@@ -157,10 +118,10 @@ fn a_mistyped_database_for_a_command_that_needs_one_creates_nothing() {
 
 #[test]
 fn an_empty_database_path_is_a_usage_error_for_every_command() {
-    let mut commands: Vec<&[&str]> = NEEDS_A_STORE.to_vec();
-    commands.extend_from_slice(&[
-        &["definities"][..],
-        &[
+    let mut commands = needs_a_store();
+    commands.extend([
+        vec!["definities"],
+        vec![
             "organisatie",
             "toevoegen",
             "--code",
@@ -168,15 +129,15 @@ fn an_empty_database_path_is_a_usage_error_for_every_command() {
             "--naam",
             "A",
         ],
-        &["import", "x.csv"],
-        &["demo", "--organisaties", "1"],
-        &["gebruiker", "--naam", "J"],
-        &["backup", "terugzetten", "--van", "x.sqlite"],
-        &["bundel", "x", "--uit", "y"],
+        vec!["import", "x.csv"],
+        vec!["demo", "--organisaties", "1"],
+        vec!["gebruiker", "--naam", "J"],
+        vec!["backup", "terugzetten", "--van", "x.sqlite"],
+        vec!["bundel", "x", "--uit", "y"],
     ]);
     for args in commands {
         let mut all = vec!["--db", ""];
-        all.extend_from_slice(args);
+        all.extend_from_slice(&args);
         let r = raadsbudget_bare(&all);
         let what = args.join(" ");
         assert_eq!(r.code, 2, "{what}: {}", r.stderr);
@@ -215,10 +176,7 @@ fn folder_listing(folder: &Path) -> Vec<String> {
 #[test]
 fn a_refused_restore_leaves_no_safety_copy_and_changes_nothing() {
     let dir = tempfile::tempdir().expect("temp");
-    let data = dir.path().join("data");
-    let db = data.join("raadsbudget.sqlite");
-    add_amsterdam(&db);
-    assert_eq!(set_value(&db, "100").code, 0);
+    let (data, db) = store_with_a_value(dir.path());
     let before = raadsbudget(&db, &["waarde", "lijst", "--organisatie", "GM0363"]).stdout;
     assert!(before.contains("GRF.PERSONEEL\t100,00"), "{before}");
     let listing = folder_listing(&data);
@@ -226,14 +184,7 @@ fn a_refused_restore_leaves_no_safety_copy_and_changes_nothing() {
     let junk = dir.path().join("geen-database.sqlite");
     std::fs::write(&junk, "dit is geen database ".repeat(50)).expect("write");
     let newer = dir.path().join("nieuwer.sqlite");
-    assert_eq!(
-        raadsbudget(
-            &db,
-            &["backup", "maken", "--naar", newer.to_str().expect("utf8")]
-        )
-        .code,
-        0
-    );
+    backup(&db, &newer);
     rusqlite::Connection::open(&newer)
         .expect("open")
         .execute_batch("PRAGMA user_version = 999;")
@@ -244,15 +195,7 @@ fn a_refused_restore_leaves_no_safety_copy_and_changes_nothing() {
         (&newer, "Werk Raadsbudget bij"),
         (&missing, "bestaat niet"),
     ] {
-        let r = raadsbudget(
-            &db,
-            &[
-                "backup",
-                "terugzetten",
-                "--van",
-                src.to_str().expect("utf8"),
-            ],
-        );
+        let r = restore(&db, src);
         assert_eq!(r.code, 2, "{}", r.stderr);
         assert!(r.stderr.contains(expect), "{}", r.stderr);
         assert_dutch_naming("terugzetten", &r.stderr, src);
@@ -275,35 +218,17 @@ fn a_refused_restore_leaves_no_safety_copy_and_changes_nothing() {
 #[test]
 fn a_restore_that_fails_after_the_safety_copy_keeps_it_and_says_where() {
     let dir = tempfile::tempdir().expect("temp");
-    let data = dir.path().join("data");
-    let db = data.join("raadsbudget.sqlite");
-    add_amsterdam(&db);
-    assert_eq!(set_value(&db, "100").code, 0);
-    let backup = dir.path().join("kopie.sqlite");
-    assert_eq!(
-        raadsbudget(
-            &db,
-            &["backup", "maken", "--naar", backup.to_str().expect("utf8")]
-        )
-        .code,
-        0
-    );
-    assert_eq!(set_value(&db, "200").code, 0);
+    let (data, db) = store_with_a_value(dir.path());
+    let kopie = dir.path().join("kopie.sqlite");
+    backup(&db, &kopie);
+    assert_eq!(set_personeel(&db, &["--waarde", "200"]).code, 0);
     // Another program writes to the store: reading (the checks, the safety copy) still works,
     // replacing the content does not.
     let other = rusqlite::Connection::open(&db).expect("open");
     other
         .execute_batch("BEGIN IMMEDIATE; UPDATE settings SET value = value;")
         .expect("lock");
-    let r = raadsbudget(
-        &db,
-        &[
-            "backup",
-            "terugzetten",
-            "--van",
-            backup.to_str().expect("utf8"),
-        ],
-    );
+    let r = restore(&db, &kopie);
     other.execute_batch("ROLLBACK").expect("unlock");
     assert_eq!(r.code, 2, "{}", r.stderr);
     let kept = safety_copies(&data);
@@ -339,7 +264,7 @@ fn a_locked_database_is_named_in_dutch() {
     other
         .execute_batch("BEGIN IMMEDIATE; UPDATE settings SET value = value;")
         .expect("lock");
-    let r = set_value(&db, "1");
+    let r = set_personeel(&db, &["--waarde", "1"]);
     other.execute_batch("ROLLBACK").expect("unlock");
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("de database is bezet"), "{}", r.stderr);
@@ -348,18 +273,9 @@ fn a_locked_database_is_named_in_dutch() {
 
 /// A store with a value in it, as bytes.
 fn a_store(dir: &Path) -> Vec<u8> {
-    let db = dir.join("goed.sqlite");
-    add_amsterdam(&db);
-    assert_eq!(set_value(&db, "100").code, 0);
+    let (_, db) = store_with_a_value(dir);
     let copy = dir.join("goed-kopie.sqlite");
-    assert_eq!(
-        raadsbudget(
-            &db,
-            &["backup", "maken", "--naar", copy.to_str().expect("utf8")]
-        )
-        .code,
-        0
-    );
+    backup(&db, &copy);
     std::fs::read(copy).expect("read")
 }
 
@@ -409,17 +325,7 @@ fn a_database_whose_folder_cannot_be_made_is_named_in_dutch() {
     let file = dir.path().join("een-bestand");
     std::fs::write(&file, "x").expect("write");
     let db = file.join("map").join("raadsbudget.sqlite");
-    let r = raadsbudget(
-        &db,
-        &[
-            "organisatie",
-            "toevoegen",
-            "--code",
-            "GM0363",
-            "--naam",
-            "A",
-        ],
-    );
+    let r = raadsbudget(&db, ADD_AMSTERDAM);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("geen map"), "{}", r.stderr);
     assert_dutch_naming("folder", &r.stderr, &file.join("map"));

@@ -3,7 +3,9 @@
 
 mod common;
 
-use common::{add_amsterdam, command, demo_files, raadsbudget};
+use common::{
+    add_amsterdam, command, demo_files, only_file, raadsbudget, set_personeel, ADD_AMSTERDAM,
+};
 use std::path::Path;
 use std::process::Stdio;
 
@@ -50,20 +52,10 @@ fn a_full_disk_on_standard_output_is_an_error() {
 fn a_full_disk_on_standard_error_is_an_error() {
     let dir = tempfile::tempdir().expect("temp");
     let db = dir.path().join("x.sqlite");
-    let out = command(
-        &db,
-        &[
-            "organisatie",
-            "toevoegen",
-            "--code",
-            "GM0363",
-            "--naam",
-            "A",
-        ],
-    )
-    .stderr(Stdio::from(dev_full()))
-    .output()
-    .expect("run");
+    let out = command(&db, ADD_AMSTERDAM)
+        .stderr(Stdio::from(dev_full()))
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -71,12 +63,7 @@ fn a_full_disk_on_standard_error_is_an_error() {
 fn many_findings(dir: &Path) -> Vec<String> {
     let d = dir.join("d");
     demo_files(&dir.join("x.sqlite"), &d, 1);
-    let file = std::fs::read_dir(&d)
-        .expect("dir")
-        .next()
-        .expect("one file")
-        .expect("entry")
-        .path();
+    let file = only_file(&d);
     let text = std::fs::read_to_string(&file).expect("read");
     std::fs::write(&file, text.replace(",GRF.INHUUR,", ",GRF.ONBEKEND,")).expect("write");
     vec![file.to_str().expect("utf8").to_string(); 2000]
@@ -131,12 +118,7 @@ fn text_from_a_file_cannot_steer_the_terminal() {
     let db = dir.path().join("x.sqlite");
     let d = dir.path().join("d");
     demo_files(&db, &d, 1);
-    let file = std::fs::read_dir(&d)
-        .expect("dir")
-        .next()
-        .expect("one file")
-        .expect("entry")
-        .path();
+    let file = only_file(&d);
     let text = std::fs::read_to_string(&file).expect("read");
     let lines: Vec<&str> = text.split("\r\n").collect();
     let with = |post: &str, toelichting: &str| -> String {
@@ -189,25 +171,7 @@ fn text_from_a_file_cannot_steer_the_terminal() {
     assert_no_control("waarde lijst", &r.stdout);
     // Typed on the command line and shown back: the same rule.
     add_amsterdam(&db);
-    let r = raadsbudget(
-        &db,
-        &[
-            "waarde",
-            "zet",
-            "--organisatie",
-            "GM0363",
-            "--jaar",
-            "2026",
-            "--fase",
-            "begroting",
-            "--post",
-            "GRF.PERSONEEL",
-            "--waarde",
-            "1",
-            "--toelichting",
-            ESC_TOELICHTING,
-        ],
-    );
+    let r = set_personeel(&db, &["--waarde", "1", "--toelichting", ESC_TOELICHTING]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let r = raadsbudget(&db, &["geschiedenis", "--organisatie", "GM0363"]);
     assert_no_control("geschiedenis", &r.stdout);

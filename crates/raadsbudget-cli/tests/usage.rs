@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::raadsbudget_bare;
+use common::{personeel, raadsbudget_bare};
 
 /// English that clap writes on its own, in help and in errors. None of it may reach a user.
 const CLAP_ENGLISH: &[&str] = &[
@@ -152,6 +152,7 @@ fn version_works() {
 #[test]
 fn typical_mistakes_are_explained_in_dutch_with_the_argument() {
     // (arguments, what the message must name, a Dutch phrase it must contain)
+    let zet_and_reden = personeel("zet", &["--waarde", "1", "--reden", "nvt"]);
     let cases: &[(&[&str], &str, &str)] = &[
         (
             &["organisatie", "lijst", "--foo"],
@@ -228,26 +229,7 @@ fn typical_mistakes_are_explained_in_dutch_with_the_argument() {
             "--fase",
             "kenmerk, begroting of realisatie",
         ),
-        (
-            &[
-                "waarde",
-                "zet",
-                "--organisatie",
-                "GM0363",
-                "--jaar",
-                "2026",
-                "--fase",
-                "begroting",
-                "--post",
-                "GRF.PERSONEEL",
-                "--waarde",
-                "1",
-                "--reden",
-                "nvt",
-            ],
-            "--reden",
-            "gaat niet samen",
-        ),
+        (&zet_and_reden, "--reden", "gaat niet samen"),
         (
             &["organisatie", "toevoegen", "--code", "GM1", "--code", "GM2"],
             "--code",

@@ -65,18 +65,84 @@ pub fn demo_files(db: &Path, dir: &Path, aantal: usize) {
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
+/// The arguments that add GM0363 Amsterdam.
+pub const ADD_AMSTERDAM: &[&str] = &[
+    "organisatie",
+    "toevoegen",
+    "--code",
+    "GM0363",
+    "--naam",
+    "Amsterdam",
+];
+
 /// Adds GM0363 Amsterdam to the store at `db` (creating it).
 pub fn add_amsterdam(db: &Path) {
+    let r = raadsbudget(db, ADD_AMSTERDAM);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+/// `waarde <verb> --organisatie GM0363 --jaar 2026 --fase begroting --post GRF.PERSONEEL`
+/// and `extra`.
+pub fn personeel<'a>(verb: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "waarde",
+        verb,
+        "--organisatie",
+        "GM0363",
+        "--jaar",
+        "2026",
+        "--fase",
+        "begroting",
+        "--post",
+        "GRF.PERSONEEL",
+    ];
+    args.extend_from_slice(extra);
+    args
+}
+
+/// Sets GM0363's GRF.PERSONEEL for begroting 2026 (with `extra`: `--waarde 1`…).
+pub fn set_personeel(db: &Path, extra: &[&str]) -> Run {
+    raadsbudget(db, &personeel("zet", extra))
+}
+
+/// `backup maken --naar <dest>` of the store at `db`; must succeed.
+pub fn backup(db: &Path, dest: &Path) {
     let r = raadsbudget(
         db,
-        &[
-            "organisatie",
-            "toevoegen",
-            "--code",
-            "GM0363",
-            "--naam",
-            "Amsterdam",
-        ],
+        &["backup", "maken", "--naar", dest.to_str().expect("utf8")],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+/// The only file in a folder (e.g. one demo file).
+pub fn only_file(dir: &Path) -> std::path::PathBuf {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files.remove(0)
+}
+
+/// `backup terugzetten --van <src>` into the store at `db`.
+pub fn restore(db: &Path, src: &Path) -> Run {
+    raadsbudget(
+        db,
+        &[
+            "backup",
+            "terugzetten",
+            "--van",
+            src.to_str().expect("utf8"),
+        ],
+    )
+}
+
+/// A store `dir/data/raadsbudget.sqlite` holding GM0363 with GRF.PERSONEEL begroting 2026 =
+/// 100; returns the folder and the store.
+pub fn store_with_a_value(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let data = dir.join("data");
+    let db = data.join("raadsbudget.sqlite");
+    add_amsterdam(&db);
+    assert_eq!(set_personeel(&db, &["--waarde", "100"]).code, 0);
+    (data, db)
 }
