@@ -6,7 +6,7 @@ use std::path::PathBuf;
 /// Raadsbudget: de kosten van griffie, rekenkamer, fractieondersteuning en enquêterecht
 /// vastleggen onder gedeelde definities, controleren en als BZK-benchmarkbestand uitwisselen.
 #[derive(Debug, Parser)]
-#[command(name = "raadsbudget", version, about, long_about = None)]
+#[command(name = "raadsbudget", version, long_about = None)]
 pub struct Cli {
     /// Database om te gebruiken (standaard: de database van de desktopapp in de datamap van het
     /// besturingssysteem; ook via RAADSBUDGET_DB)

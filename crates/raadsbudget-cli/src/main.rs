@@ -4,81 +4,109 @@
 //! 2 = usage, input or I/O problem. Findings print as `bestand:regel:kolom: CODE: melding`.
 
 mod cli;
+mod output;
 mod progress;
 mod render;
+mod usage;
 
 use clap::{CommandFactory, FromArgMatches};
 use cli::{BackupCommand, Cli, Command, FaseArg, OrganisatieCommand, RedenArg, WaardeCommand};
+use output::Out;
 use raadsbudget_domain::{Catalogue, Fase, Finding, Reason};
 use raadsbudget_usecases::export::{parse_moment, ExportRequest};
 use raadsbudget_usecases::values::{Input, SetValue};
 use raadsbudget_usecases::{files, Error, Session};
 use std::fmt::Write as _;
-use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// What a command prints and how it ends.
-#[derive(Debug, Default)]
-struct Out {
-    stdout: String,
-    stderr: String,
-    code: u8,
-}
-
-impl Out {
-    fn line(&mut self, text: impl AsRef<str>) {
-        self.stdout.push_str(text.as_ref());
-        self.stdout.push('\n');
-    }
-
-    fn note(&mut self, text: impl AsRef<str>) {
-        self.stderr.push_str(text.as_ref());
-        self.stderr.push('\n');
-    }
-
-    /// Prints findings; an error among them makes the exit code 1.
-    fn findings(&mut self, findings: &[Finding]) {
-        for f in findings {
-            self.line(f.to_string());
-            if f.is_error() {
-                self.code = self.code.max(1);
-            }
+/// Prints findings; an error among them makes the exit code 1.
+fn print_findings(out: &mut Out, findings: &[Finding]) {
+    for f in findings {
+        out.line(f.to_string());
+        if f.is_error() {
+            out.code = out.code.max(1);
         }
     }
 }
 
 fn main() -> ExitCode {
-    let matches = render::dutch_command(Cli::command()).get_matches();
-    let cli = match Cli::from_arg_matches(&matches) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cmd = usage::dutch_command(Cli::command());
+    let parsed = cmd
+        .clone()
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
-    };
-    let out = run(cli).unwrap_or_else(|e| {
-        let mut out = Out::default();
-        match &e {
-            Error::Findings { message, findings } => {
-                out.findings(findings);
-                out.note(format!("raadsbudget: {message}"));
-                out.code = 1;
-            }
-            Error::Value(finding) => {
-                out.note(format!("raadsbudget: {finding}"));
-                out.code = 1;
-            }
-            other => {
-                out.note(format!("raadsbudget: {other}"));
-                out.code = 2;
-            }
+        Err(e) => {
+            let args: Vec<String> = args
+                .iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            return output::emit(&usage::explain(&e, &cmd, &args));
         }
-        out
-    });
-    // A closed pipe (e.g. `| head`) is not an error worth a message.
-    let _ = std::io::stdout().lock().write_all(out.stdout.as_bytes());
-    let _ = std::io::stderr().lock().write_all(out.stderr.as_bytes());
-    ExitCode::from(out.code)
+    };
+    let mut store = None;
+    let out = run(cli, &mut store).unwrap_or_else(|e| failure(e.with_store_path(store.as_deref())));
+    output::emit(&out)
 }
 
-fn open(cli_db: Option<&std::path::Path>) -> Result<Session, Error> {
+/// How a command that failed ends: its findings, a Dutch message, exit code 1 for findings
+/// and refused values, 2 for everything else.
+fn failure(e: Error) -> Out {
+    let mut out = Out::default();
+    match &e {
+        Error::Findings {
+            message,
+            findings: f,
+        } => {
+            print_findings(&mut out, f);
+            out.note(format!("raadsbudget: {message}"));
+            out.code = 1;
+        }
+        Error::Value(finding) => {
+            out.note(format!("raadsbudget: {finding}"));
+            out.code = 1;
+        }
+        other => {
+            out.note(format!("raadsbudget: {other}"));
+            out.code = 2;
+        }
+    }
+    out
+}
+
+/// How a command uses the store.
+///
+/// A command that only reads, or that needs data only an existing store can hold, opens an
+/// existing store ([`Session::open_existing`]): a mistyped `--db` is then an error, and neither
+/// the file nor its folder is created. Per command:
+///
+/// | command | store |
+/// |---|---|
+/// | `organisatie toevoegen` | may create it: the usual first step |
+/// | `organisatie lijst` | existing: reads |
+/// | `waarde zet`, `waarde wis` | existing: the organisation must be in it, so a new store can never succeed |
+/// | `waarde lijst`, `geschiedenis` | existing: reads |
+/// | `controleer --organisatie` | existing: reads (`controleer BESTAND…` uses no store) |
+/// | `export` | existing: reads values (and records the export) |
+/// | `import` | may create it: adds the organisation of the file when needed |
+/// | `demo --organisaties` | may create it: fills a new store for trying the app |
+/// | `ongedaan-maken` | existing: undoes a change in it |
+/// | `gebruiker` | may create it: setting the name can come before anything else |
+/// | `backup maken` | existing: there is nothing to copy otherwise |
+/// | `backup terugzetten` | may create it: restoring onto a new computer |
+/// | `definities`, `demo --aantal`, `bundel`, `factsheet` | none |
+#[derive(Debug, Clone, Copy)]
+enum Open {
+    Existing,
+    MayCreate,
+}
+
+/// Opens the store of `--db` (or the default one); `opened` remembers which, so an error can
+/// name the file.
+fn open(cli_db: Option<&Path>, how: Open, opened: &mut Option<PathBuf>) -> Result<Session, Error> {
     let path = match cli_db {
         Some(p) => p.to_path_buf(),
         None => raadsbudget_usecases::session::default_db_path().ok_or_else(|| {
@@ -87,7 +115,11 @@ fn open(cli_db: Option<&std::path::Path>) -> Result<Session, Error> {
             )
         })?,
     };
-    Session::open(&path)
+    *opened = Some(path.clone());
+    match how {
+        Open::Existing => Session::open_existing(&path),
+        Open::MayCreate => Session::open(&path),
+    }
 }
 
 fn fase(f: FaseArg) -> Fase {
@@ -98,8 +130,10 @@ fn fase(f: FaseArg) -> Fase {
     }
 }
 
-fn run(cli: Cli) -> Result<Out, Error> {
+fn run(cli: Cli, opened: &mut Option<PathBuf>) -> Result<Out, Error> {
     let db = cli.db.as_deref();
+    let existing = |opened: &mut Option<PathBuf>| open(db, Open::Existing, opened);
+    let may_create = |opened: &mut Option<PathBuf>| open(db, Open::MayCreate, opened);
     let mut out = Out::default();
     match cli.command {
         Command::Definities(args) => {
@@ -112,10 +146,17 @@ fn run(cli: Cli) -> Result<Out, Error> {
                 })?,
                 None => Catalogue::current(),
             };
-            out.stdout = render::catalogue(cat, args.formaat);
+            out.stdout = render::catalogue(cat, args.formaat).map_err(|e| {
+                // Cannot happen for the embedded catalogue; never an empty output if it does.
+                Error::Invalid(format!(
+                    "de definities kunnen niet als JSON worden geschreven (regel {}, kolom {})",
+                    e.line(),
+                    e.column()
+                ))
+            })?;
         }
         Command::Organisatie(OrganisatieCommand::Toevoegen { code, naam }) => {
-            let mut s = open(db)?;
+            let mut s = may_create(opened)?;
             let org = s.add_organisation(&code, &naam)?;
             out.note(format!(
                 "{} {} ({}) toegevoegd",
@@ -125,7 +166,7 @@ fn run(cli: Cli) -> Result<Out, Error> {
             ));
         }
         Command::Organisatie(OrganisatieCommand::Lijst) => {
-            let s = open(db)?;
+            let s = existing(opened)?;
             for org in s.organisations()? {
                 out.line(format!("{}\t{}\t{}", org.code, org.org_type(), org.naam));
             }
@@ -136,7 +177,7 @@ fn run(cli: Cli) -> Result<Out, Error> {
             reden,
             toelichting,
         }) => {
-            let mut s = open(db)?;
+            let mut s = existing(opened)?;
             let input = match (waarde, reden) {
                 (Some(w), _) => Input::Waarde(w),
                 (None, Some(RedenArg::Nvt)) => Input::Reden(Reason::Nvt),
@@ -157,7 +198,10 @@ fn run(cli: Cli) -> Result<Out, Error> {
                 toelichting,
             };
             let outcome = s.set_value(&req)?;
-            out.findings(&s.findings_for(&req.organisation, req.jaar, req.fase, &req.post)?);
+            print_findings(
+                &mut out,
+                &s.findings_for(&req.organisation, req.jaar, req.fase, &req.post)?,
+            );
             out.code = 0;
             out.note(format!(
                 "{} {} {} {} = {}{}",
@@ -174,7 +218,7 @@ fn run(cli: Cli) -> Result<Out, Error> {
             ));
         }
         Command::Waarde(WaardeCommand::Wis { post }) => {
-            let mut s = open(db)?;
+            let mut s = existing(opened)?;
             let changed =
                 s.clear_value(&post.organisatie, post.jaar, fase(post.fase), &post.post)?;
             out.note(match changed {
@@ -183,15 +227,15 @@ fn run(cli: Cli) -> Result<Out, Error> {
             });
         }
         Command::Waarde(WaardeCommand::Lijst { organisatie, jaar }) => {
-            let s = open(db)?;
+            let s = existing(opened)?;
             let (_, rows) = s.list_values(&organisatie, jaar)?;
             out.stdout = render::values(&rows);
         }
         Command::Controleer(args) => {
             if let (Some(org), Some(u)) = (&args.organisatie, args.uitvraag) {
-                let s = open(db)?;
+                let s = existing(opened)?;
                 let (org, findings) = s.check(org, u)?;
-                out.findings(&findings);
+                print_findings(&mut out, &findings);
                 out.note(render::summary(
                     &format!("{} uitvraag {u}", org.code),
                     &findings,
@@ -205,7 +249,7 @@ fn run(cli: Cli) -> Result<Out, Error> {
                 for checked in files::check_files(&args.bestanden) {
                     all.extend(checked.outcome.findings);
                 }
-                out.findings(&all);
+                print_findings(&mut out, &all);
                 out.note(render::summary(
                     &format!("{} bestand(en)", args.bestanden.len()),
                     &all,
@@ -213,7 +257,7 @@ fn run(cli: Cli) -> Result<Out, Error> {
             }
         }
         Command::Export(args) => {
-            let mut s = open(db)?;
+            let mut s = existing(opened)?;
             let moment = args.tijdstip.as_deref().map(parse_moment).transpose()?;
             let outcome = s.export(&ExportRequest {
                 organisation: args.organisatie,
@@ -222,7 +266,7 @@ fn run(cli: Cli) -> Result<Out, Error> {
                 moment,
                 concept: args.concept,
             })?;
-            out.findings(&outcome.findings);
+            print_findings(&mut out, &outcome.findings);
             out.code = 0;
             out.line(outcome.path.display().to_string());
             out.note(if outcome.concept {
@@ -246,9 +290,9 @@ fn run(cli: Cli) -> Result<Out, Error> {
             });
         }
         Command::Import(args) => {
-            let mut s = open(db)?;
+            let mut s = may_create(opened)?;
             let o = s.import(&args.bestand)?;
-            out.findings(&o.findings);
+            print_findings(&mut out, &o.findings);
             let mut msg = format!(
                 "{} {} uitvraag {} revisie {} ingelezen: {} gewijzigd, {} al gelijk",
                 o.organisation.code,
@@ -285,7 +329,7 @@ fn run(cli: Cli) -> Result<Out, Error> {
                 ));
             }
             (_, _, Some(k)) => {
-                let mut s = open(db)?;
+                let mut s = may_create(opened)?;
                 let added = s.fill_demo(args.uitvraag, k, args.zaad)?;
                 out.note(format!(
                     "{} demo-organisaties toegevoegd aan {}",
@@ -320,6 +364,10 @@ fn run(cli: Cli) -> Result<Out, Error> {
             if view.afgewezen > 0 {
                 out.code = 1;
             }
+            if progress.failed() {
+                // Standard error failed while the bundle ran; the summary will not get through.
+                out.code = 2;
+            }
         }
         Command::Factsheet(args) => {
             let written = raadsbudget_usecases::vergelijken::FactsheetRun {
@@ -342,7 +390,7 @@ fn run(cli: Cli) -> Result<Out, Error> {
             ));
         }
         Command::Geschiedenis(args) => {
-            let s = open(db)?;
+            let s = existing(opened)?;
             let filter = raadsbudget_store::HistoryFilter {
                 jaar: args.jaar,
                 post: args.post,
@@ -352,7 +400,7 @@ fn run(cli: Cli) -> Result<Out, Error> {
             out.stdout = render::history(&s.history(&args.organisatie, &filter)?);
         }
         Command::OngedaanMaken(args) => {
-            let mut s = open(db)?;
+            let mut s = existing(opened)?;
             match s.undo(&args.organisatie)? {
                 Some(entry) => out.note(format!(
                     "ongedaan gemaakt: {}",
@@ -362,7 +410,7 @@ fn run(cli: Cli) -> Result<Out, Error> {
             }
         }
         Command::Gebruiker(args) => {
-            let mut s = open(db)?;
+            let mut s = may_create(opened)?;
             s.set_user(&args.naam)?;
             out.note(format!(
                 "wijzigingen worden vastgelegd op naam van {}",
@@ -370,12 +418,12 @@ fn run(cli: Cli) -> Result<Out, Error> {
             ));
         }
         Command::Backup(BackupCommand::Maken { naar }) => {
-            let s = open(db)?;
+            let s = existing(opened)?;
             s.backup(&naar)?;
             out.note(format!("back-up geschreven naar {}", naar.display()));
         }
         Command::Backup(BackupCommand::Terugzetten { van }) => {
-            let mut s = open(db)?;
+            let mut s = may_create(opened)?;
             let kept = s.restore(&van)?;
             out.note(format!(
                 "back-up {} teruggezet; de vorige inhoud is bewaard in {}",

@@ -12,6 +12,11 @@ pub struct Progress {
     terminal: bool,
     last_tenth: Cell<usize>,
     shown: Cell<bool>,
+    /// Standard error failed (other than a closed pipe): no more progress, and the command
+    /// ends with exit code 2 ([`Progress::failed`]).
+    failed: Cell<bool>,
+    /// Standard error was closed: no more progress, quietly.
+    closed: Cell<bool>,
 }
 
 fn dutch(n: usize) -> String {
@@ -34,33 +39,50 @@ impl Progress {
             terminal: std::io::stderr().is_terminal(),
             last_tenth: Cell::new(0),
             shown: Cell::new(false),
+            failed: Cell::new(false),
+            closed: Cell::new(false),
+        }
+    }
+
+    /// Whether writing the progress to standard error failed (other than a closed pipe).
+    pub fn failed(&self) -> bool {
+        self.failed.get()
+    }
+
+    fn check(&self, written: std::io::Result<()>) {
+        if let Err(e) = written {
+            if crate::output::is_closed_pipe(&e) {
+                self.closed.set(true);
+            } else {
+                self.failed.set(true);
+            }
         }
     }
 
     /// Files read so far.
     pub fn update(&self, done: usize, total: usize) {
-        if !self.enabled || total == 0 {
+        if !self.enabled || total == 0 || self.failed.get() || self.closed.get() {
             return;
         }
         let text = format!("gelezen: {} van {} bestanden", dutch(done), dutch(total));
         let mut err = std::io::stderr().lock();
         if self.terminal {
-            let _ = write!(err, "\r{text}");
+            self.check(write!(err, "\r{text}").and_then(|()| err.flush()));
             self.shown.set(true);
         } else if total >= 1000 {
             let tenth = done * 10 / total;
             if tenth > self.last_tenth.get() {
                 self.last_tenth.set(tenth);
-                let _ = writeln!(err, "{text}");
+                self.check(writeln!(err, "{text}").and_then(|()| err.flush()));
             }
         }
-        let _ = err.flush();
     }
 
     /// Ends the progress line.
     pub fn finish(&self) {
-        if self.shown.get() {
-            let _ = writeln!(std::io::stderr().lock());
+        if self.shown.get() && !self.failed.get() && !self.closed.get() {
+            let mut err = std::io::stderr().lock();
+            self.check(writeln!(err).and_then(|()| err.flush()));
         }
     }
 }

@@ -1,47 +1,11 @@
-//! Text output of the CLI: Dutch help, the catalogue, value lists, history.
+//! Text output of the CLI: the catalogue, value lists, history.
 
 use crate::cli::Formaat;
-use clap::{Arg, ArgAction, Command};
 use raadsbudget_domain::catalogue::{Catalogue, Requirement};
 use raadsbudget_domain::{Fase, Finding, Jaar, OrgType, Record, Severity};
 use raadsbudget_store::AuditEntry;
 use raadsbudget_usecases::values::entry_text;
 use std::fmt::Write as _;
-
-const HELP_TEMPLATE: &str = "\
-{before-help}{about-with-newline}
-Gebruik: {usage}
-
-{all-args}{after-help}";
-
-/// Makes clap's own texts Dutch, for the command and all its subcommands.
-pub fn dutch_command(cmd: Command) -> Command {
-    let is_root = cmd.get_name() == "raadsbudget";
-    let mut cmd = cmd
-        .help_template(HELP_TEMPLATE)
-        .subcommand_help_heading("Commando's")
-        .next_help_heading("Opties")
-        .disable_help_subcommand(true)
-        .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .help("Toon deze hulp")
-                .action(ArgAction::Help)
-                .global(true),
-        );
-    if is_root {
-        cmd = cmd.disable_version_flag(true).arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .help("Toon de versie")
-                .action(ArgAction::Version),
-        );
-    }
-    cmd.mut_subcommands(dutch_command)
-}
 
 fn requirement(r: Requirement) -> &'static str {
     match r {
@@ -60,12 +24,12 @@ fn fases(fases: &[Fase]) -> String {
 }
 
 /// The catalogue in the chosen format.
-pub fn catalogue(cat: &Catalogue, formaat: Formaat) -> String {
-    match formaat {
-        Formaat::Json => serde_json::to_string_pretty(cat).unwrap_or_default() + "\n",
+pub fn catalogue(cat: &Catalogue, formaat: Formaat) -> Result<String, serde_json::Error> {
+    Ok(match formaat {
+        Formaat::Json => serde_json::to_string_pretty(cat)? + "\n",
         Formaat::Tekst => catalogue_text(cat),
         Formaat::Markdown => catalogue_markdown(cat),
-    }
+    })
 }
 
 fn catalogue_text(cat: &Catalogue) -> String {

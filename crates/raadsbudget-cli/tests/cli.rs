@@ -1,28 +1,10 @@
 //! End-to-end tests of the `raadsbudget` binary: real processes, real files, real exit codes.
 
+mod common;
+
+use common::{add_amsterdam, demo_files, raadsbudget, restore, Run};
 use std::path::Path;
-use std::process::{Command, Output};
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn raadsbudget(db: &Path, args: &[&str]) -> Run {
-    let out: Output = Command::new(env!("CARGO_BIN_EXE_raadsbudget"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("RAADSBUDGET_DB")
-        .output()
-        .expect("run raadsbudget");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use std::process::Command;
 
 fn set(db: &Path, jaar: &str, fase: &str, post: &str, extra: &[&str]) -> Run {
     let mut args = vec![
@@ -39,23 +21,6 @@ fn set(db: &Path, jaar: &str, fase: &str, post: &str, extra: &[&str]) -> Run {
     ];
     args.extend_from_slice(extra);
     raadsbudget(db, &args)
-}
-
-/// Writes `aantal` demo benchmark files of uitvraag 2026 into `dir` with the CLI.
-fn demo_files(db: &Path, dir: &Path, aantal: usize) {
-    let aantal = aantal.to_string();
-    let dir = dir.to_str().expect("utf8");
-    let args = [
-        "demo",
-        "--uitvraag",
-        "2026",
-        "--aantal",
-        &aantal,
-        "--uit",
-        dir,
-    ];
-    let r = raadsbudget(db, &args);
-    assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
 #[test]
@@ -104,18 +69,7 @@ fn demo_files_of_400_organisations_have_no_errors() {
 fn a_griffier_fills_in_checks_and_exports() {
     let dir = tempfile::tempdir().expect("temp");
     let db = dir.path().join("griffie.sqlite");
-    let r = raadsbudget(
-        &db,
-        &[
-            "organisatie",
-            "toevoegen",
-            "--code",
-            "GM0363",
-            "--naam",
-            "Amsterdam",
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    add_amsterdam(&db);
     let r = raadsbudget(&db, &["organisatie", "lijst"]);
     assert_eq!(r.stdout, "GM0363\tgemeente\tAmsterdam\n");
 
@@ -477,15 +431,7 @@ fn backup_and_restore() {
         .code,
         0
     );
-    let r = raadsbudget(
-        &db,
-        &[
-            "backup",
-            "terugzetten",
-            "--van",
-            backup.to_str().expect("utf8"),
-        ],
-    );
+    let r = restore(&db, &backup);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let r = raadsbudget(&db, &["waarde", "lijst", "--organisatie", "GM0363"]);
     assert!(r.stdout.contains("GRF.PERSONEEL\t100,00"), "{}", r.stdout);
@@ -506,15 +452,7 @@ fn backup_and_restore() {
     // A file that is not a Raadsbudget database is refused; the data stays.
     let junk = dir.path().join("junk.sqlite");
     std::fs::write(&junk, b"dit is geen database").expect("write");
-    let r = raadsbudget(
-        &db,
-        &[
-            "backup",
-            "terugzetten",
-            "--van",
-            junk.to_str().expect("utf8"),
-        ],
-    );
+    let r = restore(&db, &junk);
     assert_eq!(r.code, 2, "{}", r.stderr);
     let r = raadsbudget(&db, &["waarde", "lijst", "--organisatie", "GM0363"]);
     assert!(r.stdout.contains("GRF.PERSONEEL\t100,00"), "{}", r.stdout);

@@ -21,25 +21,49 @@
 //! [`Value::to_canonical`]: raadsbudget_domain::Value::to_canonical
 
 mod columns;
+pub mod messages;
 pub mod migrations;
 mod store;
 
 use raadsbudget_domain::{Fase, Jaar, Record};
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use migrations::SCHEMA_VERSION;
-pub use store::{BenchmarkSource, BenchmarkSubmission, NewSubmission, Store};
+pub use store::{BenchmarkSource, BenchmarkSubmission, NewSubmission, StagedRestore, Store};
 
-/// Why a store operation failed. The messages are Dutch: they are shown to users as they are.
+/// Why a store operation failed. The messages are Dutch: they are shown to users as they are,
+/// and never contain SQLite's or the operating system's English (see [`messages`]).
+///
+/// **Which file.** An error about a database file must name that file. Errors about another
+/// file (a backup's source or destination) name it themselves ([`StoreError::NotRaadsbudget`],
+/// [`StoreError::DestinationExists`], [`StoreError::Io`], or [`StoreError::InFile`] for the
+/// backup's source). An error of the store's own file ([`StoreError::Sqlite`],
+/// [`StoreError::TooNew`], [`StoreError::Corrupt`]) does not carry the path: the store's ~30
+/// operations raise them with `?` everywhere, and the caller that knows which store it opened
+/// adds it once with [`StoreError::in_file`] (the use-case layer does this in
+/// `Session::open` and through `Error::with_store_path`, which the shells call).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// SQLite reported an error.
-    #[error("databasefout: {0}")]
+    /// SQLite reported an error (the text says what to do; see [`messages::sqlite`]).
+    #[error("{}", messages::sqlite(.0))]
     Sqlite(#[from] rusqlite::Error),
-    /// Reading or writing a file failed.
-    #[error("bestandsfout: {0}")]
-    Io(#[from] std::io::Error),
+    /// Reading or writing a file other than the store failed (e.g. a backup).
+    #[error("{} {}", .path.display(), messages::io(.source))]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// An error about the database file `path`: the file, then what is wrong with it.
+    #[error("{}: {source}", .path.display())]
+    InFile {
+        /// The database file.
+        path: PathBuf,
+        /// What went wrong.
+        source: Box<StoreError>,
+    },
     /// The file was written by a newer Raadsbudget; it was not changed.
     #[error(
         "deze database heeft schemaversie {found}, maar deze versie van Raadsbudget kent alleen \
@@ -102,6 +126,40 @@ pub enum StoreError {
     /// A backup would overwrite an existing file.
     #[error("{} bestaat al; een back-up overschrijft geen bestaand bestand", .0.display())]
     DestinationExists(PathBuf),
+}
+
+impl StoreError {
+    /// Names the database file an error is about: an error of a database file's own
+    /// ([`StoreError::Sqlite`], [`StoreError::TooNew`], [`StoreError::Corrupt`]) becomes
+    /// [`StoreError::InFile`]; any other error (one that names its file already, or that is
+    /// not about a file, like an unknown organisation) is returned as it is.
+    pub fn in_file(self, path: &Path) -> StoreError {
+        match self {
+            StoreError::Sqlite(_) | StoreError::TooNew { .. } | StoreError::Corrupt(_) => {
+                StoreError::InFile {
+                    path: path.to_path_buf(),
+                    source: Box::new(self),
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// The error itself, without the file an [`StoreError::InFile`] adds.
+    pub fn inner(&self) -> &StoreError {
+        match self {
+            StoreError::InFile { source, .. } => source.inner(),
+            other => other,
+        }
+    }
+
+    /// An I/O error on `path`.
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> StoreError {
+        StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
 }
 
 /// The result of a store operation.

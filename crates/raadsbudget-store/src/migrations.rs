@@ -115,8 +115,13 @@ fn apply_pending(conn: &mut Connection) -> Result<()> {
                 m.file_name
             )));
         }
-        tx.execute_batch(m.sql)
-            .map_err(|e| StoreError::Corrupt(format!("migratie {} mislukt: {e}", m.file_name)))?;
+        tx.execute_batch(m.sql).map_err(|e| {
+            StoreError::Corrupt(format!(
+                "migratie {} mislukt: {}",
+                m.file_name,
+                crate::messages::sqlite(&e)
+            ))
+        })?;
         let violation: Option<String> = tx
             .query_row(
                 "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",

@@ -30,6 +30,14 @@ pub struct Store {
     path: Option<PathBuf>,
 }
 
+/// A backup that passed every check of [`Store::prepare_restore`], staged in a temporary
+/// folder next to the store (removed when this is dropped or applied).
+#[derive(Debug)]
+pub struct StagedRestore {
+    store: Store,
+    folder: tempfile::TempDir,
+}
+
 /// The current moment as stored: RFC 3339 in UTC with seconds.
 fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
@@ -145,15 +153,19 @@ fn page_size(conn: &Connection) -> Result<i64> {
 
 /// Flushes a written file (and on Unix its folder entry) to disk.
 fn sync_file(path: &Path) -> Result<()> {
-    File::open(path)?.sync_all()?;
+    let sync = |p: &Path| {
+        File::open(p)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| StoreError::io(p, e))
+    };
+    sync(path)?;
     #[cfg(unix)]
     if let Some(dir) = path.parent() {
-        let dir = if dir.as_os_str().is_empty() {
+        sync(if dir.as_os_str().is_empty() {
             Path::new(".")
         } else {
             dir
-        };
-        File::open(dir)?.sync_all()?;
+        })?;
     }
     Ok(())
 }
@@ -967,7 +979,7 @@ impl Store {
 
     /// Writes a consistent copy of the whole database to `dest` (`VACUUM INTO`), flushes it
     /// to disk and checks it. `dest` must not exist ([`StoreError::DestinationExists`]); its
-    /// folder must. On failure no file is left at `dest`.
+    /// folder must. On failure no file is left at `dest`, and the error names `dest`.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         let Some(text) = dest.to_str() else {
             return Err(StoreError::Invalid(format!(
@@ -981,7 +993,7 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 return Err(StoreError::DestinationExists(dest.to_path_buf()))
             }
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(StoreError::io(dest, e)),
         }
         let result = self.write_backup(dest, text);
         if result.is_err() {
@@ -992,53 +1004,71 @@ impl Store {
     }
 
     fn write_backup(&self, dest: &Path, text: &str) -> Result<()> {
+        // Whatever fails here (a full disk, a read-only folder) is about the copy.
+        let in_dest = |e: StoreError| e.in_file(dest);
         // VACUUM INTO accepts the empty file claimed above.
-        self.conn.execute("VACUUM INTO ?1", [text])?;
+        self.conn
+            .execute("VACUUM INTO ?1", [text])
+            .map_err(|e| in_dest(e.into()))?;
         {
             // The copy is a single file in rollback-journal mode, whatever this store uses.
-            let copy = Connection::open(dest)?;
-            let _mode: String =
-                copy.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
-            inspect(&copy, &dest.display().to_string())?;
+            let copy = Connection::open(dest).map_err(|e| in_dest(e.into()))?;
+            let _mode: String = copy
+                .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))
+                .map_err(|e| in_dest(e.into()))?;
+            inspect(&copy, &dest.display().to_string()).map_err(in_dest)?;
         }
         sync_file(dest)
     }
 
-    /// Replaces this store's whole content with the backup at `src`, after checking that it
-    /// is a Raadsbudget database whose schema version this build knows, that
-    /// `PRAGMA integrity_check` is ok and that every stored value can be read. An older
-    /// schema is brought up to date in the copy. `src` itself is only read.
-    ///
-    /// On any refusal ([`StoreError::NotRaadsbudget`], [`StoreError::TooNew`], …) the current
-    /// content is kept. The replacement is one transaction. The caller makes a backup of the
-    /// current content first.
+    /// Replaces this store's whole content with the backup at `src`:
+    /// [`Store::prepare_restore`], then [`Store::apply_restore`]. On any refusal the current
+    /// content is kept.
     pub fn restore_from(&mut self, src: &Path) -> Result<()> {
+        let staged = self.prepare_restore(src)?;
+        self.apply_restore(staged)
+    }
+
+    /// Checks the backup at `src` and stages a copy for [`Store::apply_restore`], changing
+    /// nothing in this store: `src` must be a Raadsbudget database whose schema version this
+    /// build knows, `PRAGMA integrity_check` must be ok and every stored value must be
+    /// readable. An older schema is brought up to date in the staged copy. `src` itself is only
+    /// read. A refusal ([`StoreError::NotRaadsbudget`], [`StoreError::TooNew`] in
+    /// [`StoreError::InFile`], …) names `src`.
+    ///
+    /// Restoring in two steps lets the caller do something only once the backup is known to be
+    /// good, such as saving the current content (`Session::restore` does).
+    pub fn prepare_restore(&self, src: &Path) -> Result<StagedRestore> {
         let shown = src.display().to_string();
+        let refuse = |reason: String| StoreError::NotRaadsbudget {
+            path: shown.clone(),
+            reason,
+        };
         if !src.is_file() {
-            return Err(StoreError::NotRaadsbudget {
-                path: shown,
-                reason: "het bestand bestaat niet".to_string(),
-            });
+            return Err(refuse("het bestand bestaat niet".to_string()));
         }
+        let in_src = |e: StoreError| e.in_file(src);
         let source = Connection::open_with_flags(
             src,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        inspect(&source, &shown)?;
+        )
+        .map_err(|e| in_src(e.into()))?;
+        inspect(&source, &shown).map_err(in_src)?;
         // Stage a copy in a temporary folder next to the store (removed when done): bring its
         // page size in line (a WAL database cannot take another page size through the backup
         // API), bring its schema up to date and read everything once.
-        let staging = match self.path.as_deref().and_then(Path::parent) {
-            Some(dir) if !dir.as_os_str().is_empty() => tempfile::Builder::new()
-                .prefix(".raadsbudget-herstel-")
-                .tempdir_in(dir)?,
-            _ => tempfile::Builder::new()
-                .prefix("raadsbudget-herstel-")
-                .tempdir()?,
+        let dir = match self.path.as_deref().and_then(Path::parent) {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => std::env::temp_dir(),
         };
+        let staging = tempfile::Builder::new()
+            .prefix(".raadsbudget-herstel-")
+            .tempdir_in(&dir)
+            .map_err(|e| StoreError::io(&dir, e))?;
         let staged_path = staging.path().join("herstel.sqlite");
         let mut staged = Connection::open(&staged_path)?;
-        copy_database(&source, &mut staged)?;
+        // Reading the source is what usually fails here (it is locked or unreadable).
+        copy_database(&source, &mut staged).map_err(in_src)?;
         drop(source);
         let _mode: String =
             staged.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
@@ -1047,29 +1077,31 @@ impl Store {
             staged.pragma_update(None, "page_size", wanted)?;
             staged.execute_batch("VACUUM")?;
             if page_size(&staged)? != wanted {
-                return Err(StoreError::NotRaadsbudget {
-                    path: shown,
-                    reason: format!("de paginagrootte kan niet worden aangepast aan {wanted}"),
-                });
+                return Err(refuse(format!(
+                    "de paginagrootte kan niet worden aangepast aan {wanted}"
+                )));
             }
         }
         let staged = Store::init(staged, None).map_err(|e| match e {
-            StoreError::TooNew { .. } | StoreError::NotRaadsbudget { .. } => e,
-            other => StoreError::NotRaadsbudget {
-                path: shown.clone(),
-                reason: other.to_string(),
-            },
+            StoreError::TooNew { .. } => in_src(e),
+            StoreError::NotRaadsbudget { .. } => e,
+            other => refuse(other.to_string()),
         })?;
-        staged
-            .check_readable()
-            .map_err(|e| StoreError::NotRaadsbudget {
-                path: shown.clone(),
-                reason: e.to_string(),
-            })?;
-        copy_database(&staged.conn, &mut self.conn)?;
-        drop(staged);
-        staging.close()?;
-        Ok(())
+        staged.check_readable().map_err(|e| refuse(e.to_string()))?;
+        Ok(StagedRestore {
+            store: staged,
+            folder: staging,
+        })
+    }
+
+    /// Replaces this store's whole content with a staged backup, in one transaction: on
+    /// failure the current content is kept.
+    pub fn apply_restore(&mut self, staged: StagedRestore) -> Result<()> {
+        let StagedRestore { store, folder } = staged;
+        copy_database(&store.conn, &mut self.conn)?;
+        drop(store);
+        let shown = folder.path().to_path_buf();
+        folder.close().map_err(|e| StoreError::io(&shown, e))
     }
 
     /// Reads every organisation, value and audit row once; the first error found.

@@ -1,7 +1,8 @@
 //! The use-case error: one Dutch message and a kind the UI can branch on.
 
 use raadsbudget_domain::Finding;
-use std::path::PathBuf;
+use raadsbudget_store::{messages, StoreError};
+use std::path::{Path, PathBuf};
 
 /// Why a use case did not complete. Nothing was changed in the store when an error is returned.
 #[derive(Debug, thiserror::Error)]
@@ -23,16 +24,31 @@ pub enum Error {
         /// The findings that caused the refusal.
         findings: Vec<Finding>,
     },
-    /// The store failed.
+    /// The store failed. Its message names the database file once [`Error::with_store_path`]
+    /// was applied (see there).
     #[error(transparent)]
-    Store(#[from] raadsbudget_store::StoreError),
-    /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
+    Store(#[from] StoreError),
+    /// A file could not be read or written. The message is Dutch and says what to do (see
+    /// [`raadsbudget_store::messages::io`]); the OS's English text is never shown.
+    #[error("{} {}", path.display(), messages::io(.source))]
     Io {
         /// The file.
         path: PathBuf,
         /// What went wrong.
         source: std::io::Error,
+    },
+    /// A backup passed every check, the current content was saved, but replacing the content
+    /// failed. Says where the saved copy is.
+    #[error(
+        "de back-up is niet teruggezet: {source}; de inhoud van vóór het terugzetten is bewaard \
+         in {}",
+        kept.display()
+    )]
+    RestoreFailed {
+        /// The copy of the content before the restore.
+        kept: PathBuf,
+        /// Why applying failed.
+        source: StoreError,
     },
 }
 
@@ -45,8 +61,32 @@ impl Error {
             Error::Value(_) => "waarde",
             Error::NotFound(_) => "niet_gevonden",
             Error::Findings { .. } => "meldingen",
-            Error::Store(_) => "opslag",
+            Error::Store(_) | Error::RestoreFailed { .. } => "opslag",
             Error::Io { .. } => "bestand",
+        }
+    }
+
+    /// Names the store's database file in an error of the store ([`StoreError::in_file`]), so
+    /// a message like "de database is bezet" always says which file. Errors about other files
+    /// (a backup, an export) already name theirs and are returned unchanged, as is every error
+    /// when `path` is `None` (a store in memory).
+    ///
+    /// Why here: the store raises its errors with `?` in every operation and does not add its
+    /// path to each; the use cases pass them on the same way. The one place that knows which
+    /// store a command used is the shell, so the shells call this once on every error of a
+    /// command that opened a store (the CLI in `main`, the desktop app where it maps errors to
+    /// `ErrorView`); [`crate::Session::open`] does it for errors while opening.
+    pub fn with_store_path(self, path: Option<&Path>) -> Error {
+        let Some(path) = path else {
+            return self;
+        };
+        match self {
+            Error::Store(e) => Error::Store(e.in_file(path)),
+            Error::RestoreFailed { kept, source } => Error::RestoreFailed {
+                kept,
+                source: source.in_file(path),
+            },
+            other => other,
         }
     }
 

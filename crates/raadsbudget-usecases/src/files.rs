@@ -22,14 +22,11 @@ pub(crate) fn display_name(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// A Dutch reason for an I/O error (the operating system's own text follows in brackets).
+/// A Dutch reason for an I/O error on `what` ("het bestand", "de map"…): "het bestand bestaat
+/// niet; controleer …". From the one table in [`raadsbudget_store::messages::io`]; the operating
+/// system's English text is never shown.
 pub(crate) fn io_reason(what: &str, e: &std::io::Error) -> String {
-    let reason = match e.kind() {
-        std::io::ErrorKind::NotFound => "bestaat niet",
-        std::io::ErrorKind::PermissionDenied => "geen toegang",
-        _ => "kan niet worden gelezen",
-    };
-    format!("{what} {reason} ({e})")
+    format!("{what} {}", raadsbudget_store::messages::io(e))
 }
 
 /// Reads and checks one benchmark file. A file that cannot be read becomes an `F101` finding,

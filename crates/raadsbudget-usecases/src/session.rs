@@ -32,13 +32,39 @@ pub struct Session {
 }
 
 impl Session {
-    /// Opens (or creates) the store at `path`, creating its folder when needed.
+    /// Opens (or creates) the store at `path`, creating its folder when needed. For actions
+    /// that write and may be the first in a new store (adding an organisation, importing).
     pub fn open(path: &Path) -> Result<Session> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
+        Session::open_file(path)
+    }
+
+    /// Opens the store at `path`, which must exist: creates neither the file nor its folder.
+    /// For actions that read, or that need data only an existing store can hold, so a mistyped
+    /// path is an error instead of a new, empty store.
+    pub fn open_existing(path: &Path) -> Result<Session> {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_file() => Session::open_file(path),
+            Ok(_) => Err(Error::Invalid(format!(
+                "{} is een map en geen database; geef het databasebestand zelf op",
+                path.display()
+            ))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::NotFound(format!(
+                "de database {} bestaat niet (er is niets aangemaakt); controleer het pad, of \
+                 begin een nieuwe database door een organisatie toe te voegen: in de app, of met \
+                 raadsbudget organisatie toevoegen --code GM0363 --naam Amsterdam",
+                path.display()
+            ))),
+            Err(e) => Err(Error::io(path, e)),
+        }
+    }
+
+    fn open_file(path: &Path) -> Result<Session> {
+        let store = Store::open(path).map_err(|e| Error::from(e).with_store_path(Some(path)))?;
         Ok(Session {
-            store: Store::open(path)?,
+            store,
             path: Some(path.to_path_buf()),
             peers: Mutex::default(),
         })
@@ -146,8 +172,13 @@ impl Session {
         Ok(self.store.backup_to(dest)?)
     }
 
-    /// Restores the store from a backup. The current content is saved first, next to the store
-    /// as `raadsbudget-voor-terugzetten-<moment>.sqlite`; returns where that copy is.
+    /// Restores the store from a backup, returning where the current content was saved.
+    ///
+    /// In this order: the backup is checked and staged (a refused backup changes nothing and
+    /// leaves no file behind); then the current content is saved next to the store as
+    /// `raadsbudget-voor-terugzetten-<moment>.sqlite`; then the staged content replaces it. If
+    /// that last step fails, the saved copy stays and the error says where it is
+    /// ([`Error::RestoreFailed`]).
     pub fn restore(&mut self, src: &Path) -> Result<PathBuf> {
         if !src.is_file() {
             return Err(Error::NotFound(format!(
@@ -159,14 +190,19 @@ impl Session {
             .path
             .as_deref()
             .and_then(Path::parent)
-            .ok_or_else(|| Error::Invalid("deze database staat niet in een bestand".into()))?;
+            .ok_or_else(|| Error::Invalid("deze database staat niet in een bestand".into()))?
+            .to_path_buf();
+        let staged = self.store.prepare_restore(src)?;
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
         let safety = dir.join(format!("raadsbudget-voor-terugzetten-{stamp}.sqlite"));
         self.backup(&safety)?;
         self.forget_peers();
-        let restored = self.store.restore_from(src);
+        let restored = self.store.apply_restore(staged);
         self.forget_peers();
-        restored?;
+        restored.map_err(|source| Error::RestoreFailed {
+            kept: safety.clone(),
+            source,
+        })?;
         Ok(safety)
     }
 }
