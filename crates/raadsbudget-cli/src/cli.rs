@@ -176,7 +176,7 @@ pub struct BundelArgs {
     /// Benchmarkbestanden, mappen (worden doorzocht) en .zip-archieven
     #[arg(value_name = "INVOER", required = true)]
     pub invoer: Vec<String>,
-    /// Map voor de uitvoer (wordt aangemaakt; eerdere bundelbestanden erin worden vervangen)
+    /// Map voor de uitvoer: nieuw, leeg of een eerdere bundel (die als geheel wordt vervangen); een map met andere bestanden wordt geweigerd
     #[arg(long, value_name = "MAP")]
     pub uit: String,
     /// Register van de organisaties die meededen (CSV met een code- en een naamkolom, bv. de
