@@ -309,24 +309,26 @@ fn bundelen_is_the_use_case_of_the_cli_and_needs_no_store() {
     // The same request straight to the use case (as the CLI makes it) writes the same bytes.
     let cli_out = dir.path().join("cli");
     let direct = raadsbudget_usecases::bundel::bundle(
-        &raadsbudget_usecases::views::BundelRequest {
-            invoer: vec![input.display().to_string()],
-            uit: cli_out.display().to_string(),
+        &raadsbudget_usecases::bundel::BundleRequest {
+            inputs: vec![input.display().to_string()],
+            out: cli_out.clone(),
             register: None,
             uitvraag: None,
             xlsx: false,
+            per_file: false,
         },
         &|_, _| {},
     )
     .expect("bundle");
     // The same summary, but for the output folder it names.
+    let direct_out = direct.out.display().to_string();
     let app_summary = json!(direct
-        .samenvatting
+        .summary()
         .iter()
-        .map(|line| line.replace(&direct.uit, view["uit"].as_str().expect("uit")))
+        .map(|line| line.replace(&direct_out, view["uit"].as_str().expect("uit")))
         .collect::<Vec<_>>());
     assert_eq!(view["samenvatting"], app_summary);
-    assert_eq!(view["uitvoer"], json!(direct.uitvoer));
+    assert_eq!(view["uitvoer"], json!(direct.written));
     assert_eq!(folder_files(&app_out), folder_files(&cli_out));
 
     // Errors are ErrorViews.

@@ -12,7 +12,9 @@ mod usage;
 use clap::{CommandFactory, FromArgMatches};
 use cli::{BackupCommand, Cli, Command, FaseArg, OrganisatieCommand, RedenArg, WaardeCommand};
 use output::Out;
+use raadsbudget_domain::submission::Status;
 use raadsbudget_domain::{Catalogue, Fase, Finding, Reason};
+use raadsbudget_usecases::bundel::BundleRequest;
 use raadsbudget_usecases::export::{parse_moment, ExportRequest};
 use raadsbudget_usecases::values::{Input, SetValue};
 use raadsbudget_usecases::{files, Error, Session};
@@ -346,22 +348,23 @@ fn run(cli: Cli, opened: &mut Option<PathBuf>) -> Result<Out, Error> {
             }
         },
         Command::Bundel(args) => {
-            let request = raadsbudget_usecases::views::BundelRequest {
-                invoer: args.invoer,
-                uit: args.uit,
-                register: args.register,
+            let request = BundleRequest {
+                inputs: args.invoer,
+                out: args.uit.into(),
+                register: args.register.map(Into::into),
                 uitvraag: args.uitvraag,
                 xlsx: args.xlsx,
+                per_file: false,
             };
             let progress = progress::Progress::new(!args.stil);
-            let view = raadsbudget_usecases::bundel::bundle_summary(&request, &|done, total| {
+            let outcome = raadsbudget_usecases::bundel::bundle(&request, &|done, total| {
                 progress.update(done, total)
             })?;
             progress.finish();
-            for line in &view.samenvatting {
+            for line in &outcome.summary() {
                 out.note(line);
             }
-            if view.afgewezen > 0 {
+            if outcome.with_status(Status::Afgewezen) > 0 {
                 out.code = 1;
             }
             if progress.failed() {

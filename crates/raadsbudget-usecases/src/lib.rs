@@ -14,6 +14,7 @@ pub mod files;
 pub mod import;
 pub mod screens;
 pub mod session;
+pub mod uitvraag;
 pub mod values;
 pub mod vergelijken;
 pub mod views;

@@ -6,66 +6,37 @@
 //! decimals, percentages with 1 decimal and ` %` (`12,3 %`, changes signed: `+12,3 %`). Unknown
 //! is `None`, never `0`.
 
-use crate::demo::demo_history;
-use crate::export::{parse_moment, render_uitvraag, ExportRequest};
-use crate::files::{display_name, sha256_hex};
-use crate::import::import_reason;
+use crate::bundel::{BundleOutcome, BundleRequest, BundledFile};
+use crate::export::ExportRequest;
+use crate::files::display_name;
 use crate::session::Session;
+use crate::uitvraag::{current_uitvraag, UitvraagStatus};
 use crate::values::{
     check_jaar, entry_text, field_location, lookup_post, typed_entry, Input, SetValue,
 };
 use crate::views::{
-    AppInfo, AuditView, CategoryTotal, CellView, CodeOptionView, ColumnView, CopyResult, ErrorView,
-    ExportPreview, ExportResult, FindingView, FormView, InvoerView, KengetalView, OrganisationView,
-    Overview, PostRow, PreviewView, RegisterEntry, SectionView, SetFieldRequest, UitvraagSummary,
+    AppInfo, AuditView, BundelBestandView, BundelRequest, BundelView, CategoryTotal, CellView,
+    CodeOptionView, ColumnView, CopyResult, ErrorView, ExportPreview, ExportResult, FindingView,
+    FormView, InvoerView, KengetalView, OrganisationView, Overview, PostRow, PreviewView,
+    RegisterEntry, ResponsView, SectionView, SetFieldRequest, UitvraagSummary,
 };
 use crate::{Error, Result};
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use raadsbudget_domain::catalogue::{Category, KENMERKEN};
-use raadsbudget_domain::fase::{jaar_is_plausible, uitvraag_blocks, JAAR_MAX, JAAR_MIN};
 use raadsbudget_domain::kengetallen::{
     is_required, kengetal_categories, kengetallen_for, Kengetallen, TOTAAL,
 };
-use raadsbudget_domain::validation::{check_entry, validate_uitvraag};
+use raadsbudget_domain::validation::validate_uitvraag;
 use raadsbudget_domain::value::{format_dutch, round_half_away};
 use raadsbudget_domain::{
-    Catalogue, Dataset, Fase, Finding, Jaar, Location, OrgCode, OrgType, Organisation, Post,
-    Reason, Record, Severity, SOFTWARE,
+    Catalogue, Dataset, Fase, Finding, Jaar, Organisation, Post, Reason, Record, Severity, SOFTWARE,
 };
-use raadsbudget_store::{AuditEntry, ExportRecord, HistoryFilter};
+use raadsbudget_store::{AuditEntry, HistoryFilter};
 use rust_decimal::Decimal;
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Size and seed of the demo population [`Session::add_demo_organisation`] picks from.
-const DEMO_AANTAL: usize = 100;
-const DEMO_SEED: u64 = 1;
-/// Reason in the audit log of [`Session::copy_previous_year`].
-pub const COPY_REASON: &str = "overgenomen van vorig jaar";
 /// Dutch name of [`TOTAAL`].
 const TOTAAL_NAAM: &str = "Totaal raadsondersteuning";
-
-/// Status values of [`UitvraagSummary::status`].
-pub mod status {
-    /// Nothing entered in the uitvraag's four blocks.
-    pub const LEEG: &str = "leeg";
-    /// Entered, errors remain.
-    pub const CONCEPT: &str = "concept";
-    /// No errors, not yet handed in.
-    pub const GECONTROLEERD: &str = "gecontroleerd";
-    /// Handed in (exported, final) and unchanged since.
-    pub const INGEDIEND: &str = "ingediend";
-    /// Changed after the last final export.
-    pub const GEWIJZIGD_NA_INDIENING: &str = "gewijzigd_na_indiening";
-}
-
-/// The uitvraagjaar to open by default: the current calendar year (UTC), within the accepted
-/// range of years.
-pub fn current_uitvraag() -> Jaar {
-    Jaar::try_from(Utc::now().year())
-        .unwrap_or(JAAR_MAX)
-        .clamp(JAAR_MIN, JAAR_MAX)
-}
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
@@ -193,6 +164,66 @@ pub fn read_register(path: &Path) -> Result<Vec<RegisterEntry>> {
             naam: e.naam,
         })
         .collect())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bundling
+// ---------------------------------------------------------------------------------------------
+
+/// Bundles as the Bundelen screen asks (with every file and its findings) and gives the view.
+pub fn bundle(req: &BundelRequest, progress: &dyn Fn(usize, usize)) -> Result<BundelView> {
+    let outcome = crate::bundel::bundle(
+        &BundleRequest {
+            inputs: req.invoer.clone(),
+            out: PathBuf::from(&req.uit),
+            register: req.register.as_ref().map(PathBuf::from),
+            uitvraag: req.uitvraag,
+            xlsx: req.xlsx,
+            per_file: true,
+        },
+        progress,
+    )?;
+    Ok(bundle_view(&outcome))
+}
+
+/// The view of a bundle's outcome.
+pub fn bundle_view(o: &BundleOutcome) -> BundelView {
+    let [geaccepteerd, vervangen, dubbel, afgewezen] = o.per_status;
+    BundelView {
+        uit: o.out.display().to_string(),
+        uitvoer: o.written.clone(),
+        bestanden: o.files_read,
+        geaccepteerd,
+        vervangen,
+        dubbel,
+        afgewezen,
+        overgeslagen: o.skipped,
+        organisaties: o.organisations,
+        respons: o.response.map(|r| ResponsView {
+            register: r.register,
+            ingediend: r.ingediend,
+            geaccepteerd: r.geaccepteerd,
+            percentage: r.percentage(),
+        }),
+        samenvatting: o.summary(),
+        inzendingen: o.files.iter().map(bundled_file_view).collect(),
+    }
+}
+
+fn bundled_file_view(f: &BundledFile) -> BundelBestandView {
+    let of = |s: Severity| count(f.findings.iter().filter(|x| x.severity() == s).count());
+    BundelBestandView {
+        bestand: f.name.clone(),
+        organisatie: f.meta.as_ref().map(|m| m.organisation.code.to_string()),
+        uitvraagjaar: f.meta.as_ref().map(|m| m.uitvraag),
+        revisie: f.meta.as_ref().map(|m| m.revisie),
+        status: f.status.as_str().to_string(),
+        opmerking: f.opmerking.clone(),
+        fouten: of(Severity::Fout),
+        waarschuwingen: of(Severity::Waarschuwing),
+        signalen: of(Severity::Signaal),
+        meldingen: finding_views(&f.findings),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,23 +392,6 @@ fn section_view(
     }
 }
 
-/// Whether none of the uitvraag's four blocks has an entry.
-fn uitvraag_is_empty(data: &Dataset, u: Jaar) -> bool {
-    let filled = data.blocks();
-    uitvraag_blocks(u).iter().all(|b| !filled.contains(b))
-}
-
-/// The uitvraag a block makes "worked on": begroting U and realisatie U−1 belong to uitvraag
-/// U alone. Kenmerken are shared by two uitvragen (kenmerk U is asked in U and U+1), so they
-/// list none: a complete uitvraag U would otherwise list U−1 and U+1 as well.
-fn uitvraag_of((jaar, fase): (Jaar, Fase)) -> Option<Jaar> {
-    match fase {
-        Fase::Begroting => Some(jaar),
-        Fase::Realisatie => jaar.checked_add(1),
-        Fase::Kenmerk => None,
-    }
-}
-
 fn totals(cat: &Catalogue, data: &Dataset, u: Jaar) -> Vec<CategoryTotal> {
     let kb = |jaar, fase, c| dutch2(kengetallen_for(cat, data, jaar, fase, c).kernbudget);
     kengetal_categories(cat)
@@ -423,31 +437,9 @@ impl Session {
         Ok(organisation_view(&self.add_organisation(code, naam)?))
     }
 
-    /// Adds one demo gemeente (fictional, from the demo generator) with figures for the four
-    /// years up to the current uitvraag: kenmerk, begroting and realisatie of U−3 … U−1, and
-    /// kenmerk and begroting of U (the realisatie of the current year is not known yet). Each
-    /// call adds the next demo gemeente not yet in the store.
-    pub fn add_demo_organisation(&mut self) -> Result<OrganisationView> {
-        let u = current_uitvraag();
-        let candidates = demo_history(u.saturating_sub(3), u, DEMO_AANTAL, DEMO_SEED);
-        for mut data in candidates {
-            if data.organisation.org_type() != OrgType::Gemeente
-                || self
-                    .store()
-                    .organisation(&data.organisation.code)?
-                    .is_some()
-            {
-                continue;
-            }
-            data.records
-                .retain(|(jaar, fase, _), _| !(*jaar == u && *fase == Fase::Realisatie));
-            let actor = self.actor()?;
-            self.store_demo(&data, &actor)?;
-            return Ok(organisation_view(&data.organisation));
-        }
-        Err(Error::Invalid(
-            "alle demogemeenten staan al in deze database; er kan geen nieuwe bij".into(),
-        ))
+    /// Adds the next demo gemeente ([`Session::add_demo_organisation`]).
+    pub fn add_demo_organisation_view(&mut self) -> Result<OrganisationView> {
+        Ok(organisation_view(&self.add_demo_organisation()?))
     }
 
     /// The overview of an organisation, newest first: every uitvraag with data in its own
@@ -456,18 +448,10 @@ impl Session {
     pub fn overview(&self, organisatie: &str) -> Result<Overview> {
         let org = self.organisation(organisatie)?;
         let data = self.store().dataset(&org.code)?;
-        let mut years: BTreeSet<Jaar> = self
-            .store()
-            .exported_uitvragen(&org.code)?
-            .into_iter()
-            .collect();
-        years.insert(current_uitvraag());
-        years.extend(data.blocks().into_iter().filter_map(uitvraag_of));
         let cat = Catalogue::current();
-        let uitvragen = years
+        let uitvragen = self
+            .uitvragen_of(&data)?
             .into_iter()
-            .rev()
-            .filter(|u| jaar_is_plausible(*u))
             .map(|u| self.summary(&data, u, &validate_uitvraag(cat, &data, u)))
             .collect::<Result<Vec<_>>>()?;
         Ok(Overview {
@@ -476,82 +460,27 @@ impl Session {
         })
     }
 
-    /// The state of uitvraag `u`; `findings` are those of [`validate_uitvraag`].
+    /// The state of uitvraag `u` for display; `findings` are those of [`validate_uitvraag`].
     fn summary(&self, data: &Dataset, u: Jaar, findings: &[Finding]) -> Result<UitvraagSummary> {
-        let of = |s: Severity| count(findings.iter().filter(|f| f.severity() == s).count());
-        let fouten = of(Severity::Fout);
-        let last = self
-            .store()
-            .exports(&data.organisation.code, u)?
-            .into_iter()
-            .rfind(|e| !e.concept);
-        let (status, status_tekst) = match &last {
-            Some(e) if self.changed_since(data, u, e)? => (
-                status::GEWIJZIGD_NA_INDIENING,
-                format!("gewijzigd na indiening (revisie {})", e.revisie),
-            ),
-            Some(e) => (
-                status::INGEDIEND,
-                format!("ingediend (revisie {})", e.revisie),
-            ),
-            None if uitvraag_is_empty(data, u) => (status::LEEG, status::LEEG.to_string()),
-            None if fouten > 0 => (status::CONCEPT, status::CONCEPT.to_string()),
-            None => (status::GECONTROLEERD, status::GECONTROLEERD.to_string()),
+        let state = self.uitvraag_state(data, u, findings)?;
+        let status_tekst = match state.status {
+            UitvraagStatus::GewijzigdNaIndiening { revisie } => {
+                format!("gewijzigd na indiening (revisie {revisie})")
+            }
+            UitvraagStatus::Ingediend { revisie } => format!("ingediend (revisie {revisie})"),
+            other => other.code().to_string(),
         };
         Ok(UitvraagSummary {
             uitvraag: u,
-            status: status.to_string(),
+            status: state.status.code().to_string(),
             status_tekst,
-            revisie: last.as_ref().map(|e| e.revisie),
-            ingediend_op: last.as_ref().map(|e| e.moment.clone()),
-            fouten,
-            waarschuwingen: of(Severity::Waarschuwing),
-            signalen: of(Severity::Signaal),
+            revisie: state.last_export.as_ref().map(|e| e.revisie),
+            ingediend_op: state.last_export.as_ref().map(|e| e.moment.clone()),
+            fouten: state.fouten,
+            waarschuwingen: state.waarschuwingen,
+            signalen: state.signalen,
             totalen: totals(Catalogue::current(), data, u),
         })
-    }
-
-    /// Whether the uitvraag's data differ from what the final export `export` sent.
-    ///
-    /// The file is rendered again from the current data with the export's revisie and moment:
-    /// the same bytes (same sha256) mean nothing changed, whatever the audit log says (a change
-    /// and its undo cancel out). Otherwise the data changed after the export when the newest
-    /// change of one of the uitvraag's four blocks lies in the export's second or later —
-    /// moments have whole seconds, so a change in the same second as the export counts as
-    /// changed (had it come before the export, the bytes would have matched) — unless that
-    /// change is the import of this very file (a file re-saved by a spreadsheet has other
-    /// bytes but the same data).
-    fn changed_since(&self, data: &Dataset, u: Jaar, export: &ExportRecord) -> Result<bool> {
-        let moment = parse_moment(&export.moment)?;
-        let rendered = render_uitvraag(data, u, export.revisie, moment, false)?;
-        if sha256_hex(&rendered.bytes) == export.sha256 {
-            return Ok(false);
-        }
-        let Some(last) = self.last_block_change(&data.organisation.code, u)? else {
-            return Ok(false);
-        };
-        if last.reason.as_deref() == Some(import_reason(&export.file_name).as_str()) {
-            return Ok(false);
-        }
-        Ok(parse_moment(&last.moment)? >= moment)
-    }
-
-    /// The newest audit row about an entry of the uitvraag's four blocks.
-    fn last_block_change(&self, code: &OrgCode, u: Jaar) -> Result<Option<AuditEntry>> {
-        let mut newest: Option<AuditEntry> = None;
-        for (jaar, fase) in uitvraag_blocks(u) {
-            let filter = HistoryFilter {
-                jaar: Some(jaar),
-                fase: Some(fase),
-                post: None,
-                limit: Some(1),
-            };
-            let last = self.store().history(code, &filter)?.into_iter().next();
-            if let Some(e) = last.filter(|e| newest.as_ref().is_none_or(|n| e.id > n.id)) {
-                newest = Some(e);
-            }
-        }
-        Ok(newest)
     }
 
     /// The invoer form of uitvraag `uitvraag`: the kenmerken (U−1, U) and the four categories
@@ -667,44 +596,16 @@ impl Session {
         })
     }
 
-    /// Fills the EMPTY fields of the uitvraag's four blocks from the same post and fase one
-    /// year earlier (value or reason, with its toelichting), in one transaction with reason
-    /// [`COPY_REASON`]. Never overwrites an entry. Returns how many fields were filled and
-    /// the form.
-    pub fn copy_previous_year(&mut self, organisatie: &str, uitvraag: Jaar) -> Result<CopyResult> {
-        let org = self.organisation(organisatie)?;
-        check_jaar(uitvraag)?;
-        let cat = Catalogue::current();
-        let data = self.store().dataset(&org.code)?;
-        let mut changes: Vec<(Jaar, Fase, String, Option<Record>)> = Vec::new();
-        for (jaar, fase) in uitvraag_blocks(uitvraag) {
-            let Some(prev) = jaar.checked_sub(1) else {
-                continue;
-            };
-            for post in cat.posts_in(fase) {
-                if data.get(jaar, fase, &post.code).is_some() {
-                    continue;
-                }
-                let Some(source) = data.get(prev, fase, &post.code) else {
-                    continue;
-                };
-                if check_entry(post, fase, &source.entry, Location::default()).is_some() {
-                    continue;
-                }
-                let record = Record {
-                    entry: source.entry.clone(),
-                    toelichting: source.toelichting.clone(),
-                    definities: cat.versie.clone(),
-                };
-                changes.push((jaar, fase, post.code.clone(), Some(record)));
-            }
-        }
-        let actor = self.actor()?;
-        let ids = self
-            .store_mut()
-            .set_records(&org.code, &changes, &actor, Some(COPY_REASON))?;
+    /// Fills the empty fields from last year ([`Session::copy_previous_year`]) and gives
+    /// how many were filled with the form.
+    pub fn copy_previous_year_view(
+        &mut self,
+        organisatie: &str,
+        uitvraag: Jaar,
+    ) -> Result<CopyResult> {
+        let filled = self.copy_previous_year(organisatie, uitvraag)?;
         Ok(CopyResult {
-            aantal: count(ids.len()),
+            aantal: count(filled),
             formulier: self.form(organisatie, uitvraag)?,
         })
     }

@@ -5,9 +5,9 @@
 use chrono::{Duration, TimeZone, Utc};
 use raadsbudget_domain::{Catalogue, Dataset, Entry, Fase, Record, Value, SOFTWARE};
 use raadsbudget_formats::benchmark::{self, FileMeta};
-use raadsbudget_usecases::bundel::bundle;
 use raadsbudget_usecases::demo::demo_datasets;
 use raadsbudget_usecases::demo_files::write_demo_files;
+use raadsbudget_usecases::screens::bundle;
 use raadsbudget_usecases::views::{BundelRequest, BundelView};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;

@@ -3,7 +3,7 @@
 //! files in `tests/golden/bundel/`. Regenerate after an intended change with
 //! `UPDATE_GOLDEN=1 cargo test -p raadsbudget-usecases --test bundel_golden`, and review the diff.
 
-use raadsbudget_usecases::bundel::bundle;
+use raadsbudget_usecases::screens::bundle;
 use raadsbudget_usecases::views::BundelRequest;
 use std::path::Path;
 

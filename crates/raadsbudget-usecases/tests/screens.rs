@@ -5,13 +5,23 @@ use chrono::{DateTime, Datelike, Utc};
 use raadsbudget_domain::{Entry, Fase};
 use raadsbudget_usecases::demo::demo_datasets;
 use raadsbudget_usecases::export::ExportRequest;
-use raadsbudget_usecases::screens::{
-    current_uitvraag, error_view, read_register, status, COPY_REASON,
-};
+use raadsbudget_usecases::screens::{error_view, read_register};
+use raadsbudget_usecases::uitvraag::{current_uitvraag, COPY_REASON};
+
 use raadsbudget_usecases::views::{
     CellView, FormView, InvoerView, KengetalView, SetFieldRequest, UitvraagSummary,
 };
 use raadsbudget_usecases::{Error, Session};
+
+/// The status codes of the IPC (`UitvraagSummary::status`), written out: they are a contract
+/// with the UI.
+mod status {
+    pub const LEEG: &str = "leeg";
+    pub const CONCEPT: &str = "concept";
+    pub const GECONTROLEERD: &str = "gecontroleerd";
+    pub const INGEDIEND: &str = "ingediend";
+    pub const GEWIJZIGD_NA_INDIENING: &str = "gewijzigd_na_indiening";
+}
 
 const GM: &str = "GM0001";
 
@@ -115,8 +125,8 @@ fn organisations_and_demo_gemeenten() {
     let err = s.add_organisation_view("GM12", "Fout").unwrap_err();
     assert_eq!(error_view(&err).kind, "invoer");
 
-    let a = s.add_demo_organisation().unwrap();
-    let b = s.add_demo_organisation().unwrap();
+    let a = s.add_demo_organisation_view().unwrap();
+    let b = s.add_demo_organisation_view().unwrap();
     assert_ne!(a.code, b.code);
     assert_eq!(
         (a.soort.as_str(), b.soort.as_str()),
@@ -628,7 +638,7 @@ fn copy_previous_year_fills_only_empty_fields_in_one_go() {
     set(&mut s, prev2, "realisatie", "GRF.MATERIEEL", "5,00");
     let before = s.history_view(GM, None).unwrap().len();
 
-    let result = s.copy_previous_year(GM, u).unwrap();
+    let result = s.copy_previous_year_view(GM, u).unwrap();
     // Begroting U: personeel, inhuur (nvt with its toelichting), norm; kenmerk U−1: zetels;
     // realisatie U−1: materieel. Kenmerk U inwoners already has a value.
     assert_eq!(result.aantal, 5);
@@ -665,14 +675,14 @@ fn copy_previous_year_fills_only_empty_fields_in_one_go() {
     assert!(copied.iter().all(|a| a.oud == "(leeg)"));
 
     // Again: only what the first copy made available (zetels U−1 → U), then nothing.
-    assert_eq!(s.copy_previous_year(GM, u).unwrap().aantal, 1);
-    assert_eq!(s.copy_previous_year(GM, u).unwrap().aantal, 0);
+    assert_eq!(s.copy_previous_year_view(GM, u).unwrap().aantal, 1);
+    assert_eq!(s.copy_previous_year_view(GM, u).unwrap().aantal, 0);
 }
 
 #[test]
 fn export_preview_is_what_the_export_writes() {
     let mut s = session();
-    let org = s.add_demo_organisation().unwrap();
+    let org = s.add_demo_organisation_view().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let preview = s.export_preview(&org.code, u()).unwrap();
     assert_eq!(preview.revisie, 1);
@@ -863,7 +873,7 @@ fn an_imported_file_counts_as_handed_in() {
     // A griffie exports; a colleague reads the file into another store, once as written and
     // once after a spreadsheet re-saved it with other line ends (other bytes, same data).
     let mut a = session();
-    let org = a.add_demo_organisation().unwrap();
+    let org = a.add_demo_organisation_view().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let sent = a.export_view(&org.code, u(), dir.path(), false).unwrap();
     let bytes = std::fs::read(&sent.pad).unwrap();

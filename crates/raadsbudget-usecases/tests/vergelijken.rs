@@ -4,8 +4,8 @@
 //! `kengetallen.csv` and `statistiek.csv` — one code path.
 
 use raadsbudget_domain::Fase;
-use raadsbudget_usecases::bundel::bundle;
 use raadsbudget_usecases::demo_files::write_demo_files;
+use raadsbudget_usecases::screens::bundle;
 use raadsbudget_usecases::vergelijken::{save_chart, FactsheetRun};
 use raadsbudget_usecases::views::{
     BronLadenRequest, BundelRequest, VergelijkRequest, VergelijkingView,

@@ -1,5 +1,5 @@
 //! Bundling for researchers: the same use case as `raadsbudget bundel`
-//! ([`raadsbudget_usecases::bundel::bundle`]), with progress streamed to the UI, the output
+//! ([`raadsbudget_usecases::screens::bundle`]), with progress streamed to the UI, the output
 //! folder opened in the file manager, and files or folders dropped onto the window handed to the
 //! UI. None of this touches the store, so the session is never locked here.
 //!
@@ -105,7 +105,7 @@ pub async fn bundelen(
     voortgang: Channel<BundelVoortgang>,
 ) -> Result<BundelView, ErrorView> {
     let view = tauri::async_runtime::spawn_blocking(move || {
-        raadsbudget_usecases::bundel::bundle(&verzoek, &|gelezen, totaal| {
+        raadsbudget_usecases::screens::bundle(&verzoek, &|gelezen, totaal| {
             // The UI may have gone (another screen); progress is best effort.
             let _ = voortgang.send(BundelVoortgang { gelezen, totaal });
         })

@@ -58,5 +58,5 @@ pub fn vorig_jaar_overnemen(
     organisatie: String,
     uitvraag: u16,
 ) -> Result<CopyResult, ErrorView> {
-    state.with(|s| s.copy_previous_year(&organisatie, uitvraag))
+    state.with(|s| s.copy_previous_year_view(&organisatie, uitvraag))
 }

@@ -31,7 +31,7 @@ pub fn organisatie_toevoegen(
 /// `demo_organisatie`: adds one demo gemeente with four years of figures.
 #[tauri::command(async)]
 pub fn demo_organisatie(state: State<'_, AppState>) -> Result<OrganisationView, ErrorView> {
-    state.with(|s| s.add_demo_organisation())
+    state.with(|s| s.add_demo_organisation_view())
 }
 
 /// `register_lezen`: reads a register CSV (code and name columns). Needs no store.

@@ -28,8 +28,6 @@ mod zipcheck;
 pub use inputs::walk_zip_bytes;
 
 use crate::files::sha256_hex;
-use crate::screens::finding_view;
-use crate::views::{BundelBestandView, BundelRequest, BundelView, ResponsView};
 use crate::{Error, Result};
 use inputs::{Inputs, Source};
 use raadsbudget_domain::submission::{choose, Choice, Status, Submission};
@@ -40,7 +38,7 @@ use raadsbudget_formats::register::{self, RegisterEntry};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Files read per batch: large enough to keep the cores busy, small enough that progress is
 /// reported often and memory stays flat.
@@ -321,46 +319,164 @@ fn process_batch(
 }
 
 /// The register of the organisations asked to take part, by code.
-fn read_register(path: &str) -> Result<BTreeMap<String, RegisterEntry>> {
+fn read_register(path: &Path) -> Result<BTreeMap<String, RegisterEntry>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let entries =
-        register::read(path, &bytes).map_err(|e| Error::Invalid(format!("register: {e}")))?;
+    let entries = register::read(&path.display().to_string(), &bytes)
+        .map_err(|e| Error::Invalid(format!("register: {e}")))?;
     Ok(entries
         .into_iter()
         .map(|e| (e.code.to_string(), e))
         .collect())
 }
 
-/// Bundles the input files into the output folder and reports what happened, with every file
-/// and its findings in [`BundelView::inzendingen`] (the desktop app's table). `progress` is
+/// What to bundle (`raadsbudget bundel`, the desktop app's Bundelen screen).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleRequest {
+    /// Files, folders (searched recursively) and `.zip` archives, as given.
+    pub inputs: Vec<String>,
+    /// Output folder (created when missing; an earlier bundle in it is replaced as a whole).
+    pub out: PathBuf,
+    /// Register of the organisations asked to take part (CSV), if any.
+    pub register: Option<PathBuf>,
+    /// Only this uitvraagjaar (files of other years are rejected with F202).
+    pub uitvraag: Option<Jaar>,
+    /// Also write `bundel.xlsx`.
+    pub xlsx: bool,
+    /// Keep every file with its findings in [`BundleOutcome::files`] (the app's table). Without
+    /// it the list is empty (the files are in `inzendingen.csv` and `meldingen.csv`): what the
+    /// CLI needs, and lighter for 100.000 files.
+    pub per_file: bool,
+}
+
+/// One input file of a bundle, as `inzendingen.csv` lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundledFile {
+    /// Display name: the path as given (in a zip: `archief.zip/pad`), unique in the bundle.
+    pub name: String,
+    /// What the file said about itself, if it could be read.
+    pub meta: Option<FileMeta>,
+    /// Geaccepteerd, vervangen, dubbel or afgewezen.
+    pub status: Status,
+    /// Why this status (vervangen door …, zelfde inhoud als …, conflict met …), or empty.
+    pub opmerking: String,
+    /// The findings about this file, each naming the file.
+    pub findings: Vec<Finding>,
+}
+
+/// The response against the register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Response {
+    /// Register entries (× uitvraagjaren).
+    pub register: u32,
+    /// Entries with any file (accepted or not).
+    pub ingediend: u32,
+    /// Entries with an accepted file.
+    pub geaccepteerd: u32,
+}
+
+impl Response {
+    /// `geaccepteerd / register` in Dutch with 1 decimal, e.g. `93,2 %` (`–` for an empty
+    /// register).
+    pub fn percentage(&self) -> String {
+        if self.register == 0 {
+            return "–".into();
+        }
+        let p =
+            Decimal::from(self.geaccepteerd) * Decimal::ONE_HUNDRED / Decimal::from(self.register);
+        format!("{} %", format_dutch(p, 1))
+    }
+}
+
+/// What a bundle did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleOutcome {
+    /// The output folder (full path).
+    pub out: PathBuf,
+    /// Files written into it, in order.
+    pub written: Vec<String>,
+    /// Files read.
+    pub files_read: u32,
+    /// Files per status, in the order of [`Status::ALL`].
+    pub per_status: [u32; 4],
+    /// Files passed over: in folders and archives, files that are not `.csv` or `.zip`, and the
+    /// files of an earlier bundle's output folder.
+    pub skipped: u32,
+    /// Findings per severity over all files: fouten, waarschuwingen, signalen.
+    pub findings: [u32; 3],
+    /// Organisations in the dataset.
+    pub organisations: u32,
+    /// Response against the register, if one was given.
+    pub response: Option<Response>,
+    /// Every file in the order of `inzendingen.csv`, when [`BundleRequest::per_file`].
+    pub files: Vec<BundledFile>,
+}
+
+impl BundleOutcome {
+    /// Files with status `s`.
+    pub fn with_status(&self, s: Status) -> u32 {
+        let i = Status::ALL.iter().position(|x| *x == s).unwrap_or(0);
+        self.per_status[i]
+    }
+
+    /// The one-screen summary in Dutch, line by line: the CLI prints exactly these lines and
+    /// the app shows them. It lives here, not in a shell, so both say the same.
+    pub fn summary(&self) -> Vec<String> {
+        let [geaccepteerd, vervangen, dubbel, afgewezen] = self.per_status;
+        let mut lines = vec![
+            format!("{} bestanden gebundeld:", self.files_read),
+            format!("  geaccepteerd  {geaccepteerd:>7}"),
+            format!("  vervangen     {vervangen:>7}"),
+            format!("  dubbel        {dubbel:>7}"),
+            format!("  afgewezen     {afgewezen:>7}"),
+        ];
+        if self.skipped > 0 {
+            lines.push(format!(
+                "  overgeslagen  {:>7}  (geen .csv of .zip, of uitvoer van een eerdere bundel)",
+                self.skipped
+            ));
+        }
+        let [fouten, waarschuwingen, signalen] = self.findings;
+        lines.push(format!(
+            "Meldingen: {fouten} fouten, {waarschuwingen} waarschuwingen, {signalen} signalen (zie meldingen.csv)."
+        ));
+        lines.push(format!(
+            "Organisaties in de dataset: {}.",
+            self.organisations
+        ));
+        if let Some(r) = &self.response {
+            lines.push(format!(
+                "Respons: {} van {} uit het register geaccepteerd ({}); {} ingediend, {} niet ingediend.",
+                r.geaccepteerd,
+                r.register,
+                r.percentage(),
+                r.ingediend,
+                r.register.saturating_sub(r.ingediend)
+            ));
+        }
+        lines.push(format!("Uitvoer: {}", self.out.display()));
+        lines
+    }
+}
+
+/// Bundles the input files into the output folder and reports what happened. `progress` is
 /// called with (files read, total) after every batch.
-pub fn bundle(req: &BundelRequest, progress: &dyn Fn(usize, usize)) -> Result<BundelView> {
-    run(req, progress, true)
-}
-
-/// [`bundle`] without the per-file list in the result (`inzendingen` is empty; the files are in
-/// `inzendingen.csv` and `meldingen.csv`): what the CLI needs, and lighter for 100.000 files.
-pub fn bundle_summary(req: &BundelRequest, progress: &dyn Fn(usize, usize)) -> Result<BundelView> {
-    run(req, progress, false)
-}
-
-fn run(req: &BundelRequest, progress: &dyn Fn(usize, usize), detail: bool) -> Result<BundelView> {
-    if req.invoer.is_empty() {
+pub fn bundle(req: &BundleRequest, progress: &dyn Fn(usize, usize)) -> Result<BundleOutcome> {
+    if req.inputs.is_empty() {
         return Err(Error::Invalid(
             "geef ten minste één bestand, map of zip-archief om te bundelen".into(),
         ));
     }
-    let output = outputs::Output::prepare(Path::new(&req.uit))?;
+    let output = outputs::Output::prepare(&req.out)?;
     let uit = output.target().to_path_buf();
     let register = req.register.as_deref().map(read_register).transpose()?;
 
-    let inputs = Inputs::gather(&req.invoer, std::slice::from_ref(&uit));
+    let inputs = Inputs::gather(&req.inputs, std::slice::from_ref(&uit));
     let skipped = inputs.skipped;
     let files = inputs.files;
     if files.is_empty() {
         return Err(Error::Invalid(format!(
             "geen benchmarkbestanden (.csv of .zip) gevonden in {}",
-            req.invoer.join(", ")
+            req.inputs.join(", ")
         )));
     }
     let total = files.len();
@@ -520,14 +636,14 @@ fn run(req: &BundelRequest, progress: &dyn Fn(usize, usize), detail: bool) -> Re
     );
     drop(accepted);
 
-    Ok(view(
-        &uit,
+    Ok(outcome(
+        uit,
         uitvoer,
         rows,
         organisaties,
         respons.as_deref(),
         skipped,
-        detail,
+        req.per_file,
     ))
 }
 
@@ -598,105 +714,52 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// A Dutch percentage with 1 decimal, e.g. `93,2 %`.
-fn percentage(part: u32, whole: u32) -> String {
-    if whole == 0 {
-        return "–".into();
-    }
-    let p = Decimal::from(part) * Decimal::ONE_HUNDRED / Decimal::from(whole);
-    format!("{} %", format_dutch(p, 1))
-}
-
-fn view(
-    uit: &Path,
-    uitvoer: Vec<String>,
+fn outcome(
+    out: PathBuf,
+    written: Vec<String>,
     rows: Vec<FileRow>,
-    organisaties: u32,
+    organisations: u32,
     respons: Option<&[ResponsRow]>,
     skipped: u32,
-    detail: bool,
-) -> BundelView {
-    let by_status = |s: Status| count(rows.iter().filter(|r| r.status == s).count());
-    let [geaccepteerd, vervangen, dubbel, afgewezen] = Status::ALL.map(by_status);
-    let respons = respons.map(|r| {
-        let register = count(r.len());
-        let geaccepteerd = count(r.iter().filter(|x| !x.bestand.is_empty()).count());
-        ResponsView {
-            register,
-            ingediend: count(r.iter().filter(|x| x.ingediend).count()),
-            geaccepteerd,
-            percentage: percentage(geaccepteerd, register),
-        }
+    per_file: bool,
+) -> BundleOutcome {
+    let per_status = Status::ALL.map(|s| count(rows.iter().filter(|r| r.status == s).count()));
+    let response = respons.map(|r| Response {
+        register: count(r.len()),
+        ingediend: count(r.iter().filter(|x| x.ingediend).count()),
+        geaccepteerd: count(r.iter().filter(|x| !x.bestand.is_empty()).count()),
     });
-    let severity_total = |s: Severity| rows.iter().map(|r| r.count(s)).sum::<u32>();
-    let mut samenvatting = vec![
-        format!("{} bestanden gebundeld:", rows.len()),
-        format!("  geaccepteerd  {geaccepteerd:>7}"),
-        format!("  vervangen     {vervangen:>7}"),
-        format!("  dubbel        {dubbel:>7}"),
-        format!("  afgewezen     {afgewezen:>7}"),
-    ];
-    if skipped > 0 {
-        samenvatting.push(format!(
-            "  overgeslagen  {skipped:>7}  (geen .csv of .zip, of uitvoer van een eerdere bundel)"
-        ));
-    }
-    samenvatting.push(format!(
-        "Meldingen: {} fouten, {} waarschuwingen, {} signalen (zie meldingen.csv).",
-        severity_total(Severity::Fout),
-        severity_total(Severity::Waarschuwing),
-        severity_total(Severity::Signaal)
-    ));
-    samenvatting.push(format!("Organisaties in de dataset: {organisaties}."));
-    if let Some(r) = &respons {
-        samenvatting.push(format!(
-            "Respons: {} van {} uit het register geaccepteerd ({}); {} ingediend, {} niet ingediend.",
-            r.geaccepteerd,
-            r.register,
-            r.percentage,
-            r.ingediend,
-            r.register.saturating_sub(r.ingediend)
-        ));
-    }
-    samenvatting.push(format!("Uitvoer: {}", uit.display()));
-    let bestanden = count(rows.len());
-    let inzendingen = rows
+    let findings = [Severity::Fout, Severity::Waarschuwing, Severity::Signaal]
+        .map(|s| rows.iter().map(|r| r.count(s)).sum::<u32>());
+    let files_read = count(rows.len());
+    let files = rows
         .into_iter()
-        .filter(|_| detail)
-        .map(|r| BundelBestandView {
-            organisatie: r.meta.as_ref().map(|m| m.organisation.code.to_string()),
-            uitvraagjaar: r.meta.as_ref().map(|m| m.uitvraag),
-            revisie: r.meta.as_ref().map(|m| m.revisie),
-            status: r.status.as_str().to_string(),
-            fouten: r.count(Severity::Fout),
-            waarschuwingen: r.count(Severity::Waarschuwing),
-            signalen: r.count(Severity::Signaal),
-            meldingen: r
+        .filter(|_| per_file)
+        .map(|r| BundledFile {
+            findings: r
                 .findings
-                .iter()
-                .map(|f| {
-                    // The file name was left out in memory; it belongs in the view.
-                    let mut f = f.clone();
+                .into_iter()
+                .map(|mut f| {
+                    // The file name was left out in memory; it belongs in the outcome.
                     f.location.file.get_or_insert_with(|| r.name.clone());
-                    finding_view(&f)
+                    f
                 })
                 .collect(),
+            meta: r.meta,
+            status: r.status,
             opmerking: r.opmerking,
-            bestand: r.name,
+            name: r.name,
         })
-        .collect::<Vec<_>>();
-    BundelView {
-        uit: uit.display().to_string(),
-        uitvoer,
-        bestanden,
-        geaccepteerd,
-        vervangen,
-        dubbel,
-        afgewezen,
-        overgeslagen: skipped,
-        organisaties,
-        respons,
-        samenvatting,
-        inzendingen,
+        .collect();
+    BundleOutcome {
+        out,
+        written,
+        files_read,
+        per_status,
+        skipped,
+        findings,
+        organisations,
+        response,
+        files,
     }
 }
