@@ -29,6 +29,10 @@ pub enum Command {
     Waarde(WaardeCommand),
     /// Controleer een uitvraag in de database, of benchmarkbestanden
     Controleer(ControleerArgs),
+    /// Toon de stand van de uitvragen van een organisatie (leeg, concept, gecontroleerd, ingediend)
+    Status(StatusArgs),
+    /// Vul de lege velden van een uitvraag met de waarden van een jaar eerder
+    Overnemen(OvernemenArgs),
     /// Maak het BZK-benchmarkbestand van een uitvraag
     Export(ExportArgs),
     /// Lees een benchmarkbestand in de database in
@@ -90,6 +94,26 @@ pub struct OrganisatieArg {
     /// Organisatiecode, bijvoorbeeld GM0363
     #[arg(long)]
     pub organisatie: String,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Organisatiecode, bijvoorbeeld GM0363
+    #[arg(long)]
+    pub organisatie: String,
+    /// Alleen dit uitvraagjaar (standaard: elke uitvraag met gegevens, en de huidige)
+    #[arg(long, value_name = "JAAR")]
+    pub uitvraag: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct OvernemenArgs {
+    /// Organisatiecode, bijvoorbeeld GM0363
+    #[arg(long)]
+    pub organisatie: String,
+    /// Uitvraagjaar waarvan de lege velden worden gevuld
+    #[arg(long, value_name = "JAAR")]
+    pub uitvraag: u16,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -258,6 +258,27 @@ fn run(cli: Cli, opened: &mut Option<PathBuf>) -> Result<Out, Error> {
                 ));
             }
         }
+        Command::Status(args) => {
+            let s = existing(opened)?;
+            for (u, state) in s.uitvraag_states(&args.organisatie, args.uitvraag)? {
+                out.line(render::uitvraag_state(u, &state));
+            }
+        }
+        Command::Overnemen(args) => {
+            let mut s = existing(opened)?;
+            let n = s.copy_previous_year(&args.organisatie, args.uitvraag)?;
+            out.note(match n {
+                0 => format!(
+                    "uitvraag {}: geen lege velden met een waarde van een jaar eerder; niets overgenomen",
+                    args.uitvraag
+                ),
+                1 => format!("uitvraag {}: 1 veld overgenomen van een jaar eerder", args.uitvraag),
+                n => format!(
+                    "uitvraag {}: {n} velden overgenomen van een jaar eerder",
+                    args.uitvraag
+                ),
+            });
+        }
         Command::Export(args) => {
             let mut s = existing(opened)?;
             let moment = args.tijdstip.as_deref().map(parse_moment).transpose()?;

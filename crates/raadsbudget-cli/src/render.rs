@@ -4,6 +4,7 @@ use crate::cli::Formaat;
 use raadsbudget_domain::catalogue::{Catalogue, Requirement};
 use raadsbudget_domain::{Fase, Finding, Jaar, OrgType, Record, Severity};
 use raadsbudget_store::AuditEntry;
+use raadsbudget_usecases::uitvraag::UitvraagState;
 use raadsbudget_usecases::values::entry_text;
 use std::fmt::Write as _;
 
@@ -124,13 +125,18 @@ pub fn values(rows: &[(Jaar, Fase, String, Record)]) -> String {
 /// `12 fouten, 3 waarschuwingen, 1 signaal` for a subject.
 pub fn summary(subject: &str, findings: &[Finding]) -> String {
     let count = |sev| findings.iter().filter(|f| f.severity() == sev).count();
-    let (f, w, s) = (
+    let counts = counts(
         count(Severity::Fout),
         count(Severity::Waarschuwing),
         count(Severity::Signaal),
     );
+    format!("{subject}: {counts}")
+}
+
+/// `12 fouten, 3 waarschuwingen, 1 signaal`.
+fn counts(f: usize, w: usize, s: usize) -> String {
     format!(
-        "{subject}: {f} {}, {w} {}, {s} {}",
+        "{f} {}, {w} {}, {s} {}",
         if f == 1 { "fout" } else { "fouten" },
         if w == 1 {
             "waarschuwing"
@@ -138,6 +144,16 @@ pub fn summary(subject: &str, findings: &[Finding]) -> String {
             "waarschuwingen"
         },
         if s == 1 { "signaal" } else { "signalen" }
+    )
+}
+
+/// `uitvraag 2026: ingediend (revisie 2); 0 fouten, 1 waarschuwing, 0 signalen`.
+pub fn uitvraag_state(u: Jaar, state: &UitvraagState) -> String {
+    let n = |x: u32| usize::try_from(x).unwrap_or(usize::MAX);
+    format!(
+        "uitvraag {u}: {}; {}",
+        state.status,
+        counts(n(state.fouten), n(state.waarschuwingen), n(state.signalen))
     )
 }
 

@@ -759,3 +759,90 @@ fn factsheet_writes_one_pdf_per_organisation_of_a_400_organisation_bundle() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("GM9999"), "{}", r.stderr);
 }
+
+#[test]
+fn status_and_overnemen_follow_the_uitvraag_through_its_life() {
+    let dir = tempfile::tempdir().expect("temp");
+    let db = dir.path().join("griffie.sqlite");
+    add_amsterdam(&db);
+    let status = |u: &str| {
+        let r = raadsbudget(&db, &["status", "--organisatie", "GM0363", "--uitvraag", u]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout
+    };
+    // Nothing entered: leeg (the missing required posts are warnings until a value comes).
+    assert!(
+        status("2025").starts_with("uitvraag 2025: leeg; 0 fouten, "),
+        "{}",
+        status("2025")
+    );
+
+    // One value in uitvraag 2025: a concept with errors (the other required posts are empty).
+    let r = set(
+        &db,
+        "2025",
+        "begroting",
+        "GRF.PERSONEEL",
+        &["--waarde", "700.000"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        status("2025").starts_with("uitvraag 2025: concept; "),
+        "{}",
+        status("2025")
+    );
+    // Every uitvraag with data is listed, newest first.
+    let r = raadsbudget(&db, &["status", "--organisatie", "GM0363"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let years: Vec<&str> = r
+        .stdout
+        .lines()
+        .map(|l| l.split(':').next().unwrap_or(""))
+        .collect();
+    assert!(years.contains(&"uitvraag 2025"), "{}", r.stdout);
+    assert!(years.windows(2).all(|w| w[0] > w[1]), "{}", r.stdout);
+
+    // Overnemen fills begroting 2026 from begroting 2025, once; never overwrites.
+    let r = raadsbudget(
+        &db,
+        &["overnemen", "--organisatie", "GM0363", "--uitvraag", "2026"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "uitvraag 2026: 1 veld overgenomen van een jaar eerder\n"
+    );
+    let r = raadsbudget(
+        &db,
+        &[
+            "waarde",
+            "lijst",
+            "--organisatie",
+            "GM0363",
+            "--jaar",
+            "2026",
+        ],
+    );
+    assert_eq!(r.stdout, "2026\tbegroting\tGRF.PERSONEEL\t700.000,00\n");
+    let r = raadsbudget(
+        &db,
+        &["overnemen", "--organisatie", "GM0363", "--uitvraag", "2026"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("niets overgenomen"), "{}", r.stderr);
+    let r = raadsbudget(&db, &["geschiedenis", "--organisatie", "GM0363"]);
+    assert!(
+        r.stdout.contains("overgenomen van vorig jaar"),
+        "{}",
+        r.stdout
+    );
+
+    // An unknown organisation: a Dutch message, exit 2, nothing created.
+    let r = raadsbudget(&db, &["status", "--organisatie", "GM0001"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("GM0001 staat niet in deze database"),
+        "{}",
+        r.stderr
+    );
+}

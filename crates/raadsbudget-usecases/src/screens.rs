@@ -10,7 +10,7 @@ use crate::bundel::{BundleOutcome, BundleRequest, BundledFile};
 use crate::export::ExportRequest;
 use crate::files::display_name;
 use crate::session::Session;
-use crate::uitvraag::{current_uitvraag, UitvraagStatus};
+use crate::uitvraag::current_uitvraag;
 use crate::values::{
     check_jaar, entry_text, field_location, lookup_post, typed_entry, Input, SetValue,
 };
@@ -463,17 +463,10 @@ impl Session {
     /// The state of uitvraag `u` for display; `findings` are those of [`validate_uitvraag`].
     fn summary(&self, data: &Dataset, u: Jaar, findings: &[Finding]) -> Result<UitvraagSummary> {
         let state = self.uitvraag_state(data, u, findings)?;
-        let status_tekst = match state.status {
-            UitvraagStatus::GewijzigdNaIndiening { revisie } => {
-                format!("gewijzigd na indiening (revisie {revisie})")
-            }
-            UitvraagStatus::Ingediend { revisie } => format!("ingediend (revisie {revisie})"),
-            other => other.code().to_string(),
-        };
         Ok(UitvraagSummary {
             uitvraag: u,
             status: state.status.code().to_string(),
-            status_tekst,
+            status_tekst: state.status.to_string(),
             revisie: state.last_export.as_ref().map(|e| e.revisie),
             ingediend_op: state.last_export.as_ref().map(|e| e.moment.clone()),
             fouten: state.fouten,

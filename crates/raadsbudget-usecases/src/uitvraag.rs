@@ -12,7 +12,7 @@ use crate::values::check_jaar;
 use crate::{Error, Result};
 use chrono::{Datelike, Utc};
 use raadsbudget_domain::fase::{jaar_is_plausible, uitvraag_blocks, JAAR_MAX, JAAR_MIN};
-use raadsbudget_domain::validation::check_entry;
+use raadsbudget_domain::validation::{check_entry, validate_uitvraag};
 use raadsbudget_domain::{
     Catalogue, Dataset, Fase, Finding, Jaar, Location, OrgCode, OrgType, Organisation, Record,
     Severity,
@@ -69,6 +69,20 @@ impl UitvraagStatus {
     }
 }
 
+impl std::fmt::Display for UitvraagStatus {
+    /// The status as a griffier reads it: `ingediend (revisie 2)`, `gewijzigd na indiening
+    /// (revisie 2)`, `concept`…
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UitvraagStatus::Ingediend { revisie } => write!(f, "ingediend (revisie {revisie})"),
+            UitvraagStatus::GewijzigdNaIndiening { revisie } => {
+                write!(f, "gewijzigd na indiening (revisie {revisie})")
+            }
+            other => f.write_str(other.code()),
+        }
+    }
+}
+
 /// The state of one uitvraag of one organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UitvraagState {
@@ -121,6 +135,32 @@ impl Session {
             .rev()
             .filter(|u| jaar_is_plausible(*u))
             .collect())
+    }
+
+    /// The state of every uitvraag of an organisation ([`Session::uitvragen_of`]), newest
+    /// first, or of uitvraag `only`.
+    pub fn uitvraag_states(
+        &self,
+        organisatie: &str,
+        only: Option<Jaar>,
+    ) -> Result<Vec<(Jaar, UitvraagState)>> {
+        let org = self.organisation(organisatie)?;
+        let data = self.store().dataset(&org.code)?;
+        let years = match only {
+            Some(u) => {
+                check_jaar(u)?;
+                vec![u]
+            }
+            None => self.uitvragen_of(&data)?,
+        };
+        let cat = Catalogue::current();
+        years
+            .into_iter()
+            .map(|u| {
+                let findings = validate_uitvraag(cat, &data, u);
+                Ok((u, self.uitvraag_state(&data, u, &findings)?))
+            })
+            .collect()
     }
 
     /// The state of uitvraag `u` of `data`'s organisation; `findings` are those of
