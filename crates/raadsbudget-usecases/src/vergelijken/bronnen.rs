@@ -222,7 +222,7 @@ impl Session {
     pub fn export_comparison(&self, req: &VergelijkRequest, path: &Path) -> Result<PathBuf> {
         let table = self.loaded_peer_table()?;
         let own = self.own_peer(&req.organisatie, &table)?;
-        let v = vergelijking(&table, &own, req)?;
+        let v = vergelijking(&table, &own, &super::query_of(req)?)?;
         let mut bytes = Vec::new();
         super::csv::write(&v, &mut bytes).map_err(|e| Error::io(path, e))?;
         write_file(path, &bytes)

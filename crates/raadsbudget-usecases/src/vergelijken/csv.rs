@@ -14,9 +14,9 @@ pub(crate) fn write<W: Write>(v: &Vergelijking<'_>, out: W) -> std::io::Result<(
         let o = row.org;
         w.row(&[
             Cell::Integer(i64::from(v.jaar)),
-            Cell::Text(&r.fase),
+            Cell::Text(r.fase.as_str()),
             Cell::Text(&r.categorie),
-            Cell::Text(&r.indicator),
+            Cell::Text(r.indicator.code()),
             Cell::Text(&v.groep_naam),
             row.plaats
                 .map_or(Cell::Empty, |p| Cell::Integer(i64::from(p))),

@@ -1,9 +1,8 @@
 //! The factsheet of one organisation and uitvraag, assembled from the same comparisons the
 //! Vergelijken screen shows (the default peer group, per inwoner).
 
-use super::{indicator_text, vergelijking, PeerOrg, PeerTable, Vergelijking};
+use super::{indicator_text, vergelijking, CompareQuery, Groep, PeerOrg, PeerTable, Vergelijking};
 use crate::screens::{category_name, column_view};
-use crate::views::VergelijkRequest;
 use crate::{Error, Result};
 use raadsbudget_domain::catalogue::Catalogue;
 use raadsbudget_domain::grootteklasse::grootteklasse_label;
@@ -17,12 +16,12 @@ use rust_decimal::Decimal;
 
 /// The default peer group of an organisation type: the own grootteklasse for a gemeente
 /// (all gemeenten when it is unknown), else all of its kind.
-fn default_group(own: &PeerOrg, jaar: Jaar, fase: Fase) -> &'static str {
+fn default_group(own: &PeerOrg, jaar: Jaar, fase: Fase) -> Groep {
     match own.organisation.org_type() {
-        OrgType::Gemeente if own.grootteklasse(jaar, fase).is_some() => "grootteklasse",
-        OrgType::Gemeente => "gemeenten",
-        OrgType::Provincie => "provincies",
-        OrgType::Waterschap => "waterschappen",
+        OrgType::Gemeente if own.grootteklasse(jaar, fase).is_some() => Groep::Grootteklasse,
+        OrgType::Gemeente => Groep::Gemeenten,
+        OrgType::Provincie => Groep::Provincies,
+        OrgType::Waterschap => Groep::Waterschappen,
     }
 }
 
@@ -69,14 +68,13 @@ pub(crate) fn build(
     }
     let org = &own.organisation;
     let groep = default_group(own, uitvraag, Fase::Begroting);
-    let request = |categorie: &str, jaar: Jaar, fase: Fase| VergelijkRequest {
+    let request = |categorie: &str, jaar: Jaar, fase: Fase| CompareQuery {
         organisatie: org.code.to_string(),
         categorie: categorie.to_string(),
-        indicator: Indicator::PerInwoner.code().to_string(),
+        indicator: Indicator::PerInwoner,
         jaar,
-        fase: fase.as_str().to_string(),
-        groep: groep.to_string(),
-        lijst: Vec::new(),
+        fase,
+        groep: groep.clone(),
     };
     let categories = kengetal_categories(cat);
 

@@ -239,6 +239,53 @@ impl Groep {
     }
 }
 
+/// A comparison as asked, typed: what the Vergelijken screen, the exported table and the
+/// factsheet all compute from. Parse one from the screen's text with [`CompareQuery::parse`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareQuery {
+    /// The own organisation (code as typed).
+    pub organisatie: String,
+    /// A kengetal category code (or `TOTAAL`), checked against the catalogue.
+    pub categorie: String,
+    /// The figure compared.
+    pub indicator: Indicator,
+    /// The year of the block.
+    pub jaar: Jaar,
+    /// The fase of the block.
+    pub fase: Fase,
+    /// The peer group.
+    pub groep: Groep,
+}
+
+impl CompareQuery {
+    /// The query of the screen's text fields: category, indicator, fase and group by their
+    /// codes (each refused with a Dutch message naming the choices).
+    pub fn parse(
+        organisatie: &str,
+        categorie: &str,
+        indicator: &str,
+        jaar: Jaar,
+        fase: &str,
+        groep: &str,
+        lijst: &[String],
+    ) -> Result<CompareQuery> {
+        category_position(categorie)?;
+        Ok(CompareQuery {
+            organisatie: organisatie.to_string(),
+            categorie: categorie.trim().to_string(),
+            indicator: parse_indicator(indicator)?,
+            jaar,
+            fase: fase
+                .trim()
+                .parse()
+                .map_err(|e: raadsbudget_domain::fase::UnknownFase| {
+                    Error::Invalid(e.to_string())
+                })?,
+            groep: Groep::parse(groep, lijst)?,
+        })
+    }
+}
+
 /// A group made concrete for the own organisation in one block.
 struct Members {
     naam: String,
@@ -465,7 +512,8 @@ pub(crate) struct TrendPunt {
 /// A comparison with its numbers: the view, the CSV and the factsheet are made from it.
 #[derive(Debug)]
 pub(crate) struct Vergelijking<'a> {
-    pub(crate) verzoek: VergelijkRequest,
+    /// The query, with the group's list including the own organisation.
+    pub(crate) verzoek: CompareQuery,
     pub(crate) indicator: Indicator,
     pub(crate) jaar: Jaar,
     pub(crate) fase: Fase,
@@ -510,23 +558,19 @@ fn values_of(rows: &[(&PeerOrg, Option<Decimal>)]) -> Vec<Decimal> {
 pub(crate) fn vergelijking<'a>(
     table: &'a PeerTable,
     own: &'a PeerOrg,
-    req: &VergelijkRequest,
+    req: &CompareQuery,
 ) -> Result<Vergelijking<'a>> {
     let position_c = category_position(&req.categorie)?;
-    let indicator = parse_indicator(&req.indicator)?;
-    let fase: Fase = req
-        .fase
-        .trim()
-        .parse()
-        .map_err(|e: raadsbudget_domain::fase::UnknownFase| Error::Invalid(e.to_string()))?;
+    let indicator = req.indicator;
+    let fase = req.fase;
     let jaar = req.jaar;
     if !table.blocks.contains(&(jaar, fase)) {
         return Err(Error::NotFound(format!(
             "er zijn geen benchmarkgegevens geladen voor {fase} {jaar}"
         )));
     }
-    let groep = Groep::parse(&req.groep, &req.lijst)?;
-    let m = members(own, &groep, jaar, fase)
+    let groep = &req.groep;
+    let m = members(own, groep, jaar, fase)
         .map_err(|reden| Error::Invalid(format!("deze vergelijkingsgroep kan niet: {reden}")))?;
 
     let rows = group_values(table, own, &m, jaar, fase, position_c, indicator);
@@ -610,17 +654,9 @@ pub(crate) fn vergelijking<'a>(
     }
 
     Ok(Vergelijking {
-        verzoek: VergelijkRequest {
+        verzoek: CompareQuery {
             organisatie: own_code.to_string(),
-            categorie: req.categorie.trim().to_string(),
-            indicator: indicator.code().to_string(),
-            jaar,
-            fase: fase.as_str().to_string(),
-            groep: groep.code().to_string(),
-            lijst: match &groep {
-                Groep::Lijst(c) => c.iter().cloned().collect(),
-                _ => Vec::new(),
-            },
+            ..req.clone()
         },
         indicator,
         jaar,
@@ -731,7 +767,7 @@ impl Vergelijking<'_> {
             })
             .collect();
         VergelijkingView {
-            verzoek: self.verzoek.clone(),
+            verzoek: request_view(&self.verzoek),
             titel,
             indicator_label: indicator.label().to_string(),
             eenheid: indicator_unit(indicator).to_string(),
@@ -799,7 +835,36 @@ pub fn compare(
     own: &PeerOrg,
     req: &VergelijkRequest,
 ) -> Result<VergelijkingView> {
-    Ok(vergelijking(table, own, req)?.view())
+    Ok(vergelijking(table, own, &query_of(req)?)?.view())
+}
+
+/// The typed query of the screen's request.
+pub(crate) fn query_of(req: &VergelijkRequest) -> Result<CompareQuery> {
+    CompareQuery::parse(
+        &req.organisatie,
+        &req.categorie,
+        &req.indicator,
+        req.jaar,
+        &req.fase,
+        &req.groep,
+        &req.lijst,
+    )
+}
+
+/// The screen's request of a typed query (as the view echoes it back).
+fn request_view(q: &CompareQuery) -> VergelijkRequest {
+    VergelijkRequest {
+        organisatie: q.organisatie.clone(),
+        categorie: q.categorie.clone(),
+        indicator: q.indicator.code().to_string(),
+        jaar: q.jaar,
+        fase: q.fase.as_str().to_string(),
+        groep: q.groep.code().to_string(),
+        lijst: match &q.groep {
+            Groep::Lijst(c) => c.iter().cloned().collect(),
+            _ => Vec::new(),
+        },
+    }
 }
 
 /// The organisation for the views.
