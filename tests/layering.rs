@@ -98,7 +98,77 @@ fn crates_depend_only_downward() {
             "raadsbudget-store"
         ])
     );
+    assert_eq!(
+        internal("raadsbudget-app"),
+        set(&[
+            "raadsbudget-domain",
+            "raadsbudget-formats",
+            "raadsbudget-store",
+            "raadsbudget-usecases"
+        ])
+    );
     let cli = internal("raadsbudget-cli");
     assert!(cli.contains("raadsbudget-usecases"));
     assert!(!cli.contains("raadsbudget-tests"));
+}
+
+/// The packages in the normal (non-dev, non-build) dependency tree of `package`, from
+/// `cargo tree`: what ships in the binary, not what its tests use.
+fn normal_tree(package: &str) -> BTreeSet<String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .current_dir(raadsbudget_tests::workspace_root())
+        .args([
+            "tree", "--locked", "-e", "normal", "--prefix", "none", "-p", package,
+        ])
+        .output()
+        .expect("run cargo tree");
+    assert!(
+        out.status.success(),
+        "cargo tree -p {package}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_string)
+        .filter(|n| n != package)
+        .collect()
+}
+
+#[test]
+fn the_use_cases_and_the_cli_know_nothing_of_screens() {
+    for package in ["raadsbudget-usecases", "raadsbudget-cli"] {
+        let deps = normal_tree(package);
+        assert!(deps.contains("raadsbudget-domain"), "sanity: {deps:?}");
+        for forbidden in ["ts-rs", "raadsbudget-app", "tauri"] {
+            assert!(
+                !deps.contains(forbidden),
+                "{package} depends on {forbidden}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_desktop_app_stands_on_the_app_layer_alone() {
+    let graph = lock_graph();
+    let app = closure(&graph, "raadsbudget-app");
+    assert!(app.contains("ts-rs") && app.contains("raadsbudget-usecases"));
+    assert!(!app.iter().any(|d| d.starts_with("tauri")), "{app:?}");
+    // Of the project's own crates, src-tauri ships with the app layer only (and what that
+    // brings); its tests may call the use cases directly.
+    let toml =
+        std::fs::read_to_string(raadsbudget_tests::workspace_root().join("src-tauri/Cargo.toml"))
+            .expect("src-tauri/Cargo.toml");
+    let normal = toml
+        .split("\n[dependencies]\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n[").next())
+        .expect("[dependencies] of src-tauri");
+    let own: Vec<&str> = normal
+        .lines()
+        .filter(|l| l.starts_with("raadsbudget-"))
+        .collect();
+    assert_eq!(own, ["raadsbudget-app.workspace = true"], "{normal}");
 }

@@ -3,8 +3,8 @@
 //! When the store cannot be opened the app still starts, so the UI can show why: every command
 //! then rejects with the same `ErrorView` of kind `opslag`.
 
-use raadsbudget_usecases::views::ErrorView;
-use raadsbudget_usecases::{session, Session};
+use raadsbudget_app::views::ErrorView;
+use raadsbudget_app::{default_db_path, Session};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
@@ -15,13 +15,13 @@ use crate::commands::error_view;
 pub const DB_ENV: &str = "RAADSBUDGET_DB";
 
 /// Where the store is: `$RAADSBUDGET_DB` when set and not empty, else
-/// [`session::default_db_path`] (`<OS data dir>/nl.raadsbudget.desktop/raadsbudget.sqlite`,
+/// [`default_db_path`] (`<OS data dir>/nl.raadsbudget.desktop/raadsbudget.sqlite`,
 /// the folder Tauri's `app_data_dir()` gives for this app's identifier).
 pub fn database_path() -> Option<PathBuf> {
     std::env::var_os(DB_ENV)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
-        .or_else(session::default_db_path)
+        .or_else(default_db_path)
 }
 
 /// The open store, or why it could not be opened.
@@ -64,7 +64,7 @@ impl AppState {
     /// recovered.
     pub fn with<T>(
         &self,
-        f: impl FnOnce(&mut Session) -> raadsbudget_usecases::Result<T>,
+        f: impl FnOnce(&mut Session) -> raadsbudget_app::Result<T>,
     ) -> Result<T, ErrorView> {
         let mutex = self.session.as_ref().map_err(Clone::clone)?;
         let mut session = mutex.lock().unwrap_or_else(PoisonError::into_inner);
@@ -101,7 +101,7 @@ mod tests {
     fn a_panic_in_a_use_case_becomes_an_error_and_the_session_stays_usable() {
         let state = AppState::from_session(Session::in_memory().expect("store"));
         let e = state
-            .with(|_| -> raadsbudget_usecases::Result<()> { panic!("kapot") })
+            .with(|_| -> raadsbudget_app::Result<()> { panic!("kapot") })
             .expect_err("panic");
         assert_eq!(e.kind, "opslag");
         assert!(e.message.contains("kapot"), "{}", e.message);

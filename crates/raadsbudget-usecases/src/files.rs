@@ -18,7 +18,7 @@ pub struct CheckedFile {
 }
 
 /// The name of a path as shown in findings: the path as given.
-pub(crate) fn display_name(path: &Path) -> String {
+pub fn display_name(path: &Path) -> String {
     path.display().to_string()
 }
 

@@ -12,12 +12,11 @@ mod error;
 pub mod export;
 pub mod files;
 pub mod import;
-pub mod screens;
 pub mod session;
+pub mod text;
 pub mod uitvraag;
 pub mod values;
 pub mod vergelijken;
-pub mod views;
 
 pub use error::{Error, Result};
 pub use session::Session;

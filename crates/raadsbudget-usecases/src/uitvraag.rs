@@ -8,6 +8,7 @@ use crate::export::{parse_moment, render_uitvraag};
 use crate::files::sha256_hex;
 use crate::import::import_reason;
 use crate::session::Session;
+use crate::text::count;
 use crate::values::check_jaar;
 use crate::{Error, Result};
 use chrono::{Datelike, Utc};
@@ -113,10 +114,6 @@ fn uitvraag_of((jaar, fase): (Jaar, Fase)) -> Option<Jaar> {
         Fase::Realisatie => jaar.checked_add(1),
         Fase::Kenmerk => None,
     }
-}
-
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Session {

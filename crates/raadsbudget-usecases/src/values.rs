@@ -49,7 +49,7 @@ pub struct SetOutcome {
     pub audit_id: Option<i64>,
 }
 
-pub(crate) fn check_jaar(jaar: Jaar) -> Result<()> {
+pub fn check_jaar(jaar: Jaar) -> Result<()> {
     if jaar_is_plausible(jaar) {
         Ok(())
     } else {
@@ -61,7 +61,7 @@ pub(crate) fn check_jaar(jaar: Jaar) -> Result<()> {
     }
 }
 
-pub(crate) fn lookup_post<'c>(cat: &'c Catalogue, code: &str) -> Result<&'c Post> {
+pub fn lookup_post<'c>(cat: &'c Catalogue, code: &str) -> Result<&'c Post> {
     cat.post(code).ok_or_else(|| {
         Error::NotFound(format!(
             "post {code} bestaat niet in de definities {}; zie 'raadsbudget definities'",
@@ -71,7 +71,7 @@ pub(crate) fn lookup_post<'c>(cat: &'c Catalogue, code: &str) -> Result<&'c Post
 }
 
 /// Where a field of an organisation is, for findings.
-pub(crate) fn field_location(org: &Organisation, jaar: Jaar, fase: Fase, post: &str) -> Location {
+pub fn field_location(org: &Organisation, jaar: Jaar, fase: Fase, post: &str) -> Location {
     Location {
         organisation: Some(org.code.to_string()),
         ..Location::data(jaar, fase, post)
@@ -81,12 +81,7 @@ pub(crate) fn field_location(org: &Organisation, jaar: Jaar, fase: Fase, post: &
 /// The entry for a value as typed (Dutch style: `812.345,00`, `812345`, `3,6`), checked
 /// against the post and the fase. [`Error::Value`] with the finding (F002–F004, F006) when it
 /// does not fit. The one place where typed text becomes an entry.
-pub(crate) fn typed_entry(
-    post: &Post,
-    fase: Fase,
-    text: &str,
-    location: Location,
-) -> Result<Entry> {
+pub fn typed_entry(post: &Post, fase: Fase, text: &str, location: Location) -> Result<Entry> {
     let codes = post.code_list();
     let parsed = parse_value(post.eenheid, text.trim(), NumberStyle::Dutch, &codes)
         .map_err(|e| Error::Value(Box::new(value_error_finding(post, &e, location.clone()))))?;

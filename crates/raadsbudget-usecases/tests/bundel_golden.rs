@@ -3,29 +3,38 @@
 //! files in `tests/golden/bundel/`. Regenerate after an intended change with
 //! `UPDATE_GOLDEN=1 cargo test -p raadsbudget-usecases --test bundel_golden`, and review the diff.
 
-use raadsbudget_usecases::screens::bundle;
-use raadsbudget_usecases::views::BundelRequest;
+use raadsbudget_domain::submission::Status;
+use raadsbudget_usecases::bundel::{bundle, BundleRequest};
 use std::path::Path;
 
 #[test]
 fn bundle_outputs_match_the_golden_files() {
     let tmp = tempfile::tempdir().unwrap();
     // Relative paths (the test runs in the crate folder), so the golden files hold no temp path.
-    let view = bundle(
-        &BundelRequest {
-            invoer: vec!["tests/fixtures/bundel-in".into()],
-            uit: tmp.path().display().to_string(),
+    let outcome = bundle(
+        &BundleRequest {
+            inputs: vec!["tests/fixtures/bundel-in".into()],
+            out: tmp.path().to_path_buf(),
             register: Some("tests/fixtures/register.csv".into()),
             uitvraag: Some(2026),
             xlsx: true,
+            per_file: false,
         },
         &|_, _| {},
     )
     .unwrap();
-    assert_eq!((view.geaccepteerd, view.dubbel, view.afgewezen), (8, 1, 1));
+    let n = |s| outcome.with_status(s);
+    assert_eq!(
+        (
+            n(Status::Geaccepteerd),
+            n(Status::Dubbel),
+            n(Status::Afgewezen)
+        ),
+        (8, 1, 1)
+    );
     let golden = Path::new("tests/golden/bundel");
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
-    for name in &view.uitvoer {
+    for name in &outcome.written {
         let got = std::fs::read(tmp.path().join(name)).unwrap();
         let path = golden.join(name);
         if update {
@@ -59,7 +68,7 @@ fn bundle_outputs_match_the_golden_files() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     golden_files.sort();
-    let mut written = view.uitvoer.clone();
+    let mut written = outcome.written.clone();
     written.sort();
     assert_eq!(golden_files, written);
 }

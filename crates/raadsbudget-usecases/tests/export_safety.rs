@@ -6,6 +6,7 @@ use raadsbudget_domain::{Fase, OrgCode};
 use raadsbudget_store::ExportRecord;
 use raadsbudget_usecases::export::{ExportOutcome, ExportRequest};
 use raadsbudget_usecases::files::{sha256_hex, write_atomically};
+use raadsbudget_usecases::uitvraag::UitvraagStatus;
 use raadsbudget_usecases::values::{Input, SetValue};
 use raadsbudget_usecases::{Error, Session};
 use std::path::{Path, PathBuf};
@@ -204,9 +205,8 @@ fn a_leftover_file_with_the_same_data_is_recorded_and_reused() {
     assert!(!recorded[0].concept);
     assert_eq!(s.files(), vec![s.final_name(1)]);
     // The uitvraag counts as handed in with that file, unchanged since.
-    let overview = s.session.overview(&s.code).unwrap();
-    let summary = overview.uitvragen.iter().find(|u| u.uitvraag == U).unwrap();
-    assert_eq!(summary.status_tekst, "ingediend (revisie 1)");
+    let states = s.session.uitvraag_states(&s.code, Some(U)).unwrap();
+    assert_eq!(states[0].1.status, UitvraagStatus::Ingediend { revisie: 1 });
 
     // The next export is revisie 2, written as usual.
     let next = s.export(31, false).unwrap();

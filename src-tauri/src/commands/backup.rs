@@ -1,7 +1,7 @@
 //! Backing up and restoring the database.
 
 use crate::AppState;
-use raadsbudget_usecases::views::ErrorView;
+use raadsbudget_app::views::ErrorView;
 use std::path::{Path, PathBuf};
 use tauri::State;
 

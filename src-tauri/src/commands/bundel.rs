@@ -1,5 +1,5 @@
 //! Bundling for researchers: the same use case as `raadsbudget bundel`
-//! ([`raadsbudget_usecases::screens::bundle`]), with progress streamed to the UI, the output
+//! ([`screens::bundle`]), with progress streamed to the UI, the output
 //! folder opened in the file manager, and files or folders dropped onto the window handed to the
 //! UI. None of this touches the store, so the session is never locked here.
 //!
@@ -8,7 +8,8 @@
 //! the Rust side with `tauri_plugin_opener::open_path` (the plugin itself is not registered, so
 //! the webview cannot call it), and only when a bundle of this run wrote into that folder.
 
-use raadsbudget_usecases::views::{BundelRequest, BundelView, ErrorView};
+use raadsbudget_app::screens;
+use raadsbudget_app::views::{BundelRequest, BundelView, ErrorView};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -105,7 +106,7 @@ pub async fn bundelen(
     voortgang: Channel<BundelVoortgang>,
 ) -> Result<BundelView, ErrorView> {
     let view = tauri::async_runtime::spawn_blocking(move || {
-        raadsbudget_usecases::screens::bundle(&verzoek, &|gelezen, totaal| {
+        screens::bundle(&verzoek, &|gelezen, totaal| {
             // The UI may have gone (another screen); progress is best effort.
             let _ = voortgang.send(BundelVoortgang { gelezen, totaal });
         })

@@ -1,7 +1,8 @@
 //! Checking an uitvraag.
 
 use crate::AppState;
-use raadsbudget_usecases::views::{ErrorView, FindingView};
+use raadsbudget_app::screens;
+use raadsbudget_app::views::{ErrorView, FindingView};
 use tauri::State;
 
 /// `controle`: all findings of an uitvraag.
@@ -11,5 +12,5 @@ pub fn controle(
     organisatie: String,
     uitvraag: u16,
 ) -> Result<Vec<FindingView>, ErrorView> {
-    state.with(|s| s.findings_view(&organisatie, uitvraag))
+    state.with(|s| screens::findings(s, &organisatie, uitvraag))
 }

@@ -1,7 +1,8 @@
 //! The benchmark file: what will be sent, and writing it.
 
 use crate::AppState;
-use raadsbudget_usecases::views::{ErrorView, ExportPreview, ExportResult};
+use raadsbudget_app::screens;
+use raadsbudget_app::views::{ErrorView, ExportPreview, ExportResult};
 use std::path::Path;
 use tauri::State;
 
@@ -12,7 +13,7 @@ pub fn export_voorbeeld(
     organisatie: String,
     uitvraag: u16,
 ) -> Result<ExportPreview, ErrorView> {
-    state.with(|s| s.export_preview(&organisatie, uitvraag))
+    state.with(|s| screens::export_preview(s, &organisatie, uitvraag))
 }
 
 /// `exporteren`: writes the file into folder `map` (a draft when `concept`).
@@ -24,5 +25,5 @@ pub fn exporteren(
     map: String,
     concept: bool,
 ) -> Result<ExportResult, ErrorView> {
-    state.with(|s| s.export_view(&organisatie, uitvraag, Path::new(&map), concept))
+    state.with(|s| screens::export(s, &organisatie, uitvraag, Path::new(&map), concept))
 }

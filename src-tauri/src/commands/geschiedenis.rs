@@ -1,7 +1,8 @@
 //! The audit log and undo.
 
 use crate::AppState;
-use raadsbudget_usecases::views::{AuditView, ErrorView};
+use raadsbudget_app::screens;
+use raadsbudget_app::views::{AuditView, ErrorView};
 use tauri::State;
 
 /// `geschiedenis`: the audit log of an organisation (one post, or all when `post` is null),
@@ -12,7 +13,7 @@ pub fn geschiedenis(
     organisatie: String,
     post: Option<String>,
 ) -> Result<Vec<AuditView>, ErrorView> {
-    state.with(|s| s.history_view(&organisatie, post.as_deref()))
+    state.with(|s| screens::history(s, &organisatie, post.as_deref()))
 }
 
 /// `ongedaan_maken`: undoes the last change; null when there was nothing to undo.
@@ -21,5 +22,5 @@ pub fn ongedaan_maken(
     state: State<'_, AppState>,
     organisatie: String,
 ) -> Result<Option<AuditView>, ErrorView> {
-    state.with(|s| s.undo_view(&organisatie))
+    state.with(|s| screens::undo(s, &organisatie))
 }

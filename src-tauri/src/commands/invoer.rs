@@ -1,7 +1,8 @@
 //! The invoer form: show it, save or clear one field, preview a typed value, copy last year.
 
 use crate::AppState;
-use raadsbudget_usecases::views::{CopyResult, ErrorView, FormView, PreviewView, SetFieldRequest};
+use raadsbudget_app::screens;
+use raadsbudget_app::views::{CopyResult, ErrorView, FormView, PreviewView, SetFieldRequest};
 use tauri::State;
 
 /// `formulier`: the invoer form of one uitvraag.
@@ -11,7 +12,7 @@ pub fn formulier(
     organisatie: String,
     uitvraag: u16,
 ) -> Result<FormView, ErrorView> {
-    state.with(|s| s.form(&organisatie, uitvraag))
+    state.with(|s| screens::form(s, &organisatie, uitvraag))
 }
 
 /// `waarde_zetten`: saves one field; rejects with kind `waarde` when the text does not fit.
@@ -20,7 +21,7 @@ pub fn waarde_zetten(
     state: State<'_, AppState>,
     verzoek: SetFieldRequest,
 ) -> Result<FormView, ErrorView> {
-    state.with(|s| s.set_field(&verzoek))
+    state.with(|s| screens::set_field(s, &verzoek))
 }
 
 /// `waarde_wissen`: removes one field's entry.
@@ -33,7 +34,7 @@ pub fn waarde_wissen(
     fase: String,
     post: String,
 ) -> Result<FormView, ErrorView> {
-    state.with(|s| s.clear_field(&organisatie, uitvraag, jaar, &fase, &post))
+    state.with(|s| screens::clear_field(s, &organisatie, uitvraag, jaar, &fase, &post))
 }
 
 /// `voorbeeld`: the kengetallen as they would be with this typed value (nothing is saved).
@@ -48,7 +49,7 @@ pub fn voorbeeld(
     post: String,
     tekst: String,
 ) -> Result<PreviewView, ErrorView> {
-    state.with(|s| s.preview(&organisatie, uitvraag, jaar, &fase, &post, &tekst))
+    state.with(|s| screens::preview(s, &organisatie, uitvraag, jaar, &fase, &post, &tekst))
 }
 
 /// `vorig_jaar_overnemen`: fills empty fields from the year before.
@@ -58,5 +59,5 @@ pub fn vorig_jaar_overnemen(
     organisatie: String,
     uitvraag: u16,
 ) -> Result<CopyResult, ErrorView> {
-    state.with(|s| s.copy_previous_year_view(&organisatie, uitvraag))
+    state.with(|s| screens::copy_previous_year(s, &organisatie, uitvraag))
 }

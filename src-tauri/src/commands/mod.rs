@@ -12,8 +12,9 @@ pub mod invoer;
 pub mod organisaties;
 pub mod vergelijken;
 
-pub(crate) use raadsbudget_usecases::screens::{error_view, read_register};
+pub(crate) use screens::{error_view, read_register};
 
+use raadsbudget_app::screens;
 use tauri::ipc::Invoke;
 use tauri::Runtime;
 

@@ -2,20 +2,21 @@
 
 use super::{error_view, read_register};
 use crate::AppState;
-use raadsbudget_usecases::views::{AppInfo, ErrorView, OrganisationView, Overview, RegisterEntry};
+use raadsbudget_app::screens;
+use raadsbudget_app::views::{AppInfo, ErrorView, OrganisationView, Overview, RegisterEntry};
 use std::path::Path;
 use tauri::State;
 
 /// `app_info`: versions, database path, user, current uitvraag.
 #[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorView> {
-    state.with(|s| s.app_info())
+    state.with(|s| screens::app_info(s))
 }
 
 /// `organisaties`: the organisations in the store.
 #[tauri::command(async)]
 pub fn organisaties(state: State<'_, AppState>) -> Result<Vec<OrganisationView>, ErrorView> {
-    state.with(|s| s.organisation_views())
+    state.with(|s| screens::organisations(s))
 }
 
 /// `organisatie_toevoegen`: adds an organisation (code and name are checked).
@@ -25,13 +26,13 @@ pub fn organisatie_toevoegen(
     code: String,
     naam: String,
 ) -> Result<OrganisationView, ErrorView> {
-    state.with(|s| s.add_organisation_view(&code, &naam))
+    state.with(|s| screens::add_organisation(s, &code, &naam))
 }
 
 /// `demo_organisatie`: adds one demo gemeente with four years of figures.
 #[tauri::command(async)]
 pub fn demo_organisatie(state: State<'_, AppState>) -> Result<OrganisationView, ErrorView> {
-    state.with(|s| s.add_demo_organisation_view())
+    state.with(screens::add_demo_organisation)
 }
 
 /// `register_lezen`: reads a register CSV (code and name columns). Needs no store.
@@ -43,5 +44,5 @@ pub fn register_lezen(pad: String) -> Result<Vec<RegisterEntry>, ErrorView> {
 /// `overzicht`: an organisation's uitvragen with status and totals.
 #[tauri::command(async)]
 pub fn overzicht(state: State<'_, AppState>, organisatie: String) -> Result<Overview, ErrorView> {
-    state.with(|s| s.overview(&organisatie))
+    state.with(|s| screens::overview(s, &organisatie))
 }

@@ -1,14 +1,15 @@
 //! Comparing with peers: benchmark sources, the comparison, peer lists, exports and the
-//! factsheet (docs/ipc.md). Each command calls one use case of `raadsbudget_usecases`.
+//! factsheet (docs/ipc.md). Each command calls one function of `raadsbudget_app::vergelijken` (or a use case).
 
 use crate::AppState;
 use base64::Engine;
-use raadsbudget_usecases::vergelijken::save_chart;
-use raadsbudget_usecases::views::{
+use raadsbudget_app::save_chart;
+use raadsbudget_app::vergelijken;
+use raadsbudget_app::views::{
     BronLadenRequest, BronView, ErrorView, FactsheetView, PeerLijstView, VergelijkOpties,
     VergelijkRequest, VergelijkingView,
 };
-use raadsbudget_usecases::Error;
+use raadsbudget_app::Error;
 use std::path::Path;
 use tauri::State;
 
@@ -19,7 +20,7 @@ fn shown(p: std::path::PathBuf) -> String {
 /// `bronnen`: the loaded benchmark sources.
 #[tauri::command(async)]
 pub fn bronnen(state: State<'_, AppState>) -> Result<Vec<BronView>, ErrorView> {
-    state.with(|s| s.source_views())
+    state.with(|s| vergelijken::source_views(s))
 }
 
 /// `bron_laden`: loads a bundle (folder or `waarden.csv`).
@@ -28,13 +29,13 @@ pub fn bron_laden(
     state: State<'_, AppState>,
     verzoek: BronLadenRequest,
 ) -> Result<BronView, ErrorView> {
-    state.with(|s| s.load_source(&verzoek))
+    state.with(|s| vergelijken::load_source(s, &verzoek))
 }
 
 /// `bron_verwijderen`: removes a loaded source; the remaining ones.
 #[tauri::command(async)]
 pub fn bron_verwijderen(state: State<'_, AppState>, id: i64) -> Result<Vec<BronView>, ErrorView> {
-    state.with(|s| s.remove_source(id))
+    state.with(|s| vergelijken::remove_source(s, id))
 }
 
 /// `vergelijk_opties`: what the Vergelijken screen can offer.
@@ -43,7 +44,7 @@ pub fn vergelijk_opties(
     state: State<'_, AppState>,
     organisatie: String,
 ) -> Result<VergelijkOpties, ErrorView> {
-    state.with(|s| s.compare_options(&organisatie))
+    state.with(|s| vergelijken::compare_options(s, &organisatie))
 }
 
 /// `vergelijken`: the comparison.
@@ -52,7 +53,7 @@ pub fn vergelijken(
     state: State<'_, AppState>,
     verzoek: VergelijkRequest,
 ) -> Result<VergelijkingView, ErrorView> {
-    state.with(|s| s.compare_view(&verzoek))
+    state.with(|s| vergelijken::compare_view(s, &verzoek))
 }
 
 /// `vergelijking_exporteren`: the comparison table as CSV.
@@ -62,7 +63,7 @@ pub fn vergelijking_exporteren(
     verzoek: VergelijkRequest,
     pad: String,
 ) -> Result<String, ErrorView> {
-    state.with(|s| s.export_comparison(&verzoek, Path::new(&pad)).map(shown))
+    state.with(|s| vergelijken::export_comparison(s, &verzoek, Path::new(&pad)).map(shown))
 }
 
 /// `grafiek_opslaan`: writes a chart the UI exported, as SVG text or base64 PNG.
@@ -92,7 +93,7 @@ pub fn peerlijst_opslaan(
     naam: String,
     codes: Vec<String>,
 ) -> Result<Vec<PeerLijstView>, ErrorView> {
-    state.with(|s| s.save_peer_list(&naam, &codes))
+    state.with(|s| vergelijken::save_peer_list(s, &naam, &codes))
 }
 
 /// `peerlijst_verwijderen`: removes a saved list.
@@ -101,7 +102,7 @@ pub fn peerlijst_verwijderen(
     state: State<'_, AppState>,
     naam: String,
 ) -> Result<Vec<PeerLijstView>, ErrorView> {
-    state.with(|s| s.remove_peer_list(&naam))
+    state.with(|s| vergelijken::remove_peer_list(s, &naam))
 }
 
 /// `factsheet`: the factsheet as HTML.
@@ -111,7 +112,7 @@ pub fn factsheet(
     organisatie: String,
     uitvraag: u16,
 ) -> Result<FactsheetView, ErrorView> {
-    state.with(|s| s.factsheet_view(&organisatie, uitvraag))
+    state.with(|s| vergelijken::factsheet_view(s, &organisatie, uitvraag))
 }
 
 /// `factsheet_pdf`: the factsheet as PDF.

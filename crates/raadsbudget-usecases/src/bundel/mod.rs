@@ -28,6 +28,7 @@ mod zipcheck;
 pub use inputs::walk_zip_bytes;
 
 use crate::files::sha256_hex;
+use crate::text::count;
 use crate::{Error, Result};
 use inputs::{Inputs, Source};
 use raadsbudget_domain::submission::{choose, Choice, Status, Submission};
@@ -708,10 +709,6 @@ fn respons_rows(
         }
     }
     out
-}
-
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 fn outcome(

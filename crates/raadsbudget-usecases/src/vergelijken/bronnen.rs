@@ -1,19 +1,11 @@
 //! The session's side of comparing: loading and removing benchmark sources, the options and
 //! the comparison for the own organisation, peer lists, and writing exports.
 
-use super::{
-    compare, groep_options, jaar_views, org_view, vergelijking, PeerOrg, PeerTable, Submission,
-};
+use super::{compare, CompareQuery, PeerOrg, PeerTable, Submission};
 use crate::files::{display_name, sha256_hex};
-use crate::screens::{category_name, moment_for_people};
 use crate::session::Session;
-use crate::views::{
-    BronLadenRequest, BronView, CodeOptionView, FactsheetView, PeerLijstView, VergelijkOpties,
-    VergelijkRequest, VergelijkingView,
-};
+use crate::text::moment_for_people;
 use crate::{Error, Result};
-use raadsbudget_domain::catalogue::Catalogue;
-use raadsbudget_domain::kengetallen::{kengetal_categories, Indicator};
 use raadsbudget_domain::Jaar;
 use raadsbudget_formats::bundel::read::read_waarden;
 use raadsbudget_formats::register;
@@ -77,21 +69,6 @@ pub fn read_bundle(pad: &Path, register_pad: Option<&Path>) -> Result<(Vec<Submi
     Ok((subs, sha256_hex(&bytes)))
 }
 
-fn bron_view(s: &BenchmarkSource) -> BronView {
-    BronView {
-        id: s.id,
-        pad: s.path.clone(),
-        sha256: s.sha256.clone(),
-        geladen_op: moment_for_people(&s.loaded_at),
-        geladen_door: s.loaded_by.clone(),
-        uitvraagjaren: s.uitvraagjaren.clone(),
-        organisaties: s.organisations,
-        waarden: s.values,
-        register: s.register_path.clone(),
-        met_provincie: s.with_province,
-    }
-}
-
 fn absolute(p: &Path) -> String {
     std::path::absolute(p)
         .unwrap_or_else(|_| p.to_path_buf())
@@ -100,20 +77,18 @@ fn absolute(p: &Path) -> String {
 }
 
 impl Session {
-    /// Loads a bundle as benchmark data (all or nothing).
-    pub fn load_source(&mut self, req: &BronLadenRequest) -> Result<BronView> {
-        let pad = Path::new(req.pad.trim());
-        if req.pad.trim().is_empty() {
+    /// Loads a bundle (its output folder or `waarden.csv`) as benchmark data, all or nothing,
+    /// with the provinces of an optional register; the source as recorded.
+    pub fn load_source(
+        &mut self,
+        pad: &Path,
+        register_pad: Option<&Path>,
+    ) -> Result<BenchmarkSource> {
+        if pad.as_os_str().is_empty() {
             return Err(Error::Invalid(
                 "kies de uitvoermap van een bundel of haar waarden.csv".into(),
             ));
         }
-        let register_pad = req
-            .register
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-            .map(Path::new);
         let (subs, sha) = read_bundle(pad, register_pad)?;
         let actor = self.actor()?;
         let new: Vec<NewSubmission<'_>> = subs
@@ -134,29 +109,23 @@ impl Session {
         )?;
         self.store()
             .benchmark_sources()?
-            .iter()
+            .into_iter()
             .find(|s| s.id == id)
-            .map(bron_view)
             .ok_or_else(|| Error::NotFound(format!("bron {id} is niet gevonden")))
     }
 
     /// The loaded sources, oldest first.
-    pub fn source_views(&self) -> Result<Vec<BronView>> {
-        Ok(self
-            .store()
-            .benchmark_sources()?
-            .iter()
-            .map(bron_view)
-            .collect())
+    pub fn sources(&self) -> Result<Vec<BenchmarkSource>> {
+        Ok(self.store().benchmark_sources()?)
     }
 
-    /// Removes a loaded source; the remaining ones.
-    pub fn remove_source(&mut self, id: i64) -> Result<Vec<BronView>> {
+    /// Removes a loaded source.
+    pub fn remove_source(&mut self, id: i64) -> Result<()> {
         self.forget_peers();
         if !self.store_mut().remove_benchmark_source(id)? {
             return Err(Error::NotFound(format!("bron {id} is niet (meer) geladen")));
         }
-        self.source_views()
+        Ok(())
     }
 
     /// The own organisation's kengetallen over the table's blocks, from the store.
@@ -169,46 +138,8 @@ impl Session {
         Ok(PeerOrg::from_own(&data, provincie, table.blocks()))
     }
 
-    /// What the Vergelijken screen can offer for an organisation.
-    pub fn compare_options(&self, organisatie: &str) -> Result<VergelijkOpties> {
-        let cat = Catalogue::current();
-        let table = self.peer_table()?;
-        let own = self.own_peer(organisatie, &table)?;
-        let mut organisaties: Vec<_> = table.orgs().map(|o| org_view(&o.organisation)).collect();
-        organisaties.sort_by(|a, b| a.naam.cmp(&b.naam).then_with(|| a.code.cmp(&b.code)));
-        Ok(VergelijkOpties {
-            organisatie: org_view(&own.organisation),
-            categorieen: kengetal_categories(cat)
-                .into_iter()
-                .map(|c| CodeOptionView {
-                    code: c.to_string(),
-                    label: category_name(cat, c),
-                })
-                .collect(),
-            indicatoren: Indicator::ALL
-                .into_iter()
-                .map(|i| CodeOptionView {
-                    code: i.code().to_string(),
-                    label: i.label().to_string(),
-                })
-                .collect(),
-            jaren: jaar_views(&table),
-            groepen: groep_options(&own, &table),
-            lijsten: self.peer_list_views()?,
-            organisaties,
-            bronnen: self.source_views()?,
-        })
-    }
-
-    /// The comparison of a request.
-    pub fn compare_view(&self, req: &VergelijkRequest) -> Result<VergelijkingView> {
-        let table = self.loaded_peer_table()?;
-        let own = self.own_peer(&req.organisatie, &table)?;
-        compare(&table, &own, req)
-    }
-
     /// The kengetallen of the loaded data, refusing when nothing is loaded.
-    fn loaded_peer_table(&self) -> Result<Arc<PeerTable>> {
+    pub fn loaded_peer_table(&self) -> Result<Arc<PeerTable>> {
         let table = self.peer_table()?;
         if table.is_empty() {
             return Err(Error::NotFound(
@@ -218,45 +149,39 @@ impl Session {
         Ok(table)
     }
 
-    /// Writes the comparison table of a request as CSV to `path`.
-    pub fn export_comparison(&self, req: &VergelijkRequest, path: &Path) -> Result<PathBuf> {
+    /// Writes the comparison table of a query as CSV to `path`.
+    pub fn export_comparison(&self, req: &CompareQuery, path: &Path) -> Result<PathBuf> {
         let table = self.loaded_peer_table()?;
         let own = self.own_peer(&req.organisatie, &table)?;
-        let v = vergelijking(&table, &own, &super::query_of(req)?)?;
+        let v = compare(&table, &own, req)?;
         let mut bytes = Vec::new();
         super::csv::write(&v, &mut bytes).map_err(|e| Error::io(path, e))?;
         write_file(path, &bytes)
     }
 
-    /// Saved peer lists.
-    pub fn peer_list_views(&self) -> Result<Vec<PeerLijstView>> {
-        Ok(self
-            .store()
-            .peer_lists()?
-            .into_iter()
-            .map(|(naam, codes)| PeerLijstView { naam, codes })
-            .collect())
+    /// Saved peer lists: name and codes.
+    pub fn peer_lists(&self) -> Result<Vec<(String, Vec<String>)>> {
+        Ok(self.store().peer_lists()?)
     }
 
-    /// Saves a hand-picked list; every saved list.
-    pub fn save_peer_list(&mut self, naam: &str, codes: &[String]) -> Result<Vec<PeerLijstView>> {
+    /// Saves a hand-picked list (each code checked).
+    pub fn save_peer_list(&mut self, naam: &str, codes: &[String]) -> Result<()> {
         for c in codes {
             raadsbudget_domain::OrgCode::parse(c.trim())
                 .map_err(|e| Error::Invalid(format!("'{c}': {e}")))?;
         }
-        self.store_mut().save_peer_list(naam, codes)?;
-        self.peer_list_views()
+        Ok(self.store_mut().save_peer_list(naam, codes)?)
     }
 
-    /// Removes a saved list; every saved list.
-    pub fn remove_peer_list(&mut self, naam: &str) -> Result<Vec<PeerLijstView>> {
+    /// Removes a saved list.
+    pub fn remove_peer_list(&mut self, naam: &str) -> Result<()> {
         if !self.store_mut().remove_peer_list(naam)? {
             return Err(Error::NotFound(format!(
                 "er is geen opgeslagen groep '{}'",
                 naam.trim()
             )));
         }
-        self.peer_list_views()
+        Ok(())
     }
 
     /// The factsheet of an organisation for an uitvraag, compared with its default group.
@@ -280,15 +205,6 @@ impl Session {
             })
             .collect();
         super::factsheet::build(&table, &own, uitvraag, &sources)
-    }
-
-    /// The factsheet as an HTML fragment for the app.
-    pub fn factsheet_view(&self, organisatie: &str, uitvraag: Jaar) -> Result<FactsheetView> {
-        let f = self.factsheet(organisatie, uitvraag)?;
-        Ok(FactsheetView {
-            html: raadsbudget_formats::factsheet::html::fragment(&f, 2),
-            titel: f.titel,
-        })
     }
 
     /// Writes the factsheet as PDF to `path`.

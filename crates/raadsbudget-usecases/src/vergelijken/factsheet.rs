@@ -1,8 +1,8 @@
 //! The factsheet of one organisation and uitvraag, assembled from the same comparisons the
 //! Vergelijken screen shows (the default peer group, per inwoner).
 
-use super::{indicator_text, vergelijking, CompareQuery, Groep, PeerOrg, PeerTable, Vergelijking};
-use crate::screens::{category_name, column_view};
+use super::{compare, indicator_text, CompareQuery, Groep, PeerOrg, PeerTable, Vergelijking};
+use crate::text::{block_title, category_name};
 use crate::{Error, Result};
 use raadsbudget_domain::catalogue::Catalogue;
 use raadsbudget_domain::grootteklasse::grootteklasse_label;
@@ -90,7 +90,7 @@ pub(crate) fn build(
         }
         let mut rijen = Vec::new();
         for (position, c) in categories.iter().enumerate() {
-            let v = vergelijking(table, own, &request(c, jaar, fase))?;
+            let v = compare(table, own, &request(c, jaar, fase))?;
             let kernbudget = own
                 .get(jaar, fase, position)
                 .and_then(|k| k.kernbudget)
@@ -111,7 +111,7 @@ pub(crate) fn build(
             }
         }
         tabellen.push(Tabel {
-            titel: column_view(jaar, fase).titel,
+            titel: block_title(jaar, fase),
             kolommen: [
                 "Categorie",
                 "Kernbudget",

@@ -12,13 +12,9 @@ mod bronnen;
 mod csv;
 mod factsheet;
 
-pub use bronnen::{save_chart, FactsheetRun};
+pub use bronnen::{read_bundle, save_chart, FactsheetRun};
 
-use crate::screens::{category_name, column_view, organisation_view};
-use crate::views::{
-    GetalView, GroepOptieView, JaarFaseView, PositieView, ReferentieView, StatistiekView,
-    TrendPuntView, VergelijkRequest, VergelijkRijView, VergelijkingView,
-};
+use crate::text::count;
 use crate::{Error, Result};
 use raadsbudget_domain::catalogue::{posts, Catalogue};
 use raadsbudget_domain::kengetallen::{
@@ -27,9 +23,7 @@ use raadsbudget_domain::kengetallen::{
 use raadsbudget_domain::quantile::Summary;
 use raadsbudget_domain::statistiek;
 use raadsbudget_domain::value::format_dutch;
-use raadsbudget_domain::vergelijking::{
-    kwart, kwart_tekst, plaats, plaats_tekst, referenties, uitvraag_of, Lid, Peergroep,
-};
+use raadsbudget_domain::vergelijking::{kwart, plaats, plaats_tekst, uitvraag_of, Lid, Peergroep};
 use raadsbudget_domain::{Dataset, Fase, Jaar, OrgType, Organisation};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
@@ -86,7 +80,8 @@ impl PeerOrg {
         }
     }
 
-    fn get(&self, jaar: Jaar, fase: Fase, position: usize) -> Option<&Kengetallen> {
+    /// The published kengetallen of one block and category position.
+    pub fn get(&self, jaar: Jaar, fase: Fase, position: usize) -> Option<&Kengetallen> {
         self.kengetallen.get(&(jaar, fase, position))
     }
 
@@ -94,7 +89,13 @@ impl PeerOrg {
         self.get(jaar, fase, 0).is_some()
     }
 
-    fn grootteklasse(&self, jaar: Jaar, fase: Fase) -> Option<u8> {
+    /// Inwoners on 1 January of `jaar`, when known.
+    pub fn inwoners(&self, jaar: Jaar) -> Option<Decimal> {
+        self.inwoners.get(&jaar).copied()
+    }
+
+    /// The grootteklasse in block `(jaar, fase)`, when the inwoners are known.
+    pub fn grootteklasse(&self, jaar: Jaar, fase: Fase) -> Option<u8> {
         self.get(jaar, fase, 0).and_then(|k| k.grootteklasse)
     }
 }
@@ -179,6 +180,47 @@ impl PeerTable {
     }
 }
 
+impl Vergelijking<'_> {
+    fn text(&self, d: Decimal) -> String {
+        indicator_text(self.indicator, d)
+    }
+
+    /// `plaats 12 van 48`, if the own value is known.
+    pub fn plaats_tekst(&self) -> Option<String> {
+        self.positie.map(|p| plaats_tekst(p.plaats, p.van))
+    }
+
+    /// The trend in words.
+    pub fn trend_text(&self) -> String {
+        let known: Vec<&TrendPunt> = self
+            .trend
+            .iter()
+            .filter(|p| p.eigen.is_some() || p.statistiek.is_some())
+            .collect();
+        let (Some(first), Some(last)) = (known.first(), known.last()) else {
+            return "Er zijn geen jaren met waarden.".to_string();
+        };
+        if known.len() < 2 {
+            return format!(
+                "Alleen {} is geladen; laad een bundel van een ander uitvraagjaar om een trend te zien.",
+                first.jaar
+            );
+        }
+        let t = |v: Option<Decimal>| v.map_or_else(|| "geen waarde".to_string(), |d| self.text(d));
+        let median = |p: &TrendPunt| p.statistiek.as_ref().map(|s| s.median);
+        format!(
+            "Van {} tot {}: {} van {} naar {}; de mediaan van de groep van {} naar {}.",
+            first.jaar,
+            last.jaar,
+            self.eigen.org.organisation.naam,
+            t(first.eigen),
+            t(last.eigen),
+            t(median(first)),
+            t(median(last))
+        )
+    }
+}
+
 /// A peer group as chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Groep {
@@ -227,7 +269,7 @@ impl Groep {
     }
 
     /// Every group, in menu order.
-    fn menu() -> [Groep; 6] {
+    pub fn menu() -> [Groep; 6] {
         [
             Groep::Grootteklasse,
             Groep::Provincie,
@@ -359,68 +401,6 @@ fn members(
     })
 }
 
-/// The peer group choices for the own organisation, with why one is unavailable.
-pub fn groep_options(own: &PeerOrg, table: &PeerTable) -> Vec<GroepOptieView> {
-    let newest = table
-        .blocks
-        .iter()
-        .rev()
-        .find(|(_, f)| *f == Fase::Begroting)
-        .or(table.blocks.iter().next_back())
-        .copied();
-    Groep::menu()
-        .into_iter()
-        .map(|g| {
-            let label = match &g {
-                Groep::Grootteklasse => "Zelfde grootteklasse",
-                Groep::Provincie => "Zelfde provincie",
-                Groep::Gemeenten => "Alle gemeenten",
-                Groep::Provincies => "Alle provincies",
-                Groep::Waterschappen => "Alle waterschappen",
-                Groep::Lijst(_) => "Zelf gekozen organisaties",
-            };
-            let check = match (&g, newest) {
-                (Groep::Lijst(_), _) => Ok(label.to_string()),
-                (_, None) => Err("laad eerst benchmarkgegevens".to_string()),
-                (_, Some((jaar, fase))) => {
-                    members(own, &g, jaar, fase).map(|m| format!("{label} ({})", m.naam))
-                }
-            };
-            match check {
-                Ok(label) => GroepOptieView {
-                    code: g.code().to_string(),
-                    label,
-                    beschikbaar: true,
-                    reden: None,
-                },
-                Err(reden) => GroepOptieView {
-                    code: g.code().to_string(),
-                    label: label.to_string(),
-                    beschikbaar: false,
-                    reden: Some(reden),
-                },
-            }
-        })
-        .collect()
-}
-
-/// The `(jaar, fase)` blocks of the table, newest first.
-pub fn jaar_views(table: &PeerTable) -> Vec<JaarFaseView> {
-    table
-        .blocks
-        .iter()
-        .rev()
-        .map(|&(jaar, fase)| {
-            let c = column_view(jaar, fase);
-            JaarFaseView {
-                jaar,
-                fase: c.fase,
-                titel: c.titel,
-            }
-        })
-        .collect()
-}
-
 /// An indicator by its code.
 pub fn parse_indicator(code: &str) -> Result<Indicator> {
     Indicator::ALL
@@ -469,63 +449,52 @@ pub fn indicator_unit(indicator: Indicator) -> &'static str {
     }
 }
 
-fn getal(indicator: Indicator, d: Decimal) -> GetalView {
-    GetalView {
-        getal: d.to_string(),
-        tekst: indicator_text(indicator, d),
-    }
-}
-
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
 /// One organisation in a comparison: its value and rank.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Rij<'a> {
+pub struct Rij<'a> {
     /// The organisation.
-    pub(crate) org: &'a PeerOrg,
+    pub org: &'a PeerOrg,
     /// The indicator's value, if it can be computed.
-    pub(crate) waarde: Option<Decimal>,
+    pub waarde: Option<Decimal>,
     /// Rank by value, 1 = highest; `None` without a value.
-    pub(crate) plaats: Option<u32>,
+    pub plaats: Option<u32>,
     /// Whether this is the own organisation.
-    pub(crate) eigen: bool,
+    pub eigen: bool,
 }
 
 /// The own position in the group.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Positie {
-    pub(crate) plaats: u32,
-    pub(crate) van: u32,
-    pub(crate) kwart: u8,
+pub struct Positie {
+    pub plaats: u32,
+    pub van: u32,
+    pub kwart: u8,
 }
 
 /// One year of the trend.
 #[derive(Debug, Clone)]
-pub(crate) struct TrendPunt {
-    pub(crate) jaar: Jaar,
-    pub(crate) eigen: Option<Decimal>,
-    pub(crate) statistiek: Option<Summary>,
+pub struct TrendPunt {
+    pub jaar: Jaar,
+    pub eigen: Option<Decimal>,
+    pub statistiek: Option<Summary>,
 }
 
 /// A comparison with its numbers: the view, the CSV and the factsheet are made from it.
 #[derive(Debug)]
-pub(crate) struct Vergelijking<'a> {
+pub struct Vergelijking<'a> {
     /// The query, with the group's list including the own organisation.
-    pub(crate) verzoek: CompareQuery,
-    pub(crate) indicator: Indicator,
-    pub(crate) jaar: Jaar,
-    pub(crate) fase: Fase,
-    pub(crate) groep_naam: String,
+    pub verzoek: CompareQuery,
+    pub indicator: Indicator,
+    pub jaar: Jaar,
+    pub fase: Fase,
+    pub groep_naam: String,
     /// Every member, own included, highest value first, those without a value last (by name).
-    pub(crate) rijen: Vec<Rij<'a>>,
-    pub(crate) eigen: Rij<'a>,
-    pub(crate) statistiek: Option<Summary>,
-    pub(crate) positie: Option<Positie>,
+    pub rijen: Vec<Rij<'a>>,
+    pub eigen: Rij<'a>,
+    pub statistiek: Option<Summary>,
+    pub positie: Option<Positie>,
     /// Every loaded year of the same fase, ascending.
-    pub(crate) trend: Vec<TrendPunt>,
-    pub(crate) opmerkingen: Vec<String>,
+    pub trend: Vec<TrendPunt>,
+    pub opmerkingen: Vec<String>,
 }
 
 /// The values of a group in one block, own included (last, from `own`).
@@ -555,7 +524,7 @@ fn values_of(rows: &[(&PeerOrg, Option<Decimal>)]) -> Vec<Decimal> {
 }
 
 /// Compares `own` with its group in `table` (see the module docs).
-pub(crate) fn vergelijking<'a>(
+pub fn compare<'a>(
     table: &'a PeerTable,
     own: &'a PeerOrg,
     req: &CompareQuery,
@@ -671,203 +640,29 @@ pub(crate) fn vergelijking<'a>(
     })
 }
 
-impl Vergelijking<'_> {
-    fn getal(&self, d: Decimal) -> GetalView {
-        getal(self.indicator, d)
-    }
+/// Whether a group of the menu can be chosen for the own organisation: `Ok(Some(naam))` with the
+/// group's name in the newest loaded block, `Ok(None)` for a hand-picked list (always
+/// possible), or `Err(reden)` with why not.
+pub type GroupChoice = (Groep, std::result::Result<Option<String>, String>);
 
-    fn text(&self, d: Decimal) -> String {
-        indicator_text(self.indicator, d)
-    }
-
-    /// `plaats 12 van 48`, if the own value is known.
-    pub(crate) fn plaats_tekst(&self) -> Option<String> {
-        self.positie.map(|p| plaats_tekst(p.plaats, p.van))
-    }
-
-    fn rij_view(&self, r: &Rij<'_>) -> VergelijkRijView {
-        let o = r.org;
-        VergelijkRijView {
-            code: o.organisation.code.to_string(),
-            naam: o.organisation.naam.clone(),
-            grootteklasse: o.grootteklasse(self.jaar, self.fase),
-            provincie: o.provincie.clone(),
-            inwoners: o.inwoners.get(&self.jaar).map(|n| GetalView {
-                getal: n.to_string(),
-                tekst: format_dutch(*n, 0),
-            }),
-            waarde: r.waarde.map(|d| self.getal(d)),
-            plaats: r.plaats,
-            eigen: r.eigen,
-        }
-    }
-
-    /// The view of the Vergelijken screen.
-    pub(crate) fn view(&self) -> VergelijkingView {
-        let cat = Catalogue::current();
-        let indicator = self.indicator;
-        let categorie_naam = category_name(cat, &self.verzoek.categorie);
-        let titel = format!(
-            "{categorie_naam}: {}, {} {}",
-            indicator.label(),
-            self.fase.as_str(),
-            self.jaar
-        );
-        let positie = self
-            .positie
-            .zip(self.statistiek.as_ref())
-            .map(|(p, s)| PositieView {
-                plaats: p.plaats,
-                van: p.van,
-                plaats_tekst: plaats_tekst(p.plaats, p.van),
-                kwartiel: p.kwart,
-                kwartiel_tekst: kwart_tekst(
-                    p.kwart,
-                    &self.text(s.p25),
-                    &self.text(s.median),
-                    &self.text(s.p75),
-                ),
-            });
-        let eigen_naam = &self.eigen.org.organisation.naam;
-        let tekstalternatief = match (&self.statistiek, &positie, self.eigen.waarde) {
-            (Some(s), Some(p), Some(v)) => format!(
-                "{titel}. Verdeling over {} organisaties ({}): mediaan {}, 25e percentiel {}, 75e percentiel {}, laagste {}, hoogste {}. {eigen_naam}: {}, {}, {}.",
-                s.n,
-                self.groep_naam,
-                self.text(s.median),
-                self.text(s.p25),
-                self.text(s.p75),
-                self.text(s.min),
-                self.text(s.max),
-                self.text(v),
-                p.plaats_tekst,
-                p.kwartiel_tekst
-            ),
-            (Some(s), _, _) => format!(
-                "{titel}. Verdeling over {} organisaties ({}): mediaan {}. Voor {eigen_naam} is deze waarde niet te berekenen.",
-                s.n,
-                self.groep_naam,
-                self.text(s.median)
-            ),
-            _ => format!(
-                "{titel}. Geen enkele organisatie in de groep ({}) heeft hiervoor een waarde.",
-                self.groep_naam
-            ),
-        };
-        let trend: Vec<TrendPuntView> = self
-            .trend
-            .iter()
-            .map(|p| TrendPuntView {
-                jaar: p.jaar,
-                eigen: p.eigen.map(|d| self.getal(d)),
-                n: p.statistiek.as_ref().map_or(0, |s| count(s.n)),
-                p25: p.statistiek.as_ref().map(|s| self.getal(s.p25)),
-                mediaan: p.statistiek.as_ref().map(|s| self.getal(s.median)),
-                p75: p.statistiek.as_ref().map(|s| self.getal(s.p75)),
-            })
-            .collect();
-        VergelijkingView {
-            verzoek: request_view(&self.verzoek),
-            titel,
-            indicator_label: indicator.label().to_string(),
-            eenheid: indicator_unit(indicator).to_string(),
-            groep_naam: self.groep_naam.clone(),
-            eigen: self.rij_view(&self.eigen),
-            rijen: self.rijen.iter().map(|r| self.rij_view(r)).collect(),
-            statistiek: self.statistiek.as_ref().map(|s| StatistiekView {
-                n: count(s.n),
-                min: self.getal(s.min),
-                p25: self.getal(s.p25),
-                mediaan: self.getal(s.median),
-                p75: self.getal(s.p75),
-                max: self.getal(s.max),
-                gemiddelde: self.getal(s.mean),
-            }),
-            positie,
-            referenties: referenties(&self.verzoek.categorie, indicator)
-                .into_iter()
-                .map(|d| ReferentieView {
-                    waarde: self.getal(d),
-                    label: format!("{} per inwoner", self.text(d)),
-                })
-                .collect(),
-            trend_tekst: self.trend_text(),
-            trend,
-            tekstalternatief,
-            opmerkingen: self.opmerkingen.clone(),
-        }
-    }
-
-    /// The trend in words.
-    pub(crate) fn trend_text(&self) -> String {
-        let known: Vec<&TrendPunt> = self
-            .trend
-            .iter()
-            .filter(|p| p.eigen.is_some() || p.statistiek.is_some())
-            .collect();
-        let (Some(first), Some(last)) = (known.first(), known.last()) else {
-            return "Er zijn geen jaren met waarden.".to_string();
-        };
-        if known.len() < 2 {
-            return format!(
-                "Alleen {} is geladen; laad een bundel van een ander uitvraagjaar om een trend te zien.",
-                first.jaar
-            );
-        }
-        let t = |v: Option<Decimal>| v.map_or_else(|| "geen waarde".to_string(), |d| self.text(d));
-        let median = |p: &TrendPunt| p.statistiek.as_ref().map(|s| s.median);
-        format!(
-            "Van {} tot {}: {} van {} naar {}; de mediaan van de groep van {} naar {}.",
-            first.jaar,
-            last.jaar,
-            self.eigen.org.organisation.naam,
-            t(first.eigen),
-            t(last.eigen),
-            t(median(first)),
-            t(median(last))
-        )
-    }
-}
-
-/// A comparison of `own` with its group in `table`, as the Vergelijken screen shows it.
-pub fn compare(
-    table: &PeerTable,
-    own: &PeerOrg,
-    req: &VergelijkRequest,
-) -> Result<VergelijkingView> {
-    Ok(vergelijking(table, own, &query_of(req)?)?.view())
-}
-
-/// The typed query of the screen's request.
-pub(crate) fn query_of(req: &VergelijkRequest) -> Result<CompareQuery> {
-    CompareQuery::parse(
-        &req.organisatie,
-        &req.categorie,
-        &req.indicator,
-        req.jaar,
-        &req.fase,
-        &req.groep,
-        &req.lijst,
-    )
-}
-
-/// The screen's request of a typed query (as the view echoes it back).
-fn request_view(q: &CompareQuery) -> VergelijkRequest {
-    VergelijkRequest {
-        organisatie: q.organisatie.clone(),
-        categorie: q.categorie.clone(),
-        indicator: q.indicator.code().to_string(),
-        jaar: q.jaar,
-        fase: q.fase.as_str().to_string(),
-        groep: q.groep.code().to_string(),
-        lijst: match &q.groep {
-            Groep::Lijst(c) => c.iter().cloned().collect(),
-            _ => Vec::new(),
-        },
-    }
-}
-
-/// The organisation for the views.
-pub(crate) fn org_view(o: &Organisation) -> crate::views::OrganisationView {
-    organisation_view(o)
+/// The peer group choices for the own organisation, in menu order.
+pub fn group_choices(own: &PeerOrg, table: &PeerTable) -> Vec<GroupChoice> {
+    let newest = table
+        .blocks
+        .iter()
+        .rev()
+        .find(|(_, f)| *f == Fase::Begroting)
+        .or(table.blocks.iter().next_back())
+        .copied();
+    Groep::menu()
+        .into_iter()
+        .map(|g| {
+            let check = match (&g, newest) {
+                (Groep::Lijst(_), _) => Ok(None),
+                (_, None) => Err("laad eerst benchmarkgegevens".to_string()),
+                (_, Some((jaar, fase))) => members(own, &g, jaar, fase).map(|m| Some(m.naam)),
+            };
+            (g, check)
+        })
+        .collect()
 }

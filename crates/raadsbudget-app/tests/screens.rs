@@ -2,13 +2,14 @@
 //! real store, with the view models the UI receives.
 
 use chrono::{DateTime, Datelike, Utc};
+use raadsbudget_app::screens;
+use raadsbudget_app::screens::{error_view, read_register};
 use raadsbudget_domain::{Entry, Fase};
 use raadsbudget_usecases::demo::demo_datasets;
 use raadsbudget_usecases::export::ExportRequest;
-use raadsbudget_usecases::screens::{error_view, read_register};
 use raadsbudget_usecases::uitvraag::{current_uitvraag, COPY_REASON};
 
-use raadsbudget_usecases::views::{
+use raadsbudget_app::views::{
     CellView, FormView, InvoerView, KengetalView, SetFieldRequest, UitvraagSummary,
 };
 use raadsbudget_usecases::{Error, Session};
@@ -34,7 +35,7 @@ fn session() -> Session {
 /// A session with an empty gemeente `GM0001`.
 fn with_gemeente() -> Session {
     let mut s = session();
-    s.add_organisation_view(GM, "Proefstad").unwrap();
+    screens::add_organisation(&mut s, GM, "Proefstad").unwrap();
     s
 }
 
@@ -61,7 +62,7 @@ fn waarde(tekst: &str) -> InvoerView {
 }
 
 fn set(s: &mut Session, jaar: u16, fase: &str, post: &str, tekst: &str) -> FormView {
-    s.set_field(&request(jaar, fase, post, waarde(tekst)))
+    screens::set_field(s, &request(jaar, fase, post, waarde(tekst)))
         .unwrap_or_else(|e| panic!("{jaar} {fase} {post} {tekst}: {e}"))
 }
 
@@ -78,7 +79,7 @@ fn cell<'f>(form: &'f FormView, post: &str, jaar: u16, fase: &str) -> &'f CellVi
 }
 
 fn summary_of(s: &Session, org: &str, uitvraag: u16) -> UitvraagSummary {
-    s.overview(org)
+    screens::overview(s, org)
         .unwrap()
         .uitvragen
         .into_iter()
@@ -98,14 +99,14 @@ fn fill_complete(s: &mut Session) {
         };
         let mut req = request(*jaar, fase.as_str(), post, invoer);
         req.toelichting = Some(record.toelichting.clone());
-        s.set_field(&req).unwrap();
+        screens::set_field(s, &req).unwrap();
     }
 }
 
 #[test]
 fn app_info_names_versions_user_and_this_year() {
     let s = session();
-    let info = s.app_info().unwrap();
+    let info = screens::app_info(&s).unwrap();
     assert!(
         info.software.starts_with("Raadsbudget "),
         "{}",
@@ -120,20 +121,19 @@ fn app_info_names_versions_user_and_this_year() {
 #[test]
 fn organisations_and_demo_gemeenten() {
     let mut s = session();
-    let org = s.add_organisation_view("PV27", "Noord-Holland").unwrap();
+    let org = screens::add_organisation(&mut s, "PV27", "Noord-Holland").unwrap();
     assert_eq!(org.soort, "provincie");
-    let err = s.add_organisation_view("GM12", "Fout").unwrap_err();
+    let err = screens::add_organisation(&mut s, "GM12", "Fout").unwrap_err();
     assert_eq!(error_view(&err).kind, "invoer");
 
-    let a = s.add_demo_organisation_view().unwrap();
-    let b = s.add_demo_organisation_view().unwrap();
+    let a = screens::add_demo_organisation(&mut s).unwrap();
+    let b = screens::add_demo_organisation(&mut s).unwrap();
     assert_ne!(a.code, b.code);
     assert_eq!(
         (a.soort.as_str(), b.soort.as_str()),
         ("gemeente", "gemeente")
     );
-    let codes: Vec<String> = s
-        .organisation_views()
+    let codes: Vec<String> = screens::organisations(&s)
         .unwrap()
         .into_iter()
         .map(|o| o.code)
@@ -142,7 +142,7 @@ fn organisations_and_demo_gemeenten() {
 
     // Four years of figures up to the current uitvraag, which has no errors; the realisatie
     // of the current year is not known yet, so the next uitvraag is not listed.
-    let overview = s.overview(&a.code).unwrap();
+    let overview = screens::overview(&s, &a.code).unwrap();
     let years: Vec<u16> = overview.uitvragen.iter().map(|x| x.uitvraag).collect();
     assert_eq!(years, [u(), u() - 1, u() - 2, u() - 3]);
     let current = &overview.uitvragen[0];
@@ -176,7 +176,7 @@ fn overview_status_through_a_real_sequence() {
     let dir = tempfile::tempdir().unwrap();
 
     // Nothing entered: only the current uitvraag, leeg, every total unknown (not 0).
-    let overview = s.overview(GM).unwrap();
+    let overview = screens::overview(&s, GM).unwrap();
     assert_eq!(overview.organisatie.naam, "Proefstad");
     assert_eq!(overview.uitvragen.len(), 1);
     let leeg = &overview.uitvragen[0];
@@ -205,11 +205,11 @@ fn overview_status_through_a_real_sequence() {
     assert!(checked.totalen.iter().all(|t| t.begroting.is_some()));
 
     // A draft is not a submission.
-    s.export_view(GM, u(), dir.path(), true).unwrap();
+    screens::export(&mut s, GM, u(), dir.path(), true).unwrap();
     assert_eq!(summary_of(&s, GM, u()).status, status::GECONTROLEERD);
 
     // Handed in, in the same second as the last change (which came before it).
-    let last_change = s.history_view(GM, None).unwrap()[0].moment.clone();
+    let last_change = screens::history(&s, GM, None).unwrap()[0].moment.clone();
     let moment = DateTime::parse_from_rfc3339(&last_change)
         .unwrap()
         .with_timezone(&Utc);
@@ -240,7 +240,7 @@ fn overview_status_through_a_real_sequence() {
         )
     );
     // A new toelichting is a change of what was sent, too.
-    s.undo_view(GM).unwrap();
+    screens::undo(&mut s, GM).unwrap();
     assert_eq!(
         summary_of(&s, GM, u()).status,
         status::INGEDIEND,
@@ -248,18 +248,18 @@ fn overview_status_through_a_real_sequence() {
     );
     let mut req = request(u(), "begroting", "GRF.INHUUR", InvoerView::Behouden);
     req.toelichting = Some("inhuur voor de verkiezingen".into());
-    s.set_field(&req).unwrap();
+    screens::set_field(&mut s, &req).unwrap();
     assert_eq!(
         summary_of(&s, GM, u()).status,
         status::GEWIJZIGD_NA_INDIENING
     );
 
     // A corrected file: revisie 2, handed in again. The form shows the same status.
-    let result = s.export_view(GM, u(), dir.path(), false).unwrap();
+    let result = screens::export(&mut s, GM, u(), dir.path(), false).unwrap();
     assert_eq!((result.revisie, result.concept), (2, false));
     assert!(std::path::Path::new(&result.pad).is_file());
     assert_eq!(result.sha256.len(), 64);
-    let form = s.form(GM, u()).unwrap();
+    let form = screens::form(&s, GM, u()).unwrap();
     assert_eq!(form.samenvatting.status_tekst, "ingediend (revisie 2)");
     assert_eq!(form.samenvatting, summary_of(&s, GM, u()));
 
@@ -403,7 +403,7 @@ fn form_layout_values_changes_and_findings() {
     // F001 for a missing required post, on the field that misses it.
     let zetels = cell(&form, "KEN.ZETELS", u, "kenmerk");
     assert!(zetels.meldingen.iter().any(|m| m.code == "F001"));
-    assert_eq!(s.findings_view(GM, u).unwrap(), form.meldingen);
+    assert_eq!(screens::findings(&s, GM, u).unwrap(), form.meldingen);
 
     // Kengetallen: griffie begroting known, realisatie unknown; the total unknown while
     // the rekenkamer is.
@@ -444,31 +444,35 @@ fn set_field_amounts_reasons_toelichting_and_bad_text() {
         "812.345,00"
     );
 
-    let form = s
-        .set_field(&request(
+    let form = screens::set_field(
+        &mut s,
+        &request(
             u,
             "begroting",
             "GRF.INHUUR",
             InvoerView::Reden {
                 reden: "nvt".into(),
             },
-        ))
-        .unwrap();
+        ),
+    )
+    .unwrap();
     let inhuur = cell(&form, "GRF.INHUUR", u, "begroting");
     assert_eq!(
         (inhuur.invoer.as_str(), inhuur.reden.as_deref()),
         ("", Some("nvt"))
     );
-    let form = s
-        .set_field(&request(
+    let form = screens::set_field(
+        &mut s,
+        &request(
             u,
             "begroting",
             "GRF.MATERIEEL",
             InvoerView::Reden {
                 reden: " onbekend ".into(),
             },
-        ))
-        .unwrap();
+        ),
+    )
+    .unwrap();
     assert_eq!(
         cell(&form, "GRF.MATERIEEL", u, "begroting")
             .reden
@@ -479,27 +483,26 @@ fn set_field_amounts_reasons_toelichting_and_bad_text() {
     // Behouden: the value stays, the toelichting changes.
     let mut keep = request(u, "begroting", "GRF.PERSONEEL", InvoerView::Behouden);
     keep.toelichting = Some("inclusief griffier".into());
-    let form = s.set_field(&keep).unwrap();
+    let form = screens::set_field(&mut s, &keep).unwrap();
     let personeel = cell(&form, "GRF.PERSONEEL", u, "begroting");
     assert_eq!(personeel.invoer, "812.345,00");
     assert_eq!(personeel.toelichting, "inclusief griffier");
     // Without a value to keep, Behouden is refused.
-    let err = s
-        .set_field(&request(
-            u,
-            "begroting",
-            "GRF.OVERHEAD",
-            InvoerView::Behouden,
-        ))
-        .unwrap_err();
+    let err = screens::set_field(
+        &mut s,
+        &request(u, "begroting", "GRF.OVERHEAD", InvoerView::Behouden),
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), "invoer");
 
     // Text that does not fit: the finding comes back, nothing is stored.
-    let before = s.history_view(GM, None).unwrap().len();
+    let before = screens::history(&s, GM, None).unwrap().len();
     for (tekst, code) in [("12,345", "F004"), ("abc", "F002"), ("-5", "F003")] {
-        let err = s
-            .set_field(&request(u, "begroting", "GRF.OVERHEAD", waarde(tekst)))
-            .unwrap_err();
+        let err = screens::set_field(
+            &mut s,
+            &request(u, "begroting", "GRF.OVERHEAD", waarde(tekst)),
+        )
+        .unwrap_err();
         assert!(matches!(err, Error::Value(_)), "{err:?}");
         let view = error_view(&err);
         assert_eq!(view.kind, "waarde");
@@ -509,34 +512,38 @@ fn set_field_amounts_reasons_toelichting_and_bad_text() {
         assert_eq!(view.meldingen[0].jaar, Some(u));
     }
     // A post in a fase it does not belong to.
-    let err = s
-        .set_field(&request(u, "realisatie", "FRO.NORM_ZETEL", waarde("5")))
-        .unwrap_err();
+    let err = screens::set_field(
+        &mut s,
+        &request(u, "realisatie", "FRO.NORM_ZETEL", waarde("5")),
+    )
+    .unwrap_err();
     assert_eq!(error_view(&err).meldingen[0].code, "F006");
-    assert_eq!(s.history_view(GM, None).unwrap().len(), before);
+    assert_eq!(screens::history(&s, GM, None).unwrap().len(), before);
 
     // A reason or fase that does not exist is an input error.
-    let err = s
-        .set_field(&request(
+    let err = screens::set_field(
+        &mut s,
+        &request(
             u,
             "begroting",
             "GRF.OVERHEAD",
             InvoerView::Reden {
                 reden: "misschien".into(),
             },
-        ))
-        .unwrap_err();
+        ),
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), "invoer");
     assert!(err.to_string().contains("nvt of onbekend"), "{err}");
-    let err = s
-        .set_field(&request(u, "Begroting", "GRF.OVERHEAD", waarde("5")))
-        .unwrap_err();
+    let err = screens::set_field(
+        &mut s,
+        &request(u, "Begroting", "GRF.OVERHEAD", waarde("5")),
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), "invoer");
 
     // Clearing a field.
-    let form = s
-        .clear_field(GM, u, u, "begroting", "GRF.PERSONEEL")
-        .unwrap();
+    let form = screens::clear_field(&mut s, GM, u, u, "begroting", "GRF.PERSONEEL").unwrap();
     let cleared = cell(&form, "GRF.PERSONEEL", u, "begroting");
     assert_eq!(
         (cleared.invoer.as_str(), cleared.toelichting.as_str()),
@@ -552,16 +559,14 @@ fn preview_shows_kengetallen_without_saving() {
     set(&mut s, u, "begroting", "GRF.PERSONEEL", "100.000,00");
     set(&mut s, u, "begroting", "GRF.INHUUR", "0");
     set(&mut s, u, "begroting", "GRF.MATERIEEL", "0");
-    let history = s.history_view(GM, None).unwrap();
-    let form = s.form(GM, u).unwrap();
+    let history = screens::history(&s, GM, None).unwrap();
+    let form = screens::form(&s, GM, u).unwrap();
     assert_eq!(
         form.secties[1].kengetallen[0].kernbudget.as_deref(),
         Some("100.000,00")
     );
 
-    let p = s
-        .preview(GM, u, u, "begroting", "GRF.PERSONEEL", "200.000")
-        .unwrap();
+    let p = screens::preview(&s, GM, u, u, "begroting", "GRF.PERSONEEL", "200.000").unwrap();
     assert_eq!(p.melding, None);
     let which: Vec<(&str, u16, &str)> = p
         .kengetallen
@@ -581,23 +586,17 @@ fn preview_shows_kengetallen_without_saving() {
     assert_eq!(p.kengetallen[0].per_inwoner.as_deref(), Some("20,00"));
 
     // A kenmerk changes every category's figures.
-    let p = s
-        .preview(GM, u, u, "kenmerk", "KEN.INWONERS", "20000")
-        .unwrap();
+    let p = screens::preview(&s, GM, u, u, "kenmerk", "KEN.INWONERS", "20000").unwrap();
     assert_eq!(p.kengetallen.len(), 10);
     assert_eq!(p.kengetallen[0].per_inwoner.as_deref(), Some("5,00"));
 
     // Empty text: the field without entry; the kernbudget becomes unknown, not zero.
-    let p = s
-        .preview(GM, u, u, "begroting", "GRF.PERSONEEL", " ")
-        .unwrap();
+    let p = screens::preview(&s, GM, u, u, "begroting", "GRF.PERSONEEL", " ").unwrap();
     assert_eq!(p.melding, None);
     assert_eq!(p.kengetallen[0].kernbudget, None);
 
     // Text that does not fit: the finding, no figures.
-    let p = s
-        .preview(GM, u, u, "begroting", "GRF.PERSONEEL", "12,345")
-        .unwrap();
+    let p = screens::preview(&s, GM, u, u, "begroting", "GRF.PERSONEEL", "12,345").unwrap();
     let melding = p.melding.unwrap();
     assert_eq!(
         (melding.code.as_str(), melding.ernst.as_str()),
@@ -606,13 +605,11 @@ fn preview_shows_kengetallen_without_saving() {
     assert!(p.kengetallen.is_empty());
 
     // Nothing was stored.
-    assert_eq!(s.history_view(GM, None).unwrap(), history);
-    assert_eq!(s.form(GM, u).unwrap(), form);
+    assert_eq!(screens::history(&s, GM, None).unwrap(), history);
+    assert_eq!(screens::form(&s, GM, u).unwrap(), form);
 
     // An unknown post or organisation is an error, not a melding.
-    let err = s
-        .preview(GM, u, u, "begroting", "GRF.NIETS", "1")
-        .unwrap_err();
+    let err = screens::preview(&s, GM, u, u, "begroting", "GRF.NIETS", "1").unwrap_err();
     assert_eq!(err.kind(), "niet_gevonden");
 }
 
@@ -630,15 +627,15 @@ fn copy_previous_year_fills_only_empty_fields_in_one_go() {
         },
     );
     nvt.toelichting = Some("geen inhuur".into());
-    s.set_field(&nvt).unwrap();
+    screens::set_field(&mut s, &nvt).unwrap();
     set(&mut s, prev, "begroting", "FRO.NORM_FRACTIE", "1.000,00");
     set(&mut s, prev, "kenmerk", "KEN.INWONERS", "1000");
     set(&mut s, u, "kenmerk", "KEN.INWONERS", "1010");
     set(&mut s, prev2, "kenmerk", "KEN.ZETELS", "11");
     set(&mut s, prev2, "realisatie", "GRF.MATERIEEL", "5,00");
-    let before = s.history_view(GM, None).unwrap().len();
+    let before = screens::history(&s, GM, None).unwrap().len();
 
-    let result = s.copy_previous_year_view(GM, u).unwrap();
+    let result = screens::copy_previous_year(&mut s, GM, u).unwrap();
     // Begroting U: personeel, inhuur (nvt with its toelichting), norm; kenmerk U−1: zetels;
     // realisatie U−1: materieel. Kenmerk U inwoners already has a value.
     assert_eq!(result.aantal, 5);
@@ -666,7 +663,7 @@ fn copy_previous_year_fills_only_empty_fields_in_one_go() {
     );
 
     // One transaction: five audit rows with the same reason and moment.
-    let history = s.history_view(GM, None).unwrap();
+    let history = screens::history(&s, GM, None).unwrap();
     assert_eq!(history.len(), before + 5);
     let copied = &history[..5];
     assert!(copied
@@ -675,16 +672,22 @@ fn copy_previous_year_fills_only_empty_fields_in_one_go() {
     assert!(copied.iter().all(|a| a.oud == "(leeg)"));
 
     // Again: only what the first copy made available (zetels U−1 → U), then nothing.
-    assert_eq!(s.copy_previous_year_view(GM, u).unwrap().aantal, 1);
-    assert_eq!(s.copy_previous_year_view(GM, u).unwrap().aantal, 0);
+    assert_eq!(
+        screens::copy_previous_year(&mut s, GM, u).unwrap().aantal,
+        1
+    );
+    assert_eq!(
+        screens::copy_previous_year(&mut s, GM, u).unwrap().aantal,
+        0
+    );
 }
 
 #[test]
 fn export_preview_is_what_the_export_writes() {
     let mut s = session();
-    let org = s.add_demo_organisation_view().unwrap();
+    let org = screens::add_demo_organisation(&mut s).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let preview = s.export_preview(&org.code, u()).unwrap();
+    let preview = screens::export_preview(&s, &org.code, u()).unwrap();
     assert_eq!(preview.revisie, 1);
     assert!(!preview.heeft_fouten);
     assert!(preview.meldingen.iter().all(|m| m.ernst != "fout"));
@@ -713,7 +716,10 @@ fn export_preview_is_what_the_export_writes() {
         preview.bestandsnaam
     );
     assert_eq!(std::fs::read(&out.path).unwrap(), preview.inhoud.as_bytes());
-    assert_eq!(s.export_preview(&org.code, u()).unwrap().revisie, 2);
+    assert_eq!(
+        screens::export_preview(&s, &org.code, u()).unwrap().revisie,
+        2
+    );
 }
 
 #[test]
@@ -721,15 +727,15 @@ fn export_with_errors_is_refused_with_the_findings() {
     let mut s = with_gemeente();
     set(&mut s, u(), "begroting", "GRF.PERSONEEL", "1,00");
     let dir = tempfile::tempdir().unwrap();
-    let preview = s.export_preview(GM, u()).unwrap();
+    let preview = screens::export_preview(&s, GM, u()).unwrap();
     assert!(preview.heeft_fouten);
-    let err = s.export_view(GM, u(), dir.path(), false).unwrap_err();
+    let err = screens::export(&mut s, GM, u(), dir.path(), false).unwrap_err();
     let view = error_view(&err);
     assert_eq!(view.kind, "meldingen");
     assert!(view.meldingen.iter().any(|m| m.code == "F001"));
     assert_eq!(view.meldingen, preview.meldingen);
     // A draft is written anyway.
-    let draft = s.export_view(GM, u(), dir.path(), true).unwrap();
+    let draft = screens::export(&mut s, GM, u(), dir.path(), true).unwrap();
     assert!(
         draft.concept && draft.pad.ends_with("_concept.csv"),
         "{}",
@@ -745,10 +751,10 @@ fn history_and_undo_views() {
     set(&mut s, u, "begroting", "GRF.PERSONEEL", "812.345,00");
     let mut change = request(u, "begroting", "GRF.PERSONEEL", waarde("900"));
     change.toelichting = Some("na\nwijziging".into());
-    s.set_field(&change).unwrap();
+    screens::set_field(&mut s, &change).unwrap();
     set(&mut s, u, "kenmerk", "KEN.INWONERS", "45000");
 
-    let all = s.history_view(GM, None).unwrap();
+    let all = screens::history(&s, GM, None).unwrap();
     assert_eq!(all.len(), 4, "{all:#?}");
     let ids: Vec<i64> = all.iter().map(|a| a.id).collect();
     assert!(ids.windows(2).all(|w| w[0] > w[1]), "newest first");
@@ -769,52 +775,57 @@ fn history_and_undo_views() {
     assert_eq!(*t, m.format("%d-%m-%Y %H:%M").to_string());
     assert_eq!(t.len(), 16);
 
-    let personeel = s.history_view(GM, Some("GRF.PERSONEEL")).unwrap();
+    let personeel = screens::history(&s, GM, Some("GRF.PERSONEEL")).unwrap();
     assert_eq!(personeel.len(), 2);
     assert!(personeel
         .iter()
         .all(|a| a.post.as_deref() == Some("GRF.PERSONEEL")));
-    assert_eq!(s.history_view(GM, Some(" ")).unwrap().len(), 4);
+    assert_eq!(screens::history(&s, GM, Some(" ")).unwrap().len(), 4);
 
     // Undo walks back; each undo is a new row naming the change it undid.
-    let undo = s.undo_view(GM).unwrap().unwrap();
+    let undo = screens::undo(&mut s, GM).unwrap().unwrap();
     assert_eq!(undo.maakt_ongedaan, Some(all[0].id));
     assert_eq!(
         (undo.oud.as_str(), undo.nieuw.as_str()),
         ("45.000", "(leeg)")
     );
-    let undo = s.undo_view(GM).unwrap().unwrap();
+    let undo = screens::undo(&mut s, GM).unwrap().unwrap();
     assert_eq!(undo.maakt_ongedaan, Some(all[1].id));
     assert_eq!(undo.nieuw, "812.345,00");
-    s.undo_view(GM).unwrap().unwrap();
+    screens::undo(&mut s, GM).unwrap().unwrap();
     assert_eq!(
-        s.undo_view(GM).unwrap(),
+        screens::undo(&mut s, GM).unwrap(),
         None,
         "the organisation itself is not undone"
     );
-    let form = s.form(GM, u).unwrap();
+    let form = screens::form(&s, GM, u).unwrap();
     assert_eq!(cell(&form, "GRF.PERSONEEL", u, "begroting").invoer, "");
-    assert_eq!(s.history_view(GM, None).unwrap().len(), 7);
+    assert_eq!(screens::history(&s, GM, None).unwrap().len(), 7);
 }
 
 #[test]
 fn error_views_have_stable_kinds() {
     let mut s = with_gemeente();
     let kind = |e: Error| error_view(&e).kind;
-    assert_eq!(kind(s.form("XX", 2026).unwrap_err()), "invoer");
-    assert_eq!(kind(s.form(GM, 1066).unwrap_err()), "invoer");
-    assert_eq!(kind(s.overview("GM0002").unwrap_err()), "niet_gevonden");
+    assert_eq!(kind(screens::form(&s, "XX", 2026).unwrap_err()), "invoer");
+    assert_eq!(kind(screens::form(&s, GM, 1066).unwrap_err()), "invoer");
     assert_eq!(
-        kind(s.add_organisation_view(GM, "Nog eens").unwrap_err()),
+        kind(screens::overview(&s, "GM0002").unwrap_err()),
+        "niet_gevonden"
+    );
+    assert_eq!(
+        kind(screens::add_organisation(&mut s, GM, "Nog eens").unwrap_err()),
         "opslag"
     );
     assert_eq!(
         kind(read_register(std::path::Path::new("/bestaat/niet.csv")).unwrap_err()),
         "bestand"
     );
-    let err = s
-        .set_field(&request(u(), "begroting", "GRF.PERSONEEL", waarde("x")))
-        .unwrap_err();
+    let err = screens::set_field(
+        &mut s,
+        &request(u(), "begroting", "GRF.PERSONEEL", waarde("x")),
+    )
+    .unwrap_err();
     let view = error_view(&err);
     assert_eq!(view.kind, "waarde");
     assert_eq!(view.message, err.to_string());
@@ -828,7 +839,7 @@ fn error_views_have_stable_kinds() {
     );
     let dir = tempfile::tempdir().unwrap();
     set(&mut s, u(), "begroting", "GRF.PERSONEEL", "1");
-    let err = s.export_view(GM, u(), dir.path(), false).unwrap_err();
+    let err = screens::export(&mut s, GM, u(), dir.path(), false).unwrap_err();
     assert_eq!(error_view(&err).kind, "meldingen");
     assert!(error_view(&Error::Invalid("x".into())).meldingen.is_empty());
 }
@@ -873,9 +884,9 @@ fn an_imported_file_counts_as_handed_in() {
     // A griffie exports; a colleague reads the file into another store, once as written and
     // once after a spreadsheet re-saved it with other line ends (other bytes, same data).
     let mut a = session();
-    let org = a.add_demo_organisation_view().unwrap();
+    let org = screens::add_demo_organisation(&mut a).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let sent = a.export_view(&org.code, u(), dir.path(), false).unwrap();
+    let sent = screens::export(&mut a, &org.code, u(), dir.path(), false).unwrap();
     let bytes = std::fs::read(&sent.pad).unwrap();
     let resaved = dir.path().join("opnieuw_opgeslagen.csv");
     std::fs::write(
@@ -894,10 +905,13 @@ fn an_imported_file_counts_as_handed_in() {
             path.display()
         );
         // A change after the import is a change.
-        b.set_field(&SetFieldRequest {
-            organisatie: org.code.clone(),
-            ..request(u(), "begroting", "GRF.PERSONEEL", waarde("1.234.567,89"))
-        })
+        screens::set_field(
+            &mut b,
+            &SetFieldRequest {
+                organisatie: org.code.clone(),
+                ..request(u(), "begroting", "GRF.PERSONEEL", waarde("1.234.567,89"))
+            },
+        )
         .unwrap();
         assert_eq!(
             summary_of(&b, &org.code, u()).status,

@@ -3,9 +3,9 @@
 //! input for real (zip bombs, lying archives, duplicate member names, encrypted members, huge
 //! and endless files) and bundles it through the use case the CLI and the app call.
 
+use raadsbudget_app::screens::bundle;
+use raadsbudget_app::views::{BundelBestandView, BundelRequest, BundelView};
 use raadsbudget_usecases::demo_files::write_demo_files;
-use raadsbudget_usecases::screens::bundle;
-use raadsbudget_usecases::views::{BundelBestandView, BundelRequest, BundelView};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -3,12 +3,12 @@
 //! spreadsheet-resaved files in a zip, with a register of 410 organisations.
 
 use chrono::{Duration, TimeZone, Utc};
+use raadsbudget_app::screens::bundle;
+use raadsbudget_app::views::{BundelRequest, BundelView};
 use raadsbudget_domain::{Catalogue, Dataset, Entry, Fase, Record, Value, SOFTWARE};
 use raadsbudget_formats::benchmark::{self, FileMeta};
 use raadsbudget_usecases::demo::demo_datasets;
 use raadsbudget_usecases::demo_files::write_demo_files;
-use raadsbudget_usecases::screens::bundle;
-use raadsbudget_usecases::views::{BundelRequest, BundelView};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::io::Write;

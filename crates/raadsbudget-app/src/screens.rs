@@ -6,22 +6,12 @@
 //! decimals, percentages with 1 decimal and ` %` (`12,3 %`, changes signed: `+12,3 %`). Unknown
 //! is `None`, never `0`.
 
-use crate::bundel::{BundleOutcome, BundleRequest, BundledFile};
-use crate::export::ExportRequest;
-use crate::files::display_name;
-use crate::session::Session;
-use crate::uitvraag::current_uitvraag;
-use crate::values::{
-    check_jaar, entry_text, field_location, lookup_post, typed_entry, Input, SetValue,
-};
 use crate::views::{
     AppInfo, AuditView, BundelBestandView, BundelRequest, BundelView, CategoryTotal, CellView,
     CodeOptionView, ColumnView, CopyResult, ErrorView, ExportPreview, ExportResult, FindingView,
     FormView, InvoerView, KengetalView, OrganisationView, Overview, PostRow, PreviewView,
     RegisterEntry, ResponsView, SectionView, SetFieldRequest, UitvraagSummary,
 };
-use crate::{Error, Result};
-use chrono::{DateTime, Utc};
 use raadsbudget_domain::catalogue::{Category, KENMERKEN};
 use raadsbudget_domain::kengetallen::{
     is_required, kengetal_categories, kengetallen_for, Kengetallen, TOTAAL,
@@ -32,11 +22,17 @@ use raadsbudget_domain::{
     Catalogue, Dataset, Fase, Finding, Jaar, Organisation, Post, Reason, Record, Severity, SOFTWARE,
 };
 use raadsbudget_store::{AuditEntry, HistoryFilter};
+use raadsbudget_usecases::bundel::{BundleOutcome, BundleRequest, BundledFile};
+use raadsbudget_usecases::export::ExportRequest;
+use raadsbudget_usecases::files::display_name;
+use raadsbudget_usecases::text::{block_title, category_name, count, moment_for_people};
+use raadsbudget_usecases::uitvraag::current_uitvraag;
+use raadsbudget_usecases::values::{
+    check_jaar, entry_text, field_location, lookup_post, typed_entry, Input, SetValue,
+};
+use raadsbudget_usecases::{Error, Result, Session};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
-
-/// Dutch name of [`TOTAAL`].
-const TOTAAL_NAAM: &str = "Totaal raadsondersteuning";
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
@@ -63,17 +59,6 @@ fn change_text(old: Decimal, new: Decimal) -> Option<String> {
         ""
     };
     Some(format!("{sign}{}", percent(pct)))
-}
-
-/// `28-11-2026 14:05` (UTC) for an RFC 3339 moment; the text itself when it does not parse.
-pub(crate) fn moment_for_people(moment: &str) -> String {
-    DateTime::parse_from_rfc3339(moment)
-        .map(|d| d.with_timezone(&Utc).format("%d-%m-%Y %H:%M").to_string())
-        .unwrap_or_else(|_| moment.to_string())
-}
-
-pub(crate) fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 pub(crate) fn parse_fase(text: &str) -> Result<Fase> {
@@ -172,7 +157,7 @@ pub fn read_register(path: &Path) -> Result<Vec<RegisterEntry>> {
 
 /// Bundles as the Bundelen screen asks (with every file and its findings) and gives the view.
 pub fn bundle(req: &BundelRequest, progress: &dyn Fn(usize, usize)) -> Result<BundelView> {
-    let outcome = crate::bundel::bundle(
+    let outcome = raadsbudget_usecases::bundel::bundle(
         &BundleRequest {
             inputs: req.invoer.clone(),
             out: PathBuf::from(&req.uit),
@@ -230,14 +215,6 @@ fn bundled_file_view(f: &BundledFile) -> BundelBestandView {
 // Kengetallen and the form's layout
 // ---------------------------------------------------------------------------------------------
 
-pub(crate) fn category_name(cat: &Catalogue, code: &str) -> String {
-    if code == TOTAAL {
-        return TOTAAL_NAAM.to_string();
-    }
-    cat.category(code)
-        .map_or_else(|| code.to_string(), |c| c.naam.clone())
-}
-
 /// The two columns of a section: kenmerken (U−1, U); a category begroting U and realisatie
 /// U−1.
 fn columns(category: &str, u: Jaar) -> [(Jaar, Fase); 2] {
@@ -250,15 +227,10 @@ fn columns(category: &str, u: Jaar) -> [(Jaar, Fase); 2] {
 }
 
 pub(crate) fn column_view(jaar: Jaar, fase: Fase) -> ColumnView {
-    let titel = match fase {
-        Fase::Kenmerk => format!("1 januari {jaar}"),
-        Fase::Begroting => format!("Begroting {jaar}"),
-        Fase::Realisatie => format!("Realisatie {jaar}"),
-    };
     ColumnView {
         jaar,
         fase: fase.as_str().to_string(),
-        titel,
+        titel: block_title(jaar, fase),
     }
 }
 
@@ -409,265 +381,258 @@ fn totals(cat: &Catalogue, data: &Dataset, u: Jaar) -> Vec<CategoryTotal> {
 // The screens
 // ---------------------------------------------------------------------------------------------
 
-impl Session {
-    /// General facts for the app's header and about box.
-    pub fn app_info(&self) -> Result<AppInfo> {
-        Ok(AppInfo {
-            software: SOFTWARE.to_string(),
-            database: self
-                .path()
-                .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string()),
-            definities: Catalogue::current().versie.clone(),
-            gebruiker: self.actor()?,
-            huidige_uitvraag: current_uitvraag(),
-        })
-    }
+/// General facts for the app's header and about box.
+pub fn app_info(s: &Session) -> Result<AppInfo> {
+    Ok(AppInfo {
+        software: SOFTWARE.to_string(),
+        database: s
+            .path()
+            .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string()),
+        definities: Catalogue::current().versie.clone(),
+        gebruiker: s.actor()?,
+        huidige_uitvraag: current_uitvraag(),
+    })
+}
 
-    /// The organisations in the store, sorted by code.
-    pub fn organisation_views(&self) -> Result<Vec<OrganisationView>> {
-        Ok(self
-            .organisations()?
+/// The organisations in the store, sorted by code.
+pub fn organisations(s: &Session) -> Result<Vec<OrganisationView>> {
+    Ok(s.organisations()?.iter().map(organisation_view).collect())
+}
+
+/// Adds an organisation (code and name are checked).
+pub fn add_organisation(s: &mut Session, code: &str, naam: &str) -> Result<OrganisationView> {
+    Ok(organisation_view(&s.add_organisation(code, naam)?))
+}
+
+/// Adds the next demo gemeente ([`Session::add_demo_organisation`]).
+pub fn add_demo_organisation(s: &mut Session) -> Result<OrganisationView> {
+    Ok(organisation_view(&s.add_demo_organisation()?))
+}
+
+/// The overview of an organisation, newest first: every uitvraag with data in its own
+/// blocks (begroting U, realisatie U−1) or with an export, and always the current
+/// uitvraag.
+pub fn overview(s: &Session, organisatie: &str) -> Result<Overview> {
+    let org = s.organisation(organisatie)?;
+    let data = s.store().dataset(&org.code)?;
+    let cat = Catalogue::current();
+    let uitvragen = s
+        .uitvragen_of(&data)?
+        .into_iter()
+        .map(|u| summary(s, &data, u, &validate_uitvraag(cat, &data, u)))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Overview {
+        organisatie: organisation_view(&org),
+        uitvragen,
+    })
+}
+
+/// The state of uitvraag `u` for display; `findings` are those of [`validate_uitvraag`].
+fn summary(s: &Session, data: &Dataset, u: Jaar, findings: &[Finding]) -> Result<UitvraagSummary> {
+    let state = s.uitvraag_state(data, u, findings)?;
+    Ok(UitvraagSummary {
+        uitvraag: u,
+        status: state.status.code().to_string(),
+        status_tekst: state.status.to_string(),
+        revisie: state.last_export.as_ref().map(|e| e.revisie),
+        ingediend_op: state.last_export.as_ref().map(|e| e.moment.clone()),
+        fouten: state.fouten,
+        waarschuwingen: state.waarschuwingen,
+        signalen: state.signalen,
+        totalen: totals(Catalogue::current(), data, u),
+    })
+}
+
+/// The invoer form of uitvraag `uitvraag`: the kenmerken (U−1, U) and the four categories
+/// (begroting U, realisatie U−1), with definitions, values, last year's values, findings
+/// per field, kengetallen and the status.
+pub fn form(s: &Session, organisatie: &str, uitvraag: Jaar) -> Result<FormView> {
+    let org = s.organisation(organisatie)?;
+    check_jaar(uitvraag)?;
+    let data = s.store().dataset(&org.code)?;
+    let cat = Catalogue::current();
+    let findings = validate_uitvraag(cat, &data, uitvraag);
+    Ok(FormView {
+        organisatie: organisation_view(&org),
+        uitvraag,
+        definities: cat.versie.clone(),
+        algemene_regels: cat.algemene_regels.clone(),
+        secties: cat
+            .categories
             .iter()
-            .map(organisation_view)
-            .collect())
-    }
+            .map(|c| section_view(cat, &data, uitvraag, c, &findings))
+            .collect(),
+        totaal: kengetal_views(cat, &data, uitvraag, &[TOTAAL]),
+        meldingen: finding_views(&findings),
+        samenvatting: summary(s, &data, uitvraag, &findings)?,
+    })
+}
 
-    /// Adds an organisation (code and name are checked).
-    pub fn add_organisation_view(&mut self, code: &str, naam: &str) -> Result<OrganisationView> {
-        Ok(organisation_view(&self.add_organisation(code, naam)?))
-    }
+/// Saves one field (value, reason, or only a new toelichting) and returns the form.
+/// [`Error::Value`] with the finding when the text does not fit the post.
+pub fn set_field(s: &mut Session, req: &SetFieldRequest) -> Result<FormView> {
+    check_jaar(req.uitvraag)?;
+    let input = match &req.invoer {
+        InvoerView::Waarde { tekst } => Input::Waarde(tekst.clone()),
+        InvoerView::Reden { reden } => Input::Reden(parse_reason(reden)?),
+        InvoerView::Behouden => Input::Keep,
+    };
+    s.set_value(&SetValue {
+        organisation: req.organisatie.clone(),
+        jaar: req.jaar,
+        fase: parse_fase(&req.fase)?,
+        post: req.post.clone(),
+        input,
+        toelichting: req.toelichting.clone(),
+    })?;
+    form(s, &req.organisatie, req.uitvraag)
+}
 
-    /// Adds the next demo gemeente ([`Session::add_demo_organisation`]).
-    pub fn add_demo_organisation_view(&mut self) -> Result<OrganisationView> {
-        Ok(organisation_view(&self.add_demo_organisation()?))
-    }
+/// Removes one field's entry and returns the form.
+pub fn clear_field(
+    s: &mut Session,
+    organisatie: &str,
+    uitvraag: Jaar,
+    jaar: Jaar,
+    fase: &str,
+    post: &str,
+) -> Result<FormView> {
+    check_jaar(uitvraag)?;
+    s.clear_value(organisatie, jaar, parse_fase(fase)?, post)?;
+    form(s, organisatie, uitvraag)
+}
 
-    /// The overview of an organisation, newest first: every uitvraag with data in its own
-    /// blocks (begroting U, realisatie U−1) or with an export, and always the current
-    /// uitvraag.
-    pub fn overview(&self, organisatie: &str) -> Result<Overview> {
-        let org = self.organisation(organisatie)?;
-        let data = self.store().dataset(&org.code)?;
-        let cat = Catalogue::current();
-        let uitvragen = self
-            .uitvragen_of(&data)?
-            .into_iter()
-            .map(|u| self.summary(&data, u, &validate_uitvraag(cat, &data, u)))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Overview {
-            organisatie: organisation_view(&org),
-            uitvragen,
-        })
-    }
-
-    /// The state of uitvraag `u` for display; `findings` are those of [`validate_uitvraag`].
-    fn summary(&self, data: &Dataset, u: Jaar, findings: &[Finding]) -> Result<UitvraagSummary> {
-        let state = self.uitvraag_state(data, u, findings)?;
-        Ok(UitvraagSummary {
-            uitvraag: u,
-            status: state.status.code().to_string(),
-            status_tekst: state.status.to_string(),
-            revisie: state.last_export.as_ref().map(|e| e.revisie),
-            ingediend_op: state.last_export.as_ref().map(|e| e.moment.clone()),
-            fouten: state.fouten,
-            waarschuwingen: state.waarschuwingen,
-            signalen: state.signalen,
-            totalen: totals(Catalogue::current(), data, u),
-        })
-    }
-
-    /// The invoer form of uitvraag `uitvraag`: the kenmerken (U−1, U) and the four categories
-    /// (begroting U, realisatie U−1), with definitions, values, last year's values, findings
-    /// per field, kengetallen and the status.
-    pub fn form(&self, organisatie: &str, uitvraag: Jaar) -> Result<FormView> {
-        let org = self.organisation(organisatie)?;
-        check_jaar(uitvraag)?;
-        let data = self.store().dataset(&org.code)?;
-        let cat = Catalogue::current();
-        let findings = validate_uitvraag(cat, &data, uitvraag);
-        Ok(FormView {
-            organisatie: organisation_view(&org),
-            uitvraag,
-            definities: cat.versie.clone(),
-            algemene_regels: cat.algemene_regels.clone(),
-            secties: cat
-                .categories
-                .iter()
-                .map(|c| section_view(cat, &data, uitvraag, c, &findings))
-                .collect(),
-            totaal: kengetal_views(cat, &data, uitvraag, &[TOTAAL]),
-            meldingen: finding_views(&findings),
-            samenvatting: self.summary(&data, uitvraag, &findings)?,
-        })
-    }
-
-    /// Saves one field (value, reason, or only a new toelichting) and returns the form.
-    /// [`Error::Value`] with the finding when the text does not fit the post.
-    pub fn set_field(&mut self, req: &SetFieldRequest) -> Result<FormView> {
-        check_jaar(req.uitvraag)?;
-        let input = match &req.invoer {
-            InvoerView::Waarde { tekst } => Input::Waarde(tekst.clone()),
-            InvoerView::Reden { reden } => Input::Reden(parse_reason(reden)?),
-            InvoerView::Behouden => Input::Keep,
-        };
-        self.set_value(&SetValue {
-            organisation: req.organisatie.clone(),
-            jaar: req.jaar,
-            fase: parse_fase(&req.fase)?,
-            post: req.post.clone(),
-            input,
-            toelichting: req.toelichting.clone(),
-        })?;
-        self.form(&req.organisatie, req.uitvraag)
-    }
-
-    /// Removes one field's entry and returns the form.
-    pub fn clear_field(
-        &mut self,
-        organisatie: &str,
-        uitvraag: Jaar,
-        jaar: Jaar,
-        fase: &str,
-        post: &str,
-    ) -> Result<FormView> {
-        check_jaar(uitvraag)?;
-        self.clear_value(organisatie, jaar, parse_fase(fase)?, post)?;
-        self.form(organisatie, uitvraag)
-    }
-
-    /// The kengetallen as they would be with `tekst` typed in a field, without saving: those
-    /// of the field's category (all four for a kenmerk) and of the total, for begroting U and
-    /// realisatie U−1. The text is read as [`Session::set_value`] reads it; when it does not
-    /// fit, `melding` is the finding and `kengetallen` is empty. An empty text previews the
-    /// field without entry.
-    pub fn preview(
-        &self,
-        organisatie: &str,
-        uitvraag: Jaar,
-        jaar: Jaar,
-        fase: &str,
-        post: &str,
-        tekst: &str,
-    ) -> Result<PreviewView> {
-        let org = self.organisation(organisatie)?;
-        check_jaar(uitvraag)?;
-        check_jaar(jaar)?;
-        let fase = parse_fase(fase)?;
-        let cat = Catalogue::current();
-        let post = lookup_post(cat, post)?;
-        let mut data = self.store().dataset(&org.code)?;
-        if tekst.trim().is_empty() {
-            data.records.remove(&(jaar, fase, post.code.clone()));
-        } else {
-            let location = field_location(&org, jaar, fase, &post.code);
-            match typed_entry(post, fase, tekst, location) {
-                Ok(entry) => {
-                    let record = Record {
-                        entry,
-                        toelichting: String::new(),
-                        definities: cat.versie.clone(),
-                    };
-                    data.set(jaar, fase, &post.code, record);
-                }
-                Err(Error::Value(finding)) => {
-                    return Ok(PreviewView {
-                        melding: Some(finding_view(&finding)),
-                        kengetallen: Vec::new(),
-                    })
-                }
-                Err(e) => return Err(e),
+/// The kengetallen as they would be with `tekst` typed in a field, without saving: those
+/// of the field's category (all four for a kenmerk) and of the total, for begroting U and
+/// realisatie U−1. The text is read as [`Session::set_value`] reads it; when it does not
+/// fit, `melding` is the finding and `kengetallen` is empty. An empty text previews the
+/// field without entry.
+pub fn preview(
+    s: &Session,
+    organisatie: &str,
+    uitvraag: Jaar,
+    jaar: Jaar,
+    fase: &str,
+    post: &str,
+    tekst: &str,
+) -> Result<PreviewView> {
+    let org = s.organisation(organisatie)?;
+    check_jaar(uitvraag)?;
+    check_jaar(jaar)?;
+    let fase = parse_fase(fase)?;
+    let cat = Catalogue::current();
+    let post = lookup_post(cat, post)?;
+    let mut data = s.store().dataset(&org.code)?;
+    if tekst.trim().is_empty() {
+        data.records.remove(&(jaar, fase, post.code.clone()));
+    } else {
+        let location = field_location(&org, jaar, fase, &post.code);
+        match typed_entry(post, fase, tekst, location) {
+            Ok(entry) => {
+                let record = Record {
+                    entry,
+                    toelichting: String::new(),
+                    definities: cat.versie.clone(),
+                };
+                data.set(jaar, fase, &post.code, record);
             }
+            Err(Error::Value(finding)) => {
+                return Ok(PreviewView {
+                    melding: Some(finding_view(&finding)),
+                    kengetallen: Vec::new(),
+                })
+            }
+            Err(e) => return Err(e),
         }
-        let categories = if post.categorie == KENMERKEN {
-            kengetal_categories(cat)
-        } else {
-            vec![post.categorie.as_str(), TOTAAL]
-        };
-        Ok(PreviewView {
-            melding: None,
-            kengetallen: kengetal_views(cat, &data, uitvraag, &categories),
-        })
     }
+    let categories = if post.categorie == KENMERKEN {
+        kengetal_categories(cat)
+    } else {
+        vec![post.categorie.as_str(), TOTAAL]
+    };
+    Ok(PreviewView {
+        melding: None,
+        kengetallen: kengetal_views(cat, &data, uitvraag, &categories),
+    })
+}
 
-    /// Fills the empty fields from last year ([`Session::copy_previous_year`]) and gives
-    /// how many were filled with the form.
-    pub fn copy_previous_year_view(
-        &mut self,
-        organisatie: &str,
-        uitvraag: Jaar,
-    ) -> Result<CopyResult> {
-        let filled = self.copy_previous_year(organisatie, uitvraag)?;
-        Ok(CopyResult {
-            aantal: count(filled),
-            formulier: self.form(organisatie, uitvraag)?,
-        })
-    }
+/// Fills the empty fields from last year ([`Session::copy_previous_year`]) and gives
+/// how many were filled with the form.
+pub fn copy_previous_year(
+    s: &mut Session,
+    organisatie: &str,
+    uitvraag: Jaar,
+) -> Result<CopyResult> {
+    let filled = s.copy_previous_year(organisatie, uitvraag)?;
+    Ok(CopyResult {
+        aantal: count(filled),
+        formulier: form(s, organisatie, uitvraag)?,
+    })
+}
 
-    /// All findings of the uitvraag.
-    pub fn findings_view(&self, organisatie: &str, uitvraag: Jaar) -> Result<Vec<FindingView>> {
-        let (_, findings) = self.check(organisatie, uitvraag)?;
-        Ok(finding_views(&findings))
-    }
+/// All findings of the uitvraag.
+pub fn findings(s: &Session, organisatie: &str, uitvraag: Jaar) -> Result<Vec<FindingView>> {
+    let (_, findings) = s.check(organisatie, uitvraag)?;
+    Ok(finding_views(&findings))
+}
 
-    /// What a final export would send now: file name, revisie, the file's text and the
-    /// findings.
-    pub fn export_preview(&self, organisatie: &str, uitvraag: Jaar) -> Result<ExportPreview> {
-        let prepared = self.prepare_export(organisatie, uitvraag, None, false)?;
-        let standaard_map = dirs::document_dir()
-            .or_else(dirs::home_dir)
-            .unwrap_or_else(|| PathBuf::from("."));
-        Ok(ExportPreview {
-            bestandsnaam: prepared.file_name.clone(),
-            revisie: prepared.meta.revisie,
-            regels: count(prepared.rows),
-            inhoud: String::from_utf8_lossy(&prepared.bytes).into_owned(),
-            meldingen: finding_views(&prepared.findings),
-            heeft_fouten: prepared.has_errors(),
-            standaard_map: standaard_map.display().to_string(),
-        })
-    }
+/// What a final export would send now: file name, revisie, the file's text and the
+/// findings.
+pub fn export_preview(s: &Session, organisatie: &str, uitvraag: Jaar) -> Result<ExportPreview> {
+    let prepared = s.prepare_export(organisatie, uitvraag, None, false)?;
+    let standaard_map = dirs::document_dir()
+        .or_else(dirs::home_dir)
+        .unwrap_or_else(|| PathBuf::from("."));
+    Ok(ExportPreview {
+        bestandsnaam: prepared.file_name.clone(),
+        revisie: prepared.meta.revisie,
+        regels: count(prepared.rows),
+        inhoud: String::from_utf8_lossy(&prepared.bytes).into_owned(),
+        meldingen: finding_views(&prepared.findings),
+        heeft_fouten: prepared.has_errors(),
+        standaard_map: standaard_map.display().to_string(),
+    })
+}
 
-    /// Writes the benchmark file into folder `map` (a draft when `concept`).
-    pub fn export_view(
-        &mut self,
-        organisatie: &str,
-        uitvraag: Jaar,
-        map: &Path,
-        concept: bool,
-    ) -> Result<ExportResult> {
-        let outcome = self.export(&ExportRequest {
-            organisation: organisatie.to_string(),
-            uitvraag,
-            dir: map.to_path_buf(),
-            moment: None,
-            concept,
-        })?;
-        Ok(ExportResult {
-            pad: outcome.path.display().to_string(),
-            revisie: outcome.revisie,
-            sha256: outcome.sha256,
-            concept: outcome.concept,
-        })
-    }
+/// Writes the benchmark file into folder `map` (a draft when `concept`).
+pub fn export(
+    s: &mut Session,
+    organisatie: &str,
+    uitvraag: Jaar,
+    map: &Path,
+    concept: bool,
+) -> Result<ExportResult> {
+    let outcome = s.export(&ExportRequest {
+        organisation: organisatie.to_string(),
+        uitvraag,
+        dir: map.to_path_buf(),
+        moment: None,
+        concept,
+    })?;
+    Ok(ExportResult {
+        pad: outcome.path.display().to_string(),
+        revisie: outcome.revisie,
+        sha256: outcome.sha256,
+        concept: outcome.concept,
+    })
+}
 
-    /// The audit log of an organisation (optionally of one post), newest first.
-    pub fn history_view(&self, organisatie: &str, post: Option<&str>) -> Result<Vec<AuditView>> {
-        let filter = HistoryFilter {
-            post: post
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string),
-            ..HistoryFilter::default()
-        };
-        Ok(self
-            .history(organisatie, &filter)?
-            .iter()
-            .map(audit_view)
-            .collect())
-    }
+/// The audit log of an organisation (optionally of one post), newest first.
+pub fn history(s: &Session, organisatie: &str, post: Option<&str>) -> Result<Vec<AuditView>> {
+    let filter = HistoryFilter {
+        post: post
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string),
+        ..HistoryFilter::default()
+    };
+    Ok(s.history(organisatie, &filter)?
+        .iter()
+        .map(audit_view)
+        .collect())
+}
 
-    /// Undoes the organisation's most recent change; `None` when there is nothing to undo.
-    pub fn undo_view(&mut self, organisatie: &str) -> Result<Option<AuditView>> {
-        Ok(self.undo(organisatie)?.as_ref().map(audit_view))
-    }
+/// Undoes the organisation's most recent change; `None` when there is nothing to undo.
+pub fn undo(s: &mut Session, organisatie: &str) -> Result<Option<AuditView>> {
+    Ok(s.undo(organisatie)?.as_ref().map(audit_view))
 }

@@ -3,13 +3,12 @@
 //! the same demo organisations, and every number shown must equal the bundle's
 //! `kengetallen.csv` and `statistiek.csv` — one code path.
 
+use raadsbudget_app::screens::bundle;
+use raadsbudget_app::vergelijken;
+use raadsbudget_app::views::{BronLadenRequest, BundelRequest, VergelijkRequest, VergelijkingView};
 use raadsbudget_domain::Fase;
 use raadsbudget_usecases::demo_files::write_demo_files;
-use raadsbudget_usecases::screens::bundle;
 use raadsbudget_usecases::vergelijken::{save_chart, FactsheetRun};
-use raadsbudget_usecases::views::{
-    BronLadenRequest, BundelRequest, VergelijkRequest, VergelijkingView,
-};
 use raadsbudget_usecases::Session;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -54,12 +53,14 @@ fn fixture() -> Fixture {
     session.set_user("r.kamer").unwrap();
     session.fill_demo(2026, AANTAL, SEED).unwrap();
     for b in [&b25, &b26] {
-        session
-            .load_source(&BronLadenRequest {
+        vergelijken::load_source(
+            &mut session,
+            &BronLadenRequest {
                 pad: b.display().to_string(),
                 register: None,
-            })
-            .unwrap();
+            },
+        )
+        .unwrap();
     }
     Fixture {
         _dir: dir,
@@ -99,7 +100,7 @@ fn req(org: &str, cat: &str, ind: &str, jaar: u16, fase: &str, groep: &str) -> V
     }
 }
 
-fn num(g: &Option<raadsbudget_usecases::views::GetalView>) -> String {
+fn num(g: &Option<raadsbudget_app::views::GetalView>) -> String {
     g.as_ref().map(|g| g.getal.clone()).unwrap_or_default()
 }
 
@@ -121,7 +122,7 @@ fn every_number_equals_the_bundles_kengetallen_and_statistiek() {
             assert!(kengetallen.insert(key, row).is_none());
         }
     }
-    let opties = s.compare_options("GM5000").unwrap();
+    let opties = vergelijken::compare_options(s, "GM5000").unwrap();
     let blocks: Vec<(u16, String)> = opties
         .jaren
         .iter()
@@ -151,9 +152,11 @@ fn every_number_equals_the_bundles_kengetallen_and_statistiek() {
                         continue; // not in a single bundle; checked below
                     }
                     for groep in ["gemeenten", "grootteklasse"] {
-                        let v = s
-                            .compare_view(&req(own, &cat.code, &ind.code, *jaar, fase, groep))
-                            .unwrap();
+                        let v = vergelijken::compare_view(
+                            s,
+                            &req(own, &cat.code, &ind.code, *jaar, fase, groep),
+                        )
+                        .unwrap();
                         let k = &kengetallen[&[
                             own.clone(),
                             jaar.to_string(),
@@ -212,17 +215,18 @@ fn every_number_equals_the_bundles_kengetallen_and_statistiek() {
 #[test]
 fn rank_table_trend_and_uitputting_across_two_bundles() {
     let mut f = fixture();
-    let v: VergelijkingView = f
-        .session
-        .compare_view(&req(
+    let v: VergelijkingView = vergelijken::compare_view(
+        &f.session,
+        &req(
             "GM5010",
             "RKK",
             "per_inwoner",
             2026,
             "begroting",
             "grootteklasse",
-        ))
-        .unwrap();
+        ),
+    )
+    .unwrap();
     // Rows: highest first; the own row marked once; ranks consistent with the values.
     assert_eq!(v.rijen.iter().filter(|r| r.eigen).count(), 1);
     assert_eq!(v.eigen.code, "GM5010");
@@ -259,66 +263,68 @@ fn rank_table_trend_and_uitputting_across_two_bundles() {
     );
 
     // Realisatie 2025 (uitvraag 2026) against begroting 2025 (uitvraag 2025): uitputting.
-    let u = f
-        .session
-        .compare_view(&req(
+    let u = vergelijken::compare_view(
+        &f.session,
+        &req(
             "GM5010",
             "TOTAAL",
             "uitputting",
             2025,
             "realisatie",
             "gemeenten",
-        ))
-        .unwrap();
+        ),
+    )
+    .unwrap();
     assert!(u.eigen.waarde.is_some());
     assert!(u.statistiek.as_ref().unwrap().n > 50);
     // Realisatie 2024 has no begroting 2024 loaded: no peer has uitputting; the own
     // organisation has (its store holds begroting 2024).
-    let none = f
-        .session
-        .compare_view(&req(
+    let none = vergelijken::compare_view(
+        &f.session,
+        &req(
             "GM5010",
             "TOTAAL",
             "uitputting",
             2024,
             "realisatie",
             "gemeenten",
-        ))
-        .unwrap();
+        ),
+    )
+    .unwrap();
     assert_eq!(none.statistiek.as_ref().unwrap().n, 1);
     assert!(none.eigen.waarde.is_some());
 
     // A hand-picked list, saved by name; the own organisation is always in it.
-    let lists = f
-        .session
-        .save_peer_list("Buren", &["GM5003".into(), "GM5001".into()])
-        .unwrap();
+    let lists =
+        vergelijken::save_peer_list(&mut f.session, "Buren", &["GM5003".into(), "GM5001".into()])
+            .unwrap();
     assert_eq!(lists[0].codes, vec!["GM5001", "GM5003"]);
     let mut r = req("GM5010", "GRF", "per_inwoner", 2026, "begroting", "lijst");
     r.lijst = lists[0].codes.clone();
-    let l = f.session.compare_view(&r).unwrap();
+    let l = vergelijken::compare_view(&f.session, &r).unwrap();
     let codes: Vec<&str> = l.rijen.iter().map(|r| r.code.as_str()).collect();
     assert_eq!(codes.len(), 3, "{codes:?}");
     assert!(codes.contains(&"GM5010"));
     assert_eq!(l.groep_naam, "zelf gekozen groep van 3 organisaties");
 
     // Groups that do not fit are refused with the reason.
-    let err = f
-        .session
-        .compare_view(&req(
+    let err = vergelijken::compare_view(
+        &f.session,
+        &req(
             "GM5010",
             "GRF",
             "per_inwoner",
             2026,
             "begroting",
             "waterschappen",
-        ))
-        .unwrap_err();
+        ),
+    )
+    .unwrap_err();
     assert!(
         err.to_string().contains("alleen voor waterschappen"),
         "{err}"
     );
-    let opties = f.session.compare_options("GM5010").unwrap();
+    let opties = vergelijken::compare_options(&f.session, "GM5010").unwrap();
     let provincie = opties
         .groepen
         .iter()
@@ -332,16 +338,18 @@ fn rank_table_trend_and_uitputting_across_two_bundles() {
 fn own_figures_come_from_the_store_and_a_difference_is_said() {
     let f = fixture();
     let mut s = f.session;
-    let before = s
-        .compare_view(&req(
+    let before = vergelijken::compare_view(
+        &s,
+        &req(
             "GM5010",
             "GRF",
             "kernbudget",
             2026,
             "begroting",
             "gemeenten",
-        ))
-        .unwrap();
+        ),
+    )
+    .unwrap();
     s.set_value(&raadsbudget_usecases::values::SetValue {
         organisation: "GM5010".into(),
         jaar: 2026,
@@ -351,16 +359,18 @@ fn own_figures_come_from_the_store_and_a_difference_is_said() {
         toelichting: None,
     })
     .unwrap();
-    let after = s
-        .compare_view(&req(
+    let after = vergelijken::compare_view(
+        &s,
+        &req(
             "GM5010",
             "GRF",
             "kernbudget",
             2026,
             "begroting",
             "gemeenten",
-        ))
-        .unwrap();
+        ),
+    )
+    .unwrap();
     assert_ne!(before.eigen.waarde, after.eigen.waarde);
     assert_eq!(after.opmerkingen.len(), 1);
     assert!(
@@ -374,14 +384,16 @@ fn own_figures_come_from_the_store_and_a_difference_is_said() {
 fn loading_is_checked_all_or_nothing_and_removable() {
     let f = fixture();
     let mut s = f.session;
-    assert_eq!(s.source_views().unwrap().len(), 2);
+    assert_eq!(vergelijken::source_views(&s).unwrap().len(), 2);
     // The same bundle again: refused, nothing added.
-    let again = s
-        .load_source(&BronLadenRequest {
+    let again = vergelijken::load_source(
+        &mut s,
+        &BronLadenRequest {
             pad: f.root.join("bundel-2026").display().to_string(),
             register: None,
-        })
-        .unwrap_err();
+        },
+    )
+    .unwrap_err();
     assert!(again.to_string().contains("al geladen"), "{again}");
     // A broken waarden.csv: the message names file, line and column; nothing stored.
     let broken = f.root.join("kapot");
@@ -391,13 +403,16 @@ fn loading_is_checked_all_or_nothing_and_removable() {
     let at = lines.iter().position(|l| l.contains(",GRF.")).unwrap();
     lines[at] = lines[at].replacen(",GRF.", ",GRF.BESTAAT_NIET_", 1);
     std::fs::write(broken.join("waarden.csv"), lines.join("\r\n")).unwrap();
-    s.remove_source(s.source_views().unwrap()[1].id).unwrap();
-    let err = s
-        .load_source(&BronLadenRequest {
+    let second = vergelijken::source_views(&s).unwrap()[1].id;
+    vergelijken::remove_source(&mut s, second).unwrap();
+    let err = vergelijken::load_source(
+        &mut s,
+        &BronLadenRequest {
             pad: broken.display().to_string(),
             register: None,
-        })
-        .unwrap_err();
+        },
+    )
+    .unwrap_err();
     let m = err.to_string();
     assert!(
         m.contains("waarden.csv")
@@ -405,27 +420,31 @@ fn loading_is_checked_all_or_nothing_and_removable() {
             && m.contains("kolom post"),
         "{at}: {m}"
     );
-    assert_eq!(s.source_views().unwrap().len(), 1);
-    let missing = s
-        .load_source(&BronLadenRequest {
+    assert_eq!(vergelijken::source_views(&s).unwrap().len(), 1);
+    let missing = vergelijken::load_source(
+        &mut s,
+        &BronLadenRequest {
             pad: f.root.join("bestaat-niet").display().to_string(),
             register: None,
-        })
-        .unwrap_err();
+        },
+    )
+    .unwrap_err();
     assert_eq!(missing.kind(), "niet_gevonden");
     // Removing the last source leaves nothing to compare with.
-    let id = s.source_views().unwrap()[0].id;
-    assert!(s.remove_source(id).unwrap().is_empty());
-    let err = s
-        .compare_view(&req(
+    let id = vergelijken::source_views(&s).unwrap()[0].id;
+    assert!(vergelijken::remove_source(&mut s, id).unwrap().is_empty());
+    let err = vergelijken::compare_view(
+        &s,
+        &req(
             "GM5010",
             "GRF",
             "per_inwoner",
             2025,
             "begroting",
             "gemeenten",
-        ))
-        .unwrap_err();
+        ),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("geen benchmarkgegevens"), "{err}");
     // The own data was never touched.
     assert!(!s
@@ -440,10 +459,10 @@ fn loading_is_checked_all_or_nothing_and_removable() {
 fn a_register_gives_the_province_group() {
     let f = fixture();
     let mut s = f.session;
-    for src in s.source_views().unwrap() {
-        s.remove_source(src.id).unwrap();
+    for src in vergelijken::source_views(&s).unwrap() {
+        vergelijken::remove_source(&mut s, src.id).unwrap();
     }
-    let opties = s.compare_options("GM5010").unwrap();
+    let opties = vergelijken::compare_options(&s, "GM5010").unwrap();
     assert!(opties.bronnen.is_empty());
     // A register that puts every second demo gemeente in Utrecht, the rest in Gelderland.
     let mut reg = String::from("\u{feff}gemeentecode;gemeentenaam;provinciecode;provincienaam\r\n");
@@ -461,12 +480,14 @@ fn a_register_gives_the_province_group() {
     }
     let reg_path = f.root.join("register.csv");
     std::fs::write(&reg_path, reg).unwrap();
-    let bron = s
-        .load_source(&BronLadenRequest {
+    let bron = vergelijken::load_source(
+        &mut s,
+        &BronLadenRequest {
             pad: f.root.join("bundel-2026/waarden.csv").display().to_string(),
             register: Some(reg_path.display().to_string()),
-        })
-        .unwrap();
+        },
+    )
+    .unwrap();
     assert_eq!(bron.organisaties as usize, AANTAL);
     assert_eq!(bron.met_provincie as usize, AANTAL);
     let own = demo
@@ -478,16 +499,18 @@ fn a_register_gives_the_province_group() {
     } else {
         "Gelderland"
     };
-    let v = s
-        .compare_view(&req(
+    let v = vergelijken::compare_view(
+        &s,
+        &req(
             "GM5010",
             "GRF",
             "per_inwoner",
             2026,
             "begroting",
             "provincie",
-        ))
-        .unwrap();
+        ),
+    )
+    .unwrap();
     assert_eq!(v.groep_naam, format!("gemeenten in de provincie {want}"));
     assert!(v.rijen.iter().all(|r| r.provincie.as_deref() == Some(want)));
     assert!(v.rijen.len() > 20);
@@ -498,20 +521,19 @@ fn the_comparison_table_as_csv_matches_its_golden_file() {
     let f = fixture();
     let out = f.root.join("export/vergelijking.csv");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
-    let written = f
-        .session
-        .export_comparison(
-            &req(
-                "GM5010",
-                "RKK",
-                "per_inwoner",
-                2026,
-                "begroting",
-                "grootteklasse",
-            ),
-            &out,
-        )
-        .unwrap();
+    let written = vergelijken::export_comparison(
+        &f.session,
+        &req(
+            "GM5010",
+            "RKK",
+            "per_inwoner",
+            2026,
+            "begroting",
+            "grootteklasse",
+        ),
+        &out,
+    )
+    .unwrap();
     let bytes = std::fs::read(&written).unwrap();
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/vergelijking.csv");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -583,7 +605,7 @@ fn factsheets_for_every_organisation_from_the_bundles_alone() {
         "€ {dutch} not in the factsheet"
     );
     // The app's factsheet is the same document.
-    let view = f.session.factsheet_view("GM5010", 2026).unwrap();
+    let view = vergelijken::factsheet_view(&f.session, "GM5010", 2026).unwrap();
     assert!(view.html.contains(&format!("€ {dutch}")));
     assert!(view.titel.contains("GM5010"));
     // One organisation only; an unknown one is refused.

@@ -1,0 +1,340 @@
+//! The Vergelijken and Factsheet screens: benchmark sources, the options for the own
+//! organisation, the comparison as a view, peer lists. The numbers come from
+//! [`raadsbudget_usecases::vergelijken`]; this module turns them into the views and texts the UI
+//! shows.
+
+use crate::screens::{column_view, organisation_view};
+use crate::views::{
+    BronLadenRequest, BronView, CodeOptionView, FactsheetView, GetalView, GroepOptieView,
+    JaarFaseView, PeerLijstView, PositieView, ReferentieView, StatistiekView, TrendPuntView,
+    VergelijkOpties, VergelijkRequest, VergelijkRijView, VergelijkingView,
+};
+use raadsbudget_domain::catalogue::Catalogue;
+use raadsbudget_domain::kengetallen::{kengetal_categories, Indicator};
+use raadsbudget_domain::value::format_dutch;
+use raadsbudget_domain::vergelijking::{kwart_tekst, plaats_tekst, referenties};
+use raadsbudget_domain::Jaar;
+use raadsbudget_store::BenchmarkSource;
+use raadsbudget_usecases::text::{category_name, count, moment_for_people};
+use raadsbudget_usecases::vergelijken::{
+    compare, group_choices, indicator_text, indicator_unit, CompareQuery, Groep, PeerOrg,
+    PeerTable, Rij, Vergelijking,
+};
+use raadsbudget_usecases::{Result, Session};
+use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
+
+fn getal(indicator: Indicator, d: Decimal) -> GetalView {
+    GetalView {
+        getal: d.to_string(),
+        tekst: indicator_text(indicator, d),
+    }
+}
+
+/// The peer group choices for the own organisation, with why one is unavailable.
+fn groep_options(own: &PeerOrg, table: &PeerTable) -> Vec<GroepOptieView> {
+    group_choices(own, table)
+        .into_iter()
+        .map(|(g, check)| {
+            let label = match &g {
+                Groep::Grootteklasse => "Zelfde grootteklasse",
+                Groep::Provincie => "Zelfde provincie",
+                Groep::Gemeenten => "Alle gemeenten",
+                Groep::Provincies => "Alle provincies",
+                Groep::Waterschappen => "Alle waterschappen",
+                Groep::Lijst(_) => "Zelf gekozen organisaties",
+            };
+            let check = check.map(|naam| match naam {
+                Some(naam) => format!("{label} ({naam})"),
+                None => label.to_string(),
+            });
+            match check {
+                Ok(label) => GroepOptieView {
+                    code: g.code().to_string(),
+                    label,
+                    beschikbaar: true,
+                    reden: None,
+                },
+                Err(reden) => GroepOptieView {
+                    code: g.code().to_string(),
+                    label: label.to_string(),
+                    beschikbaar: false,
+                    reden: Some(reden),
+                },
+            }
+        })
+        .collect()
+}
+
+/// The `(jaar, fase)` blocks of the table, newest first.
+fn jaar_views(table: &PeerTable) -> Vec<JaarFaseView> {
+    table
+        .blocks()
+        .iter()
+        .rev()
+        .map(|&(jaar, fase)| {
+            let c = column_view(jaar, fase);
+            JaarFaseView {
+                jaar,
+                fase: c.fase,
+                titel: c.titel,
+            }
+        })
+        .collect()
+}
+
+fn rij_view(v: &Vergelijking<'_>, r: &Rij<'_>) -> VergelijkRijView {
+    let o = r.org;
+    VergelijkRijView {
+        code: o.organisation.code.to_string(),
+        naam: o.organisation.naam.clone(),
+        grootteklasse: o.grootteklasse(v.jaar, v.fase),
+        provincie: o.provincie.clone(),
+        inwoners: o.inwoners(v.jaar).map(|n| GetalView {
+            getal: n.to_string(),
+            tekst: format_dutch(n, 0),
+        }),
+        waarde: r.waarde.map(|d| getal(v.indicator, d)),
+        plaats: r.plaats,
+        eigen: r.eigen,
+    }
+}
+
+/// The view of the Vergelijken screen.
+pub fn comparison_view(v: &Vergelijking<'_>) -> VergelijkingView {
+    let cat = Catalogue::current();
+    let indicator = v.indicator;
+    let categorie_naam = category_name(cat, &v.verzoek.categorie);
+    let titel = format!(
+        "{categorie_naam}: {}, {} {}",
+        indicator.label(),
+        v.fase.as_str(),
+        v.jaar
+    );
+    let positie = v
+        .positie
+        .zip(v.statistiek.as_ref())
+        .map(|(p, s)| PositieView {
+            plaats: p.plaats,
+            van: p.van,
+            plaats_tekst: plaats_tekst(p.plaats, p.van),
+            kwartiel: p.kwart,
+            kwartiel_tekst: kwart_tekst(
+                p.kwart,
+                &indicator_text(v.indicator, s.p25),
+                &indicator_text(v.indicator, s.median),
+                &indicator_text(v.indicator, s.p75),
+            ),
+        });
+    let eigen_naam = &v.eigen.org.organisation.naam;
+    let tekstalternatief = match (&v.statistiek, &positie, v.eigen.waarde) {
+        (Some(s), Some(p), Some(eigen)) => format!(
+            "{titel}. Verdeling over {} organisaties ({}): mediaan {}, 25e percentiel {}, 75e percentiel {}, laagste {}, hoogste {}. {eigen_naam}: {}, {}, {}.",
+            s.n,
+            v.groep_naam,
+            indicator_text(v.indicator, s.median),
+            indicator_text(v.indicator, s.p25),
+            indicator_text(v.indicator, s.p75),
+            indicator_text(v.indicator, s.min),
+            indicator_text(v.indicator, s.max),
+            indicator_text(v.indicator, eigen),
+            p.plaats_tekst,
+            p.kwartiel_tekst
+        ),
+        (Some(s), _, _) => format!(
+            "{titel}. Verdeling over {} organisaties ({}): mediaan {}. Voor {eigen_naam} is deze waarde niet te berekenen.",
+            s.n,
+            v.groep_naam,
+            indicator_text(v.indicator, s.median)
+        ),
+        _ => format!(
+            "{titel}. Geen enkele organisatie in de groep ({}) heeft hiervoor een waarde.",
+            v.groep_naam
+        ),
+    };
+    let trend: Vec<TrendPuntView> = v
+        .trend
+        .iter()
+        .map(|p| TrendPuntView {
+            jaar: p.jaar,
+            eigen: p.eigen.map(|d| getal(v.indicator, d)),
+            n: p.statistiek.as_ref().map_or(0, |s| count(s.n)),
+            p25: p.statistiek.as_ref().map(|s| getal(v.indicator, s.p25)),
+            mediaan: p.statistiek.as_ref().map(|s| getal(v.indicator, s.median)),
+            p75: p.statistiek.as_ref().map(|s| getal(v.indicator, s.p75)),
+        })
+        .collect();
+    VergelijkingView {
+        verzoek: request_view(&v.verzoek),
+        titel,
+        indicator_label: indicator.label().to_string(),
+        eenheid: indicator_unit(indicator).to_string(),
+        groep_naam: v.groep_naam.clone(),
+        eigen: rij_view(v, &v.eigen),
+        rijen: v.rijen.iter().map(|r| rij_view(v, r)).collect(),
+        statistiek: v.statistiek.as_ref().map(|s| StatistiekView {
+            n: count(s.n),
+            min: getal(v.indicator, s.min),
+            p25: getal(v.indicator, s.p25),
+            mediaan: getal(v.indicator, s.median),
+            p75: getal(v.indicator, s.p75),
+            max: getal(v.indicator, s.max),
+            gemiddelde: getal(v.indicator, s.mean),
+        }),
+        positie,
+        referenties: referenties(&v.verzoek.categorie, indicator)
+            .into_iter()
+            .map(|d| ReferentieView {
+                waarde: getal(v.indicator, d),
+                label: format!("{} per inwoner", indicator_text(v.indicator, d)),
+            })
+            .collect(),
+        trend_tekst: v.trend_text(),
+        trend,
+        tekstalternatief,
+        opmerkingen: v.opmerkingen.clone(),
+    }
+}
+
+/// The typed query of the screen's request.
+pub fn query_of(req: &VergelijkRequest) -> Result<CompareQuery> {
+    CompareQuery::parse(
+        &req.organisatie,
+        &req.categorie,
+        &req.indicator,
+        req.jaar,
+        &req.fase,
+        &req.groep,
+        &req.lijst,
+    )
+}
+
+/// The screen's request of a typed query (as the view echoes it back).
+fn request_view(q: &CompareQuery) -> VergelijkRequest {
+    VergelijkRequest {
+        organisatie: q.organisatie.clone(),
+        categorie: q.categorie.clone(),
+        indicator: q.indicator.code().to_string(),
+        jaar: q.jaar,
+        fase: q.fase.as_str().to_string(),
+        groep: q.groep.code().to_string(),
+        lijst: match &q.groep {
+            Groep::Lijst(c) => c.iter().cloned().collect(),
+            _ => Vec::new(),
+        },
+    }
+}
+
+fn bron_view(s: &BenchmarkSource) -> BronView {
+    BronView {
+        id: s.id,
+        pad: s.path.clone(),
+        sha256: s.sha256.clone(),
+        geladen_op: moment_for_people(&s.loaded_at),
+        geladen_door: s.loaded_by.clone(),
+        uitvraagjaren: s.uitvraagjaren.clone(),
+        organisaties: s.organisations,
+        waarden: s.values,
+        register: s.register_path.clone(),
+        met_provincie: s.with_province,
+    }
+}
+
+/// Loads a bundle as benchmark data (all or nothing).
+pub fn load_source(s: &mut Session, req: &BronLadenRequest) -> Result<BronView> {
+    let register = req
+        .register
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(Path::new);
+    Ok(bron_view(
+        &s.load_source(Path::new(req.pad.trim()), register)?,
+    ))
+}
+
+/// The loaded sources, oldest first.
+pub fn source_views(s: &Session) -> Result<Vec<BronView>> {
+    Ok(s.sources()?.iter().map(bron_view).collect())
+}
+
+/// Removes a loaded source; the remaining ones.
+pub fn remove_source(s: &mut Session, id: i64) -> Result<Vec<BronView>> {
+    s.remove_source(id)?;
+    source_views(s)
+}
+
+/// What the Vergelijken screen can offer for an organisation.
+pub fn compare_options(s: &Session, organisatie: &str) -> Result<VergelijkOpties> {
+    let cat = Catalogue::current();
+    let table = s.peer_table()?;
+    let own = s.own_peer(organisatie, &table)?;
+    let mut organisaties: Vec<_> = table
+        .orgs()
+        .map(|o| organisation_view(&o.organisation))
+        .collect();
+    organisaties.sort_by(|a, b| a.naam.cmp(&b.naam).then_with(|| a.code.cmp(&b.code)));
+    Ok(VergelijkOpties {
+        organisatie: organisation_view(&own.organisation),
+        categorieen: kengetal_categories(cat)
+            .into_iter()
+            .map(|c| CodeOptionView {
+                code: c.to_string(),
+                label: category_name(cat, c),
+            })
+            .collect(),
+        indicatoren: Indicator::ALL
+            .into_iter()
+            .map(|i| CodeOptionView {
+                code: i.code().to_string(),
+                label: i.label().to_string(),
+            })
+            .collect(),
+        jaren: jaar_views(&table),
+        groepen: groep_options(&own, &table),
+        lijsten: peer_list_views(s)?,
+        organisaties,
+        bronnen: source_views(s)?,
+    })
+}
+
+/// The comparison of a request.
+pub fn compare_view(s: &Session, req: &VergelijkRequest) -> Result<VergelijkingView> {
+    let table = s.loaded_peer_table()?;
+    let own = s.own_peer(&req.organisatie, &table)?;
+    Ok(comparison_view(&compare(&table, &own, &query_of(req)?)?))
+}
+
+/// Writes the comparison table of a request as CSV to `path`.
+pub fn export_comparison(s: &Session, req: &VergelijkRequest, path: &Path) -> Result<PathBuf> {
+    s.export_comparison(&query_of(req)?, path)
+}
+
+/// Saved peer lists.
+pub fn peer_list_views(s: &Session) -> Result<Vec<PeerLijstView>> {
+    Ok(s.peer_lists()?
+        .into_iter()
+        .map(|(naam, codes)| PeerLijstView { naam, codes })
+        .collect())
+}
+
+/// Saves a hand-picked list; every saved list.
+pub fn save_peer_list(s: &mut Session, naam: &str, codes: &[String]) -> Result<Vec<PeerLijstView>> {
+    s.save_peer_list(naam, codes)?;
+    peer_list_views(s)
+}
+
+/// Removes a saved list; every saved list.
+pub fn remove_peer_list(s: &mut Session, naam: &str) -> Result<Vec<PeerLijstView>> {
+    s.remove_peer_list(naam)?;
+    peer_list_views(s)
+}
+
+/// The factsheet as an HTML fragment for the app.
+pub fn factsheet_view(s: &Session, organisatie: &str, uitvraag: Jaar) -> Result<FactsheetView> {
+    let f = s.factsheet(organisatie, uitvraag)?;
+    Ok(FactsheetView {
+        html: raadsbudget_formats::factsheet::html::fragment(&f, 2),
+        titel: f.titel,
+    })
+}
