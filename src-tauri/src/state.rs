@@ -3,7 +3,7 @@
 //! When the store cannot be opened the app still starts, so the UI can show why: every command
 //! then rejects with the same `ErrorView` of kind `opslag`.
 
-use raadsbudget_app::views::ErrorView;
+use raadsbudget_app::views::{ErrorKind, ErrorView};
 use raadsbudget_app::{default_db_path, Session};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
@@ -87,7 +87,7 @@ impl AppState {
 
 fn storage_error(message: String) -> ErrorView {
     ErrorView {
-        kind: "opslag".into(),
+        kind: ErrorKind::Opslag,
         message,
         meldingen: Vec::new(),
     }

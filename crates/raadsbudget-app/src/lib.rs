@@ -9,6 +9,7 @@
 //!
 //! src-tauri depends on this crate only; the CLI never does (it calls the use cases).
 
+mod codes;
 pub mod screens;
 pub mod vergelijken;
 pub mod views;

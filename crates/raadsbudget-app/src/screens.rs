@@ -8,9 +8,9 @@
 
 use crate::views::{
     AppInfo, AuditView, BundelBestandView, BundelRequest, BundelView, CategoryTotal, CellView,
-    CodeOptionView, ColumnView, CopyResult, ErrorView, ExportPreview, ExportResult, FindingView,
-    FormView, InvoerView, KengetalView, OrganisationView, Overview, PostRow, PreviewView,
-    RegisterEntry, ResponsView, SectionView, SetFieldRequest, UitvraagSummary,
+    CodeOptionView, ColumnView, CopyResult, ErrorView, ExportPreview, ExportResult, FaseCode,
+    FindingView, FormView, InvoerView, KengetalView, OrganisationView, Overview, PostRow,
+    PreviewView, RegisterEntry, ResponsView, SectionView, SetFieldRequest, UitvraagSummary,
 };
 use raadsbudget_domain::catalogue::{Category, KENMERKEN};
 use raadsbudget_domain::kengetallen::{
@@ -81,7 +81,7 @@ pub(crate) fn organisation_view(org: &Organisation) -> OrganisationView {
     OrganisationView {
         code: org.code.to_string(),
         naam: org.naam.clone(),
-        soort: org.org_type().as_str().to_string(),
+        soort: org.org_type().into(),
     }
 }
 
@@ -90,10 +90,10 @@ pub fn finding_view(f: &Finding) -> FindingView {
     let l = &f.location;
     FindingView {
         code: f.code.as_str().to_string(),
-        ernst: f.severity().as_str().to_string(),
+        ernst: f.severity().into(),
         melding: f.message.clone(),
         jaar: l.jaar,
-        fase: l.fase.map(|x| x.as_str().to_string()),
+        fase: l.fase.map(FaseCode::from),
         post: l.post.clone(),
         bestand: l.file.clone(),
         regel: l.line.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
@@ -115,7 +115,7 @@ pub fn error_view(e: &Error) -> ErrorView {
         _ => Vec::new(),
     };
     ErrorView {
-        kind: e.kind().to_string(),
+        kind: e.into(),
         message: e.to_string(),
         meldingen,
     }
@@ -128,7 +128,7 @@ fn audit_view(e: &AuditEntry) -> AuditView {
         moment_tekst: moment_for_people(&e.moment),
         wie: e.actor.clone(),
         jaar: e.jaar,
-        fase: e.fase.map(|f| f.as_str().to_string()),
+        fase: e.fase.map(FaseCode::from),
         post: e.post.clone(),
         oud: entry_text(e.old.as_ref()),
         nieuw: entry_text(e.new.as_ref()),
@@ -202,7 +202,7 @@ fn bundled_file_view(f: &BundledFile) -> BundelBestandView {
         organisatie: f.meta.as_ref().map(|m| m.organisation.code.to_string()),
         uitvraagjaar: f.meta.as_ref().map(|m| m.uitvraag),
         revisie: f.meta.as_ref().map(|m| m.revisie),
-        status: f.status.as_str().to_string(),
+        status: f.status.into(),
         opmerking: f.opmerking.clone(),
         fouten: of(Severity::Fout),
         waarschuwingen: of(Severity::Waarschuwing),
@@ -229,7 +229,7 @@ fn columns(category: &str, u: Jaar) -> [(Jaar, Fase); 2] {
 pub(crate) fn column_view(jaar: Jaar, fase: Fase) -> ColumnView {
     ColumnView {
         jaar,
-        fase: fase.as_str().to_string(),
+        fase: fase.into(),
         titel: block_title(jaar, fase),
     }
 }
@@ -237,7 +237,7 @@ pub(crate) fn column_view(jaar: Jaar, fase: Fase) -> ColumnView {
 fn kengetal_view(cat: &Catalogue, k: &Kengetallen, jaar: Jaar, fase: Fase) -> KengetalView {
     KengetalView {
         jaar,
-        fase: fase.as_str().to_string(),
+        fase: fase.into(),
         categorie: k.categorie.clone(),
         naam: category_name(cat, &k.categorie),
         kernbudget: dutch2(k.kernbudget),
@@ -294,7 +294,7 @@ fn cell_view(
     };
     CellView {
         jaar,
-        fase: fase.as_str().to_string(),
+        fase: fase.into(),
         gevraagd,
         verplicht: gevraagd && is_required(post, data, jaar),
         invoer: record
@@ -322,7 +322,7 @@ fn post_row(data: &Dataset, post: &Post, cols: &[(Jaar, Fase)], findings: &[Find
         omschrijving: post.omschrijving.clone(),
         wel: post.wel.clone(),
         niet: post.niet.clone(),
-        eenheid: post.eenheid.as_str().to_string(),
+        eenheid: post.eenheid.into(),
         kernbudget: post.kernbudget,
         codes: post
             .codes
@@ -432,7 +432,7 @@ fn summary(s: &Session, data: &Dataset, u: Jaar, findings: &[Finding]) -> Result
     let state = s.uitvraag_state(data, u, findings)?;
     Ok(UitvraagSummary {
         uitvraag: u,
-        status: state.status.code().to_string(),
+        status: state.status.into(),
         status_tekst: state.status.to_string(),
         revisie: state.last_export.as_ref().map(|e| e.revisie),
         ingediend_op: state.last_export.as_ref().map(|e| e.moment.clone()),

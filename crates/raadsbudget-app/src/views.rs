@@ -6,6 +6,7 @@
 //! where the UI must send them back; never as JavaScript numbers. Everything here is computed
 //! by the domain crate; the UI computes nothing.
 
+pub use crate::codes::{Eenheid, Ernst, ErrorKind, FaseCode, InzendingStatus, Soort, StatusCode};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -18,7 +19,7 @@ pub struct OrganisationView {
     /// Name.
     pub naam: String,
     /// `gemeente`, `provincie` or `waterschap`.
-    pub soort: String,
+    pub soort: Soort,
 }
 
 /// General facts for the app's header and about box.
@@ -54,13 +55,13 @@ pub struct FindingView {
     /// Stable code, e.g. `F001`.
     pub code: String,
     /// `fout`, `waarschuwing` or `signaal`.
-    pub ernst: String,
+    pub ernst: Ernst,
     /// Dutch message.
     pub melding: String,
     /// Year, if the finding is about one.
     pub jaar: Option<u16>,
     /// Fase, if any.
-    pub fase: Option<String>,
+    pub fase: Option<FaseCode>,
     /// Post code, if any (the field to jump to).
     pub post: Option<String>,
     /// File name, when the finding came from a file.
@@ -98,7 +99,7 @@ pub struct UitvraagSummary {
     /// `leeg` (nothing entered), `concept` (entered, errors remain), `gecontroleerd` (no
     /// errors, not yet sent), `ingediend` (exported and unchanged since), or
     /// `gewijzigd_na_indiening` (changed after the last export).
-    pub status: String,
+    pub status: StatusCode,
     /// Dutch text of the status, e.g. `ingediend (revisie 2)`.
     pub status_tekst: String,
     /// Revisie of the last (non-draft) export, if any.
@@ -133,7 +134,7 @@ pub struct ColumnView {
     /// Year.
     pub jaar: u16,
     /// `kenmerk`, `begroting` or `realisatie`.
-    pub fase: String,
+    pub fase: FaseCode,
     /// Dutch heading, e.g. `Begroting 2026`.
     pub titel: String,
 }
@@ -155,7 +156,7 @@ pub struct CellView {
     /// Year.
     pub jaar: u16,
     /// Fase.
-    pub fase: String,
+    pub fase: FaseCode,
     /// Whether the post is asked in this fase (else the field is not shown).
     pub gevraagd: bool,
     /// Whether a value or reason is required here.
@@ -190,7 +191,7 @@ pub struct PostRow {
     /// What is excluded.
     pub niet: String,
     /// `euro`, `fte`, `aantal` or `code`.
-    pub eenheid: String,
+    pub eenheid: Eenheid,
     /// Whether the post counts in the kernbudget.
     pub kernbudget: bool,
     /// Allowed codes (unit `code` only).
@@ -206,7 +207,7 @@ pub struct KengetalView {
     /// Year.
     pub jaar: u16,
     /// Fase (`begroting` or `realisatie`).
-    pub fase: String,
+    pub fase: FaseCode,
     /// Category code or `TOTAAL`.
     pub categorie: String,
     /// Dutch name (`Griffie`, …, `Totaal raadsondersteuning`).
@@ -336,7 +337,7 @@ pub struct AuditView {
     /// Year, fase, post (null for an organisation added).
     pub jaar: Option<u16>,
     /// Fase.
-    pub fase: Option<String>,
+    pub fase: Option<FaseCode>,
     /// Post.
     pub post: Option<String>,
     /// Old entry for people (`812.345,00`, `nvt`, or empty), with toelichting.
@@ -399,7 +400,7 @@ pub struct CopyResult {
 #[ts(export)]
 pub struct ErrorView {
     /// `invoer`, `waarde`, `niet_gevonden`, `meldingen`, `opslag` or `bestand`.
-    pub kind: String,
+    pub kind: ErrorKind,
     /// Dutch message.
     pub message: String,
     /// Findings behind the error (e.g. why an export was refused).
@@ -449,7 +450,7 @@ pub struct BundelBestandView {
     /// Revisie, if it could be read.
     pub revisie: Option<u32>,
     /// `geaccepteerd`, `vervangen`, `dubbel` or `afgewezen`.
-    pub status: String,
+    pub status: InzendingStatus,
     /// Why this status (vervangen door …, dubbel van …, conflict met …), or empty.
     pub opmerking: String,
     /// Number of errors.
@@ -578,7 +579,7 @@ pub struct JaarFaseView {
     /// Year.
     pub jaar: u16,
     /// `begroting` or `realisatie`.
-    pub fase: String,
+    pub fase: FaseCode,
     /// Dutch label, e.g. `Begroting 2026`.
     pub titel: String,
 }

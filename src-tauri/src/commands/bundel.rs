@@ -9,7 +9,7 @@
 //! the webview cannot call it), and only when a bundle of this run wrote into that folder.
 
 use raadsbudget_app::screens;
-use raadsbudget_app::views::{BundelRequest, BundelView, ErrorView};
+use raadsbudget_app::views::{BundelRequest, BundelView, ErrorKind, ErrorView};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -87,7 +87,7 @@ impl BundelState {
 
 fn internal_error(what: impl std::fmt::Display) -> ErrorView {
     ErrorView {
-        kind: "opslag".into(),
+        kind: ErrorKind::Opslag,
         message: format!(
             "Interne fout in Raadsbudget ({what}). Probeer het opnieuw; blijft dit gebeuren, \
              meld het dan."
@@ -125,7 +125,7 @@ pub fn uitvoermap_openen(state: State<'_, BundelState>, map: String) -> Result<(
     let folder = PathBuf::from(&map);
     if !state.written_by_a_bundle(&folder) {
         return Err(ErrorView {
-            kind: "invoer".into(),
+            kind: ErrorKind::Invoer,
             message: format!(
                 "{map} is geen uitvoermap van een bundel die Raadsbudget nu heeft gemaakt; alleen \
                  die kan hier worden geopend."
@@ -134,7 +134,7 @@ pub fn uitvoermap_openen(state: State<'_, BundelState>, map: String) -> Result<(
         });
     }
     tauri_plugin_opener::open_path(&folder, None::<&str>).map_err(|e| ErrorView {
-        kind: "bestand".into(),
+        kind: ErrorKind::Bestand,
         message: format!("De map {map} kan niet worden geopend: {e}"),
         meldingen: Vec::new(),
     })
