@@ -2,9 +2,12 @@
 //! "realisatie" | …`) instead of `string`. Each serialises to the stable Dutch code the domain
 //! uses (checked in the tests below); Dutch labels for people stay in the views' text fields.
 
+use raadsbudget_domain::kengetallen::Indicator;
 use raadsbudget_domain::submission::Status;
+use raadsbudget_domain::value::Reason;
 use raadsbudget_domain::{Fase, OrgType, Severity, Unit};
 use raadsbudget_usecases::uitvraag::UitvraagStatus;
+use raadsbudget_usecases::vergelijken::Groep;
 use raadsbudget_usecases::Error;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -12,13 +15,16 @@ use ts_rs::TS;
 /// One enum per closed set, mirroring a domain enum variant by variant.
 macro_rules! code_enum {
     ($(#[$doc:meta])* $name:ident from $domain:ident { $($variant:ident),+ $(,)? }) => {
+        code_enum! { $(#[$doc])* $name from $domain via as_str { $($variant),+ } }
+    };
+    ($(#[$doc:meta])* $name:ident from $domain:ident via $code:ident { $($(#[$va:meta])* $variant:ident),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
         #[serde(rename_all = "snake_case")]
         #[ts(export)]
         #[allow(missing_docs)]
         pub enum $name {
-            $($variant),+
+            $($(#[$va])* $variant),+
         }
 
         impl From<$domain> for $name {
@@ -38,15 +44,43 @@ macro_rules! code_enum {
         }
 
         impl $name {
+            /// Every code, in the domain's order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
             /// The code as it travels (the domain's word).
             pub fn as_str(self) -> &'static str {
-                $domain::from(self).as_str()
+                $domain::from(self).$code()
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = UnknownCode;
+
+            /// Exactly the travelling code, as serde reads it (no trimming, no case folding).
+            fn from_str(text: &str) -> std::result::Result<$name, UnknownCode> {
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|c| c.as_str() == text)
+                    .ok_or_else(|| UnknownCode(text.to_string()))
             }
         }
 
         text_eq!($name);
     };
 }
+
+/// A text that is not one of the codes of a closed set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCode(pub String);
+
+impl std::fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "onbekende code '{}'", self.0)
+    }
+}
+
+impl std::error::Error for UnknownCode {}
 
 /// `code == "begroting"`: a code compares equal to its text.
 macro_rules! text_eq {
@@ -72,22 +106,111 @@ code_enum! {
 
 code_enum! {
     /// A finding's severity: `fout`, `waarschuwing` or `signaal`.
-    Ernst from Severity { Fout, Waarschuwing, Signaal }
+    SeverityCode from Severity { Fout, Waarschuwing, Signaal }
 }
 
 code_enum! {
     /// The kind of organisation: `gemeente`, `provincie` or `waterschap`.
-    Soort from OrgType { Gemeente, Provincie, Waterschap }
+    OrgTypeCode from OrgType { Gemeente, Provincie, Waterschap }
 }
 
 code_enum! {
     /// A post's unit: `euro`, `fte`, `aantal` or `code`.
-    Eenheid from Unit { Euro, Fte, Aantal, Code }
+    UnitCode from Unit { Euro, Fte, Aantal, Code }
 }
 
 code_enum! {
     /// A bundled file's status: `geaccepteerd`, `vervangen`, `dubbel` or `afgewezen`.
-    InzendingStatus from Status { Geaccepteerd, Vervangen, Dubbel, Afgewezen }
+    SubmissionStatusCode from Status { Geaccepteerd, Vervangen, Dubbel, Afgewezen }
+}
+
+code_enum! {
+    /// Why a field has no value: `nvt` or `onbekend`.
+    ReasonCode from Reason { Nvt, Onbekend }
+}
+
+code_enum! {
+    /// A figure to compare, as in `kengetallen.csv`: `kernbudget`, `per_inwoner`, `per_zetel`,
+    /// `per_fractie`, `fte`, `fte_per_10000_inwoners`, `aandeel_totale_lasten` or `uitputting`.
+    IndicatorCode from Indicator via code {
+        Kernbudget,
+        PerInwoner,
+        PerZetel,
+        PerFractie,
+        Fte,
+        #[serde(rename = "fte_per_10000_inwoners")]
+        FtePer10000,
+        AandeelTotaleLasten,
+        Uitputting,
+    }
+}
+
+/// A peer group: `grootteklasse`, `provincie`, `gemeenten`, `provincies`, `waterschappen` or
+/// `lijst` (the codes travel beside it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+#[allow(missing_docs)]
+pub enum GroupCode {
+    Grootteklasse,
+    Provincie,
+    Gemeenten,
+    Provincies,
+    Waterschappen,
+    Lijst,
+}
+
+impl GroupCode {
+    /// The code as it travels.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupCode::Grootteklasse => "grootteklasse",
+            GroupCode::Provincie => "provincie",
+            GroupCode::Gemeenten => "gemeenten",
+            GroupCode::Provincies => "provincies",
+            GroupCode::Waterschappen => "waterschappen",
+            GroupCode::Lijst => "lijst",
+        }
+    }
+
+    /// The group, with the hand-picked codes for `lijst` (trimmed; ignored otherwise).
+    pub fn groep(self, lijst: &[String]) -> Groep {
+        match self {
+            GroupCode::Grootteklasse => Groep::Grootteklasse,
+            GroupCode::Provincie => Groep::Provincie,
+            GroupCode::Gemeenten => Groep::Gemeenten,
+            GroupCode::Provincies => Groep::Provincies,
+            GroupCode::Waterschappen => Groep::Waterschappen,
+            GroupCode::Lijst => Groep::Lijst(lijst.iter().map(|c| c.trim().to_string()).collect()),
+        }
+    }
+}
+
+text_eq!(GroupCode);
+
+impl std::str::FromStr for GroupCode {
+    type Err = UnknownCode;
+
+    fn from_str(text: &str) -> std::result::Result<GroupCode, UnknownCode> {
+        Groep::menu()
+            .iter()
+            .map(GroupCode::from)
+            .find(|c| c.as_str() == text)
+            .ok_or_else(|| UnknownCode(text.to_string()))
+    }
+}
+
+impl From<&Groep> for GroupCode {
+    fn from(g: &Groep) -> GroupCode {
+        match g {
+            Groep::Grootteklasse => GroupCode::Grootteklasse,
+            Groep::Provincie => GroupCode::Provincie,
+            Groep::Gemeenten => GroupCode::Gemeenten,
+            Groep::Provincies => GroupCode::Provincies,
+            Groep::Waterschappen => GroupCode::Waterschappen,
+            Groep::Lijst(_) => GroupCode::Lijst,
+        }
+    }
 }
 
 /// Where an uitvraag stands: `leeg`, `concept`, `gecontroleerd`, `ingediend` or
@@ -96,7 +219,7 @@ code_enum! {
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 #[allow(missing_docs)]
-pub enum StatusCode {
+pub enum UitvraagStatusCode {
     Leeg,
     Concept,
     Gecontroleerd,
@@ -104,29 +227,29 @@ pub enum StatusCode {
     GewijzigdNaIndiening,
 }
 
-impl StatusCode {
+impl UitvraagStatusCode {
     /// The code as it travels.
     pub fn as_str(self) -> &'static str {
         match self {
-            StatusCode::Leeg => "leeg",
-            StatusCode::Concept => "concept",
-            StatusCode::Gecontroleerd => "gecontroleerd",
-            StatusCode::Ingediend => "ingediend",
-            StatusCode::GewijzigdNaIndiening => "gewijzigd_na_indiening",
+            UitvraagStatusCode::Leeg => "leeg",
+            UitvraagStatusCode::Concept => "concept",
+            UitvraagStatusCode::Gecontroleerd => "gecontroleerd",
+            UitvraagStatusCode::Ingediend => "ingediend",
+            UitvraagStatusCode::GewijzigdNaIndiening => "gewijzigd_na_indiening",
         }
     }
 }
 
-text_eq!(StatusCode);
+text_eq!(UitvraagStatusCode);
 
-impl From<UitvraagStatus> for StatusCode {
-    fn from(s: UitvraagStatus) -> StatusCode {
+impl From<UitvraagStatus> for UitvraagStatusCode {
+    fn from(s: UitvraagStatus) -> UitvraagStatusCode {
         match s {
-            UitvraagStatus::Leeg => StatusCode::Leeg,
-            UitvraagStatus::Concept => StatusCode::Concept,
-            UitvraagStatus::Gecontroleerd => StatusCode::Gecontroleerd,
-            UitvraagStatus::Ingediend { .. } => StatusCode::Ingediend,
-            UitvraagStatus::GewijzigdNaIndiening { .. } => StatusCode::GewijzigdNaIndiening,
+            UitvraagStatus::Leeg => UitvraagStatusCode::Leeg,
+            UitvraagStatus::Concept => UitvraagStatusCode::Concept,
+            UitvraagStatus::Gecontroleerd => UitvraagStatusCode::Gecontroleerd,
+            UitvraagStatus::Ingediend { .. } => UitvraagStatusCode::Ingediend,
+            UitvraagStatus::GewijzigdNaIndiening { .. } => UitvraagStatusCode::GewijzigdNaIndiening,
         }
     }
 }
@@ -190,18 +313,34 @@ mod tests {
     fn every_code_is_the_domain_word() {
         for f in Fase::ALL {
             assert_eq!(json(FaseCode::from(f)), f.as_str());
+            assert_eq!(f.as_str().parse(), Ok(FaseCode::from(f)));
         }
+        assert_eq!(FaseCode::ALL.len(), Fase::ALL.len());
+        assert!("Begroting".parse::<FaseCode>().is_err());
+        assert!(" nvt".parse::<ReasonCode>().is_err());
         for s in [Severity::Fout, Severity::Waarschuwing, Severity::Signaal] {
-            assert_eq!(json(Ernst::from(s)), s.as_str());
+            assert_eq!(json(SeverityCode::from(s)), s.as_str());
         }
         for t in OrgType::ALL {
-            assert_eq!(json(Soort::from(t)), t.as_str());
+            assert_eq!(json(OrgTypeCode::from(t)), t.as_str());
         }
         for u in [Unit::Euro, Unit::Fte, Unit::Aantal, Unit::Code] {
-            assert_eq!(json(Eenheid::from(u)), u.as_str());
+            assert_eq!(json(UnitCode::from(u)), u.as_str());
+        }
+        for r in [Reason::Nvt, Reason::Onbekend] {
+            assert_eq!(json(ReasonCode::from(r)), r.as_str());
+        }
+        for i in Indicator::ALL {
+            assert_eq!(json(IndicatorCode::from(i)), i.code());
+        }
+        for g in Groep::menu() {
+            let code = GroupCode::from(&g);
+            assert_eq!(json(code), g.code());
+            assert_eq!(g.code().parse(), Ok(code));
+            assert_eq!(code.groep(&[]), g);
         }
         for s in Status::ALL {
-            assert_eq!(json(InzendingStatus::from(s)), s.as_str());
+            assert_eq!(json(SubmissionStatusCode::from(s)), s.as_str());
         }
         for s in [
             UitvraagStatus::Leeg,
@@ -210,7 +349,7 @@ mod tests {
             UitvraagStatus::Ingediend { revisie: 1 },
             UitvraagStatus::GewijzigdNaIndiening { revisie: 1 },
         ] {
-            assert_eq!(json(StatusCode::from(s)), s.code());
+            assert_eq!(json(UitvraagStatusCode::from(s)), s.code());
         }
         for e in [
             Error::Invalid(String::new()),

@@ -7,10 +7,11 @@
 //! is `None`, never `0`.
 
 use crate::views::{
-    AppInfo, AuditView, BundelBestandView, BundelRequest, BundelView, CategoryTotal, CellView,
+    AppInfo, AuditView, BundleRequest, BundleView, BundledFileView, CategoryTotal, CellView,
     CodeOptionView, ColumnView, CopyResult, ErrorView, ExportPreview, ExportResult, FaseCode,
-    FindingView, FormView, InvoerView, KengetalView, OrganisationView, Overview, PostRow,
-    PreviewView, RegisterEntry, ResponsView, SectionView, SetFieldRequest, UitvraagSummary,
+    FindingView, FormView, InputView, KengetalView, OrganisationView, Overview, PostRow,
+    PreviewView, ReasonCode, RegisterEntry, ResponseView, SectionView, SetFieldRequest,
+    UitvraagSummary,
 };
 use raadsbudget_domain::catalogue::{Category, KENMERKEN};
 use raadsbudget_domain::kengetallen::{
@@ -22,7 +23,7 @@ use raadsbudget_domain::{
     Catalogue, Dataset, Fase, Finding, Jaar, Organisation, Post, Reason, Record, Severity, SOFTWARE,
 };
 use raadsbudget_store::{AuditEntry, HistoryFilter};
-use raadsbudget_usecases::bundel::{BundleOutcome, BundleRequest, BundledFile};
+use raadsbudget_usecases::bundel::{self, BundleOutcome, BundledFile};
 use raadsbudget_usecases::export::ExportRequest;
 use raadsbudget_usecases::files::display_name;
 use raadsbudget_usecases::text::{block_title, category_name, count, moment_for_people};
@@ -59,18 +60,6 @@ fn change_text(old: Decimal, new: Decimal) -> Option<String> {
         ""
     };
     Some(format!("{sign}{}", percent(pct)))
-}
-
-pub(crate) fn parse_fase(text: &str) -> Result<Fase> {
-    text.trim()
-        .parse()
-        .map_err(|e: raadsbudget_domain::fase::UnknownFase| Error::Invalid(e.to_string()))
-}
-
-fn parse_reason(text: &str) -> Result<Reason> {
-    text.trim()
-        .parse()
-        .map_err(|e: raadsbudget_domain::value::UnknownReason| Error::Invalid(e.to_string()))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -156,9 +145,9 @@ pub fn read_register(path: &Path) -> Result<Vec<RegisterEntry>> {
 // ---------------------------------------------------------------------------------------------
 
 /// Bundles as the Bundelen screen asks (with every file and its findings) and gives the view.
-pub fn bundle(req: &BundelRequest, progress: &dyn Fn(usize, usize)) -> Result<BundelView> {
+pub fn bundle(req: &BundleRequest, progress: &dyn Fn(usize, usize)) -> Result<BundleView> {
     let outcome = raadsbudget_usecases::bundel::bundle(
-        &BundleRequest {
+        &bundel::BundleRequest {
             inputs: req.invoer.clone(),
             out: PathBuf::from(&req.uit),
             register: req.register.as_ref().map(PathBuf::from),
@@ -172,9 +161,9 @@ pub fn bundle(req: &BundelRequest, progress: &dyn Fn(usize, usize)) -> Result<Bu
 }
 
 /// The view of a bundle's outcome.
-pub fn bundle_view(o: &BundleOutcome) -> BundelView {
+pub fn bundle_view(o: &BundleOutcome) -> BundleView {
     let [geaccepteerd, vervangen, dubbel, afgewezen] = o.per_status;
-    BundelView {
+    BundleView {
         uit: o.out.display().to_string(),
         uitvoer: o.written.clone(),
         bestanden: o.files_read,
@@ -184,7 +173,7 @@ pub fn bundle_view(o: &BundleOutcome) -> BundelView {
         afgewezen,
         overgeslagen: o.skipped,
         organisaties: o.organisations,
-        respons: o.response.map(|r| ResponsView {
+        respons: o.response.map(|r| ResponseView {
             register: r.register,
             ingediend: r.ingediend,
             geaccepteerd: r.geaccepteerd,
@@ -195,9 +184,9 @@ pub fn bundle_view(o: &BundleOutcome) -> BundelView {
     }
 }
 
-fn bundled_file_view(f: &BundledFile) -> BundelBestandView {
+fn bundled_file_view(f: &BundledFile) -> BundledFileView {
     let of = |s: Severity| count(f.findings.iter().filter(|x| x.severity() == s).count());
-    BundelBestandView {
+    BundledFileView {
         bestand: f.name.clone(),
         organisatie: f.meta.as_ref().map(|m| m.organisation.code.to_string()),
         uitvraagjaar: f.meta.as_ref().map(|m| m.uitvraag),
@@ -301,9 +290,7 @@ fn cell_view(
             .and_then(|r| r.entry.value())
             .map(|v| v.to_dutch())
             .unwrap_or_default(),
-        reden: record
-            .and_then(|r| r.entry.reason())
-            .map(|r| r.as_str().to_string()),
+        reden: record.and_then(|r| r.entry.reason()).map(ReasonCode::from),
         toelichting: record.map(|r| r.toelichting.clone()).unwrap_or_default(),
         vorig_jaar: previous.map(|r| r.entry.to_dutch()),
         verandering,
@@ -473,14 +460,14 @@ pub fn form(s: &Session, organisatie: &str, uitvraag: Jaar) -> Result<FormView> 
 pub fn set_field(s: &mut Session, req: &SetFieldRequest) -> Result<FormView> {
     check_jaar(req.uitvraag)?;
     let input = match &req.invoer {
-        InvoerView::Waarde { tekst } => Input::Waarde(tekst.clone()),
-        InvoerView::Reden { reden } => Input::Reden(parse_reason(reden)?),
-        InvoerView::Behouden => Input::Keep,
+        InputView::Waarde { tekst } => Input::Waarde(tekst.clone()),
+        InputView::Reden { reden } => Input::Reden(Reason::from(*reden)),
+        InputView::Behouden => Input::Keep,
     };
     s.set_value(&SetValue {
         organisation: req.organisatie.clone(),
         jaar: req.jaar,
-        fase: parse_fase(&req.fase)?,
+        fase: req.fase.into(),
         post: req.post.clone(),
         input,
         toelichting: req.toelichting.clone(),
@@ -494,11 +481,11 @@ pub fn clear_field(
     organisatie: &str,
     uitvraag: Jaar,
     jaar: Jaar,
-    fase: &str,
+    fase: FaseCode,
     post: &str,
 ) -> Result<FormView> {
     check_jaar(uitvraag)?;
-    s.clear_value(organisatie, jaar, parse_fase(fase)?, post)?;
+    s.clear_value(organisatie, jaar, fase.into(), post)?;
     form(s, organisatie, uitvraag)
 }
 
@@ -512,14 +499,14 @@ pub fn preview(
     organisatie: &str,
     uitvraag: Jaar,
     jaar: Jaar,
-    fase: &str,
+    fase: FaseCode,
     post: &str,
     tekst: &str,
 ) -> Result<PreviewView> {
     let org = s.organisation(organisatie)?;
     check_jaar(uitvraag)?;
     check_jaar(jaar)?;
-    let fase = parse_fase(fase)?;
+    let fase = Fase::from(fase);
     let cat = Catalogue::current();
     let post = lookup_post(cat, post)?;
     let mut data = s.store().dataset(&org.code)?;

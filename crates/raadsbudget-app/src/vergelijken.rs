@@ -5,9 +5,9 @@
 
 use crate::screens::{column_view, organisation_view};
 use crate::views::{
-    BronLadenRequest, BronView, CodeOptionView, FactsheetView, GetalView, GroepOptieView,
-    JaarFaseView, PeerLijstView, PositieView, ReferentieView, StatistiekView, TrendPuntView,
-    VergelijkOpties, VergelijkRequest, VergelijkRijView, VergelijkingView,
+    BlockView, CodeOptionView, CompareOptions, CompareRequest, CompareRowView, ComparisonView,
+    FactsheetView, GroupCode, GroupOptionView, IndicatorOptionView, LoadSourceRequest, NumberView,
+    PeerListView, PositionView, ReferenceView, SourceView, StatisticsView, TrendPointView,
 };
 use raadsbudget_domain::catalogue::Catalogue;
 use raadsbudget_domain::kengetallen::{kengetal_categories, Indicator};
@@ -17,22 +17,22 @@ use raadsbudget_domain::Jaar;
 use raadsbudget_store::BenchmarkSource;
 use raadsbudget_usecases::text::{category_name, count, moment_for_people};
 use raadsbudget_usecases::vergelijken::{
-    compare, group_choices, indicator_text, indicator_unit, CompareQuery, Groep, PeerOrg,
-    PeerTable, Rij, Vergelijking,
+    category_position, compare, group_choices, indicator_text, indicator_unit, CompareQuery, Groep,
+    PeerOrg, PeerTable, Rij, Vergelijking,
 };
 use raadsbudget_usecases::{Result, Session};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
-fn getal(indicator: Indicator, d: Decimal) -> GetalView {
-    GetalView {
+fn getal(indicator: Indicator, d: Decimal) -> NumberView {
+    NumberView {
         getal: d.to_string(),
         tekst: indicator_text(indicator, d),
     }
 }
 
 /// The peer group choices for the own organisation, with why one is unavailable.
-fn groep_options(own: &PeerOrg, table: &PeerTable) -> Vec<GroepOptieView> {
+fn groep_options(own: &PeerOrg, table: &PeerTable) -> Vec<GroupOptionView> {
     group_choices(own, table)
         .into_iter()
         .map(|(g, check)| {
@@ -49,14 +49,14 @@ fn groep_options(own: &PeerOrg, table: &PeerTable) -> Vec<GroepOptieView> {
                 None => label.to_string(),
             });
             match check {
-                Ok(label) => GroepOptieView {
-                    code: g.code().to_string(),
+                Ok(label) => GroupOptionView {
+                    code: GroupCode::from(&g),
                     label,
                     beschikbaar: true,
                     reden: None,
                 },
-                Err(reden) => GroepOptieView {
-                    code: g.code().to_string(),
+                Err(reden) => GroupOptionView {
+                    code: GroupCode::from(&g),
                     label: label.to_string(),
                     beschikbaar: false,
                     reden: Some(reden),
@@ -67,14 +67,14 @@ fn groep_options(own: &PeerOrg, table: &PeerTable) -> Vec<GroepOptieView> {
 }
 
 /// The `(jaar, fase)` blocks of the table, newest first.
-fn jaar_views(table: &PeerTable) -> Vec<JaarFaseView> {
+fn jaar_views(table: &PeerTable) -> Vec<BlockView> {
     table
         .blocks()
         .iter()
         .rev()
         .map(|&(jaar, fase)| {
             let c = column_view(jaar, fase);
-            JaarFaseView {
+            BlockView {
                 jaar,
                 fase: c.fase,
                 titel: c.titel,
@@ -83,14 +83,14 @@ fn jaar_views(table: &PeerTable) -> Vec<JaarFaseView> {
         .collect()
 }
 
-fn rij_view(v: &Vergelijking<'_>, r: &Rij<'_>) -> VergelijkRijView {
+fn rij_view(v: &Vergelijking<'_>, r: &Rij<'_>) -> CompareRowView {
     let o = r.org;
-    VergelijkRijView {
+    CompareRowView {
         code: o.organisation.code.to_string(),
         naam: o.organisation.naam.clone(),
         grootteklasse: o.grootteklasse(v.jaar, v.fase),
         provincie: o.provincie.clone(),
-        inwoners: o.inwoners(v.jaar).map(|n| GetalView {
+        inwoners: o.inwoners(v.jaar).map(|n| NumberView {
             getal: n.to_string(),
             tekst: format_dutch(n, 0),
         }),
@@ -101,7 +101,7 @@ fn rij_view(v: &Vergelijking<'_>, r: &Rij<'_>) -> VergelijkRijView {
 }
 
 /// The view of the Vergelijken screen.
-pub fn comparison_view(v: &Vergelijking<'_>) -> VergelijkingView {
+pub fn comparison_view(v: &Vergelijking<'_>) -> ComparisonView {
     let cat = Catalogue::current();
     let indicator = v.indicator;
     let categorie_naam = category_name(cat, &v.verzoek.categorie);
@@ -114,7 +114,7 @@ pub fn comparison_view(v: &Vergelijking<'_>) -> VergelijkingView {
     let positie = v
         .positie
         .zip(v.statistiek.as_ref())
-        .map(|(p, s)| PositieView {
+        .map(|(p, s)| PositionView {
             plaats: p.plaats,
             van: p.van,
             plaats_tekst: plaats_tekst(p.plaats, p.van),
@@ -152,10 +152,10 @@ pub fn comparison_view(v: &Vergelijking<'_>) -> VergelijkingView {
             v.groep_naam
         ),
     };
-    let trend: Vec<TrendPuntView> = v
+    let trend: Vec<TrendPointView> = v
         .trend
         .iter()
-        .map(|p| TrendPuntView {
+        .map(|p| TrendPointView {
             jaar: p.jaar,
             eigen: p.eigen.map(|d| getal(v.indicator, d)),
             n: p.statistiek.as_ref().map_or(0, |s| count(s.n)),
@@ -164,7 +164,7 @@ pub fn comparison_view(v: &Vergelijking<'_>) -> VergelijkingView {
             p75: p.statistiek.as_ref().map(|s| getal(v.indicator, s.p75)),
         })
         .collect();
-    VergelijkingView {
+    ComparisonView {
         verzoek: request_view(&v.verzoek),
         titel,
         indicator_label: indicator.label().to_string(),
@@ -172,7 +172,7 @@ pub fn comparison_view(v: &Vergelijking<'_>) -> VergelijkingView {
         groep_naam: v.groep_naam.clone(),
         eigen: rij_view(v, &v.eigen),
         rijen: v.rijen.iter().map(|r| rij_view(v, r)).collect(),
-        statistiek: v.statistiek.as_ref().map(|s| StatistiekView {
+        statistiek: v.statistiek.as_ref().map(|s| StatisticsView {
             n: count(s.n),
             min: getal(v.indicator, s.min),
             p25: getal(v.indicator, s.p25),
@@ -184,7 +184,7 @@ pub fn comparison_view(v: &Vergelijking<'_>) -> VergelijkingView {
         positie,
         referenties: referenties(&v.verzoek.categorie, indicator)
             .into_iter()
-            .map(|d| ReferentieView {
+            .map(|d| ReferenceView {
                 waarde: getal(v.indicator, d),
                 label: format!("{} per inwoner", indicator_text(v.indicator, d)),
             })
@@ -197,27 +197,27 @@ pub fn comparison_view(v: &Vergelijking<'_>) -> VergelijkingView {
 }
 
 /// The typed query of the screen's request.
-pub fn query_of(req: &VergelijkRequest) -> Result<CompareQuery> {
-    CompareQuery::parse(
-        &req.organisatie,
-        &req.categorie,
-        &req.indicator,
-        req.jaar,
-        &req.fase,
-        &req.groep,
-        &req.lijst,
-    )
+pub fn query_of(req: &CompareRequest) -> Result<CompareQuery> {
+    category_position(&req.categorie)?;
+    Ok(CompareQuery {
+        organisatie: req.organisatie.clone(),
+        categorie: req.categorie.trim().to_string(),
+        indicator: req.indicator.into(),
+        jaar: req.jaar,
+        fase: req.fase.into(),
+        groep: req.groep.groep(&req.lijst),
+    })
 }
 
 /// The screen's request of a typed query (as the view echoes it back).
-fn request_view(q: &CompareQuery) -> VergelijkRequest {
-    VergelijkRequest {
+fn request_view(q: &CompareQuery) -> CompareRequest {
+    CompareRequest {
         organisatie: q.organisatie.clone(),
         categorie: q.categorie.clone(),
-        indicator: q.indicator.code().to_string(),
+        indicator: q.indicator.into(),
         jaar: q.jaar,
-        fase: q.fase.as_str().to_string(),
-        groep: q.groep.code().to_string(),
+        fase: q.fase.into(),
+        groep: GroupCode::from(&q.groep),
         lijst: match &q.groep {
             Groep::Lijst(c) => c.iter().cloned().collect(),
             _ => Vec::new(),
@@ -225,8 +225,8 @@ fn request_view(q: &CompareQuery) -> VergelijkRequest {
     }
 }
 
-fn bron_view(s: &BenchmarkSource) -> BronView {
-    BronView {
+fn bron_view(s: &BenchmarkSource) -> SourceView {
+    SourceView {
         id: s.id,
         pad: s.path.clone(),
         sha256: s.sha256.clone(),
@@ -241,7 +241,7 @@ fn bron_view(s: &BenchmarkSource) -> BronView {
 }
 
 /// Loads a bundle as benchmark data (all or nothing).
-pub fn load_source(s: &mut Session, req: &BronLadenRequest) -> Result<BronView> {
+pub fn load_source(s: &mut Session, req: &LoadSourceRequest) -> Result<SourceView> {
     let register = req
         .register
         .as_deref()
@@ -254,18 +254,18 @@ pub fn load_source(s: &mut Session, req: &BronLadenRequest) -> Result<BronView> 
 }
 
 /// The loaded sources, oldest first.
-pub fn source_views(s: &Session) -> Result<Vec<BronView>> {
+pub fn source_views(s: &Session) -> Result<Vec<SourceView>> {
     Ok(s.sources()?.iter().map(bron_view).collect())
 }
 
 /// Removes a loaded source; the remaining ones.
-pub fn remove_source(s: &mut Session, id: i64) -> Result<Vec<BronView>> {
+pub fn remove_source(s: &mut Session, id: i64) -> Result<Vec<SourceView>> {
     s.remove_source(id)?;
     source_views(s)
 }
 
 /// What the Vergelijken screen can offer for an organisation.
-pub fn compare_options(s: &Session, organisatie: &str) -> Result<VergelijkOpties> {
+pub fn compare_options(s: &Session, organisatie: &str) -> Result<CompareOptions> {
     let cat = Catalogue::current();
     let table = s.peer_table()?;
     let own = s.own_peer(organisatie, &table)?;
@@ -274,7 +274,7 @@ pub fn compare_options(s: &Session, organisatie: &str) -> Result<VergelijkOpties
         .map(|o| organisation_view(&o.organisation))
         .collect();
     organisaties.sort_by(|a, b| a.naam.cmp(&b.naam).then_with(|| a.code.cmp(&b.code)));
-    Ok(VergelijkOpties {
+    Ok(CompareOptions {
         organisatie: organisation_view(&own.organisation),
         categorieen: kengetal_categories(cat)
             .into_iter()
@@ -285,8 +285,8 @@ pub fn compare_options(s: &Session, organisatie: &str) -> Result<VergelijkOpties
             .collect(),
         indicatoren: Indicator::ALL
             .into_iter()
-            .map(|i| CodeOptionView {
-                code: i.code().to_string(),
+            .map(|i| IndicatorOptionView {
+                code: i.into(),
                 label: i.label().to_string(),
             })
             .collect(),
@@ -299,33 +299,33 @@ pub fn compare_options(s: &Session, organisatie: &str) -> Result<VergelijkOpties
 }
 
 /// The comparison of a request.
-pub fn compare_view(s: &Session, req: &VergelijkRequest) -> Result<VergelijkingView> {
+pub fn compare_view(s: &Session, req: &CompareRequest) -> Result<ComparisonView> {
     let table = s.loaded_peer_table()?;
     let own = s.own_peer(&req.organisatie, &table)?;
     Ok(comparison_view(&compare(&table, &own, &query_of(req)?)?))
 }
 
 /// Writes the comparison table of a request as CSV to `path`.
-pub fn export_comparison(s: &Session, req: &VergelijkRequest, path: &Path) -> Result<PathBuf> {
+pub fn export_comparison(s: &Session, req: &CompareRequest, path: &Path) -> Result<PathBuf> {
     s.export_comparison(&query_of(req)?, path)
 }
 
 /// Saved peer lists.
-pub fn peer_list_views(s: &Session) -> Result<Vec<PeerLijstView>> {
+pub fn peer_list_views(s: &Session) -> Result<Vec<PeerListView>> {
     Ok(s.peer_lists()?
         .into_iter()
-        .map(|(naam, codes)| PeerLijstView { naam, codes })
+        .map(|(naam, codes)| PeerListView { naam, codes })
         .collect())
 }
 
 /// Saves a hand-picked list; every saved list.
-pub fn save_peer_list(s: &mut Session, naam: &str, codes: &[String]) -> Result<Vec<PeerLijstView>> {
+pub fn save_peer_list(s: &mut Session, naam: &str, codes: &[String]) -> Result<Vec<PeerListView>> {
     s.save_peer_list(naam, codes)?;
     peer_list_views(s)
 }
 
 /// Removes a saved list; every saved list.
-pub fn remove_peer_list(s: &mut Session, naam: &str) -> Result<Vec<PeerLijstView>> {
+pub fn remove_peer_list(s: &mut Session, naam: &str) -> Result<Vec<PeerListView>> {
     s.remove_peer_list(naam)?;
     peer_list_views(s)
 }

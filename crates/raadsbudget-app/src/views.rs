@@ -6,7 +6,10 @@
 //! where the UI must send them back; never as JavaScript numbers. Everything here is computed
 //! by the domain crate; the UI computes nothing.
 
-pub use crate::codes::{Eenheid, Ernst, ErrorKind, FaseCode, InzendingStatus, Soort, StatusCode};
+pub use crate::codes::{
+    ErrorKind, FaseCode, GroupCode, IndicatorCode, OrgTypeCode, ReasonCode, SeverityCode,
+    SubmissionStatusCode, UitvraagStatusCode, UnitCode,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -19,7 +22,7 @@ pub struct OrganisationView {
     /// Name.
     pub naam: String,
     /// `gemeente`, `provincie` or `waterschap`.
-    pub soort: Soort,
+    pub soort: OrgTypeCode,
 }
 
 /// General facts for the app's header and about box.
@@ -55,7 +58,7 @@ pub struct FindingView {
     /// Stable code, e.g. `F001`.
     pub code: String,
     /// `fout`, `waarschuwing` or `signaal`.
-    pub ernst: Ernst,
+    pub ernst: SeverityCode,
     /// Dutch message.
     pub melding: String,
     /// Year, if the finding is about one.
@@ -99,7 +102,7 @@ pub struct UitvraagSummary {
     /// `leeg` (nothing entered), `concept` (entered, errors remain), `gecontroleerd` (no
     /// errors, not yet sent), `ingediend` (exported and unchanged since), or
     /// `gewijzigd_na_indiening` (changed after the last export).
-    pub status: StatusCode,
+    pub status: UitvraagStatusCode,
     /// Dutch text of the status, e.g. `ingediend (revisie 2)`.
     pub status_tekst: String,
     /// Revisie of the last (non-draft) export, if any.
@@ -165,7 +168,7 @@ pub struct CellView {
     /// empty.
     pub invoer: String,
     /// `nvt` or `onbekend` when the entry is a reason.
-    pub reden: Option<String>,
+    pub reden: Option<ReasonCode>,
     /// Toelichting.
     pub toelichting: String,
     /// The same post's value one year earlier in the same fase, Dutch-formatted, if any.
@@ -191,7 +194,7 @@ pub struct PostRow {
     /// What is excluded.
     pub niet: String,
     /// `euro`, `fte`, `aantal` or `code`.
-    pub eenheid: Eenheid,
+    pub eenheid: UnitCode,
     /// Whether the post counts in the kernbudget.
     pub kernbudget: bool,
     /// Allowed codes (unit `code` only).
@@ -275,7 +278,7 @@ pub struct FormView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "soort", rename_all = "lowercase")]
 #[ts(export)]
-pub enum InvoerView {
+pub enum InputView {
     /// A value as typed (Dutch style understood).
     Waarde {
         /// The text.
@@ -284,7 +287,7 @@ pub enum InvoerView {
     /// No value, with a reason (`nvt` or `onbekend`).
     Reden {
         /// The reason.
-        reden: String,
+        reden: ReasonCode,
     },
     /// Keep the value; change only the toelichting.
     Behouden,
@@ -301,11 +304,11 @@ pub struct SetFieldRequest {
     /// Year of the field.
     pub jaar: u16,
     /// Fase of the field.
-    pub fase: String,
+    pub fase: FaseCode,
     /// Post code.
     pub post: String,
     /// Value or reason.
-    pub invoer: InvoerView,
+    pub invoer: InputView,
     /// New toelichting; null keeps the current one.
     pub toelichting: Option<String>,
 }
@@ -410,7 +413,7 @@ pub struct ErrorView {
 /// What to bundle (the desktop app's bundle screen; the CLI builds the same request).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct BundelRequest {
+pub struct BundleRequest {
     /// Files, folders (searched recursively) and `.zip` archives.
     pub invoer: Vec<String>,
     /// Output folder (created when missing; existing bundle files in it are replaced).
@@ -426,7 +429,7 @@ pub struct BundelRequest {
 /// The response against the register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct ResponsView {
+pub struct ResponseView {
     /// Register entries (× uitvraagjaren).
     pub register: u32,
     /// Entries with any file (accepted or not).
@@ -440,7 +443,7 @@ pub struct ResponsView {
 /// One input file of a bundle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct BundelBestandView {
+pub struct BundledFileView {
     /// Path as given (in a zip: `archief.zip/pad`).
     pub bestand: String,
     /// Organisation code, if it could be read.
@@ -450,7 +453,7 @@ pub struct BundelBestandView {
     /// Revisie, if it could be read.
     pub revisie: Option<u32>,
     /// `geaccepteerd`, `vervangen`, `dubbel` or `afgewezen`.
-    pub status: InzendingStatus,
+    pub status: SubmissionStatusCode,
     /// Why this status (vervangen door …, dubbel van …, conflict met …), or empty.
     pub opmerking: String,
     /// Number of errors.
@@ -466,7 +469,7 @@ pub struct BundelBestandView {
 /// The outcome of a bundle: the summary, every file with its findings, and what was written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct BundelView {
+pub struct BundleView {
     /// The output folder (full path).
     pub uit: String,
     /// Files written into it, in order.
@@ -487,11 +490,11 @@ pub struct BundelView {
     /// Organisations in the dataset.
     pub organisaties: u32,
     /// Response against the register, if one was given.
-    pub respons: Option<ResponsView>,
+    pub respons: Option<ResponseView>,
     /// The one-screen summary in Dutch, line by line (the CLI prints exactly these lines).
     pub samenvatting: Vec<String>,
     /// Every file, in the order of `inzendingen.csv`.
-    pub inzendingen: Vec<BundelBestandView>,
+    pub inzendingen: Vec<BundledFileView>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -503,7 +506,7 @@ pub struct BundelView {
 /// Dutch with the indicator's decimals (`1,2345`, `812.345,00`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct GetalView {
+pub struct NumberView {
     /// Canonical decimal text (`.` as decimal point, no thousands separator).
     pub getal: String,
     /// Dutch-formatted with the indicator's decimals.
@@ -513,7 +516,7 @@ pub struct GetalView {
 /// What to load as benchmark data: a bundle output folder or its `waarden.csv`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct BronLadenRequest {
+pub struct LoadSourceRequest {
     /// A bundle output folder (holding `waarden.csv`) or the path of a `waarden.csv`.
     pub pad: String,
     /// A register with a province column (CBS gemeenten), for the peer group "zelfde
@@ -524,7 +527,7 @@ pub struct BronLadenRequest {
 /// A loaded benchmark source: read-only, kept apart from the organisation's own data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct BronView {
+pub struct SourceView {
     /// Id in the store (for removal); small, so a JavaScript number.
     #[ts(type = "number")]
     pub id: i64,
@@ -548,12 +551,22 @@ pub struct BronView {
     pub met_provincie: u32,
 }
 
+/// One indicator to choose, with its Dutch label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct IndicatorOptionView {
+    /// The indicator.
+    pub code: IndicatorCode,
+    /// Dutch label, e.g. `Kernbudget per inwoner`.
+    pub label: String,
+}
+
 /// One choosable peer group, with whether it can be chosen now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct GroepOptieView {
-    /// `grootteklasse`, `provincie`, `gemeenten`, `provincies`, `waterschappen` or `lijst`.
-    pub code: String,
+pub struct GroupOptionView {
+    /// The group.
+    pub code: GroupCode,
     /// Dutch label, e.g. `Zelfde grootteklasse (20.000 tot 50.000 inwoners)`.
     pub label: String,
     /// Whether it can be chosen.
@@ -565,7 +578,7 @@ pub struct GroepOptieView {
 /// A hand-picked peer list, saved by name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct PeerLijstView {
+pub struct PeerListView {
     /// Name as the user gave it.
     pub naam: String,
     /// Organisation codes, sorted.
@@ -575,7 +588,7 @@ pub struct PeerLijstView {
 /// One `(jaar, fase)` that loaded benchmark data covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct JaarFaseView {
+pub struct BlockView {
     /// Year.
     pub jaar: u16,
     /// `begroting` or `realisatie`.
@@ -587,42 +600,42 @@ pub struct JaarFaseView {
 /// What the Vergelijken screen can offer for one organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct VergelijkOpties {
+pub struct CompareOptions {
     /// The own organisation.
     pub organisatie: OrganisationView,
     /// Categories (codes `GRF`, … and `TOTAAL`) with Dutch names.
     pub categorieen: Vec<CodeOptionView>,
     /// Indicators (codes as in `kengetallen.csv`: `per_inwoner`, …) with Dutch labels.
-    pub indicatoren: Vec<CodeOptionView>,
+    pub indicatoren: Vec<IndicatorOptionView>,
     /// The `(jaar, fase)` blocks of the loaded data, newest first.
-    pub jaren: Vec<JaarFaseView>,
+    pub jaren: Vec<BlockView>,
     /// Peer groups, in menu order; the first available one is the default.
-    pub groepen: Vec<GroepOptieView>,
+    pub groepen: Vec<GroupOptionView>,
     /// Saved hand-picked lists.
-    pub lijsten: Vec<PeerLijstView>,
+    pub lijsten: Vec<PeerListView>,
     /// Every organisation in the loaded data (for picking a list), sorted by name.
     pub organisaties: Vec<OrganisationView>,
     /// The loaded sources.
-    pub bronnen: Vec<BronView>,
+    pub bronnen: Vec<SourceView>,
 }
 
 /// What to compare.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct VergelijkRequest {
+pub struct CompareRequest {
     /// The own organisation's code.
     pub organisatie: String,
     /// Category code or `TOTAAL`.
     pub categorie: String,
     /// Indicator code as in `kengetallen.csv` (`kernbudget`, `per_inwoner`, `per_zetel`,
     /// `per_fractie`, `fte`, `fte_per_10000_inwoners`, `aandeel_totale_lasten`, `uitputting`).
-    pub indicator: String,
+    pub indicator: IndicatorCode,
     /// Year.
     pub jaar: u16,
     /// `begroting` or `realisatie`.
-    pub fase: String,
-    /// Peer group code (see [`GroepOptieView::code`]).
-    pub groep: String,
+    pub fase: FaseCode,
+    /// Peer group.
+    pub groep: GroupCode,
     /// The organisation codes of a hand-picked group (`groep` = `lijst`); else empty.
     pub lijst: Vec<String>,
 }
@@ -630,7 +643,7 @@ pub struct VergelijkRequest {
 /// One organisation in a comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct VergelijkRijView {
+pub struct CompareRowView {
     /// Organisation code.
     pub code: String,
     /// Name.
@@ -640,9 +653,9 @@ pub struct VergelijkRijView {
     /// Province name or code, if known.
     pub provincie: Option<String>,
     /// Inwoners on 1 January of the year (`31245`, shown as `31.245`), if known.
-    pub inwoners: Option<GetalView>,
+    pub inwoners: Option<NumberView>,
     /// The indicator's value; null when it cannot be computed.
-    pub waarde: Option<GetalView>,
+    pub waarde: Option<NumberView>,
     /// Rank by value, 1 = highest; ties share a rank; null without a value.
     pub plaats: Option<u32>,
     /// Whether this is the own organisation (its figures come from the own store).
@@ -653,27 +666,27 @@ pub struct VergelijkRijView {
 /// same data).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct StatistiekView {
+pub struct StatisticsView {
     /// Organisations with a value.
     pub n: u32,
     /// Minimum.
-    pub min: GetalView,
+    pub min: NumberView,
     /// 25th percentile (PERCENTIEL.INC).
-    pub p25: GetalView,
+    pub p25: NumberView,
     /// Median.
-    pub mediaan: GetalView,
+    pub mediaan: NumberView,
     /// 75th percentile.
-    pub p75: GetalView,
+    pub p75: NumberView,
     /// Maximum.
-    pub max: GetalView,
+    pub max: NumberView,
     /// Mean.
-    pub gemiddelde: GetalView,
+    pub gemiddelde: NumberView,
 }
 
 /// The own organisation's position in the group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct PositieView {
+pub struct PositionView {
     /// Rank, 1 = highest value.
     pub plaats: u32,
     /// Organisations with a value.
@@ -689,9 +702,9 @@ pub struct PositieView {
 /// A reference line on the distribution chart.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct ReferentieView {
+pub struct ReferenceView {
     /// Where.
-    pub waarde: GetalView,
+    pub waarde: NumberView,
     /// Dutch label, e.g. `€ 1,00 per inwoner`.
     pub label: String,
 }
@@ -699,27 +712,27 @@ pub struct ReferentieView {
 /// One year of the trend: the own value against the peer median and quartiles.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct TrendPuntView {
+pub struct TrendPointView {
     /// Year.
     pub jaar: u16,
     /// Own value.
-    pub eigen: Option<GetalView>,
+    pub eigen: Option<NumberView>,
     /// Peers with a value.
     pub n: u32,
     /// Peer 25th percentile.
-    pub p25: Option<GetalView>,
+    pub p25: Option<NumberView>,
     /// Peer median.
-    pub mediaan: Option<GetalView>,
+    pub mediaan: Option<NumberView>,
     /// Peer 75th percentile.
-    pub p75: Option<GetalView>,
+    pub p75: Option<NumberView>,
 }
 
 /// A comparison: the peers' values, their statistics, the own position and the trend.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct VergelijkingView {
+pub struct ComparisonView {
     /// The request, as answered (the default group filled in).
-    pub verzoek: VergelijkRequest,
+    pub verzoek: CompareRequest,
     /// Chart title, e.g. `Rekenkamer: lasten per inwoner, begroting 2026`.
     pub titel: String,
     /// The indicator's Dutch label.
@@ -729,18 +742,18 @@ pub struct VergelijkingView {
     /// The group in words, e.g. `grootteklasse 4 (20.000 tot 50.000 inwoners)`.
     pub groep_naam: String,
     /// The own organisation's row (also in `rijen`).
-    pub eigen: VergelijkRijView,
+    pub eigen: CompareRowView,
     /// Every organisation of the group, own included, highest value first, those without a
     /// value last (by name).
-    pub rijen: Vec<VergelijkRijView>,
+    pub rijen: Vec<CompareRowView>,
     /// Statistics over the rows with a value; null when none has one.
-    pub statistiek: Option<StatistiekView>,
+    pub statistiek: Option<StatisticsView>,
     /// The own position; null when the own value cannot be computed.
-    pub positie: Option<PositieView>,
+    pub positie: Option<PositionView>,
     /// Reference lines (the rekenkamer's € 1,00 and € 1,30 per inwoner), possibly empty.
-    pub referenties: Vec<ReferentieView>,
+    pub referenties: Vec<ReferenceView>,
     /// Every loaded year of the same fase, ascending.
-    pub trend: Vec<TrendPuntView>,
+    pub trend: Vec<TrendPointView>,
     /// One or two sentences for screen readers describing the chart.
     pub tekstalternatief: String,
     /// The trend in words.

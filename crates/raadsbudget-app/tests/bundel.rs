@@ -4,7 +4,7 @@
 
 use chrono::{Duration, TimeZone, Utc};
 use raadsbudget_app::screens::bundle;
-use raadsbudget_app::views::{BundelRequest, BundelView};
+use raadsbudget_app::views::{BundleRequest, BundleView};
 use raadsbudget_domain::{Catalogue, Dataset, Entry, Fase, Record, Value, SOFTWARE};
 use raadsbudget_formats::benchmark::{self, FileMeta};
 use raadsbudget_usecases::demo::demo_datasets;
@@ -198,8 +198,8 @@ fn fixture() -> Fixture {
     }
 }
 
-fn request(f: &Fixture, invoer: Vec<String>, uit: &str) -> BundelRequest {
-    BundelRequest {
+fn request(f: &Fixture, invoer: Vec<String>, uit: &str) -> BundleRequest {
+    BundleRequest {
         invoer,
         uit: f.root.join(uit).display().to_string(),
         register: Some(f.register.display().to_string()),
@@ -224,13 +224,13 @@ fn read_csv(path: &Path) -> Vec<BTreeMap<String, String>> {
         .collect()
 }
 
-fn status_of(view: &BundelView, suffix: &str) -> (String, String) {
+fn status_of(view: &BundleView, suffix: &str) -> (String, String) {
     let file = view
         .inzendingen
         .iter()
         .find(|f| f.bestand.ends_with(suffix))
         .unwrap_or_else(|| panic!("{suffix} not bundled"));
-    (file.status.clone(), file.opmerking.clone())
+    (file.status.to_string(), file.opmerking.clone())
 }
 
 #[test]
@@ -324,7 +324,7 @@ fn statuses_findings_and_response() {
             .iter()
             .find(|x| x.bestand == row["bestand"])
             .unwrap();
-        assert_eq!(row["status"], v.status);
+        assert_eq!(row["status"], v.status.as_str());
         assert_eq!(row["fouten"], v.fouten.to_string());
         assert_eq!(row["sha256"].len(), 64);
     }
@@ -541,7 +541,7 @@ fn statistics_recomputed_independently_from_kengetallen() {
     write_demo_files(2026, 400, SEED, &demo).unwrap();
     let uit = tmp.path().join("uit");
     bundle(
-        &BundelRequest {
+        &BundleRequest {
             invoer: vec![demo.display().to_string()],
             uit: uit.display().to_string(),
             register: None,
@@ -602,7 +602,7 @@ fn statistics_of_a_small_table_worked_out_by_hand() {
     }
     let uit = tmp.path().join("uit");
     let view = bundle(
-        &BundelRequest {
+        &BundleRequest {
             invoer: vec![dir.display().to_string()],
             uit: uit.display().to_string(),
             register: None,
@@ -669,7 +669,7 @@ fn libreoffice_resaves_are_dubbel_of_their_original() {
         }
     }
     assert_eq!(resaved, 6);
-    let request = BundelRequest {
+    let request = BundleRequest {
         invoer: vec![invoer.display().to_string()],
         uit: tmp.path().join("uit").display().to_string(),
         register: None,

@@ -4,7 +4,7 @@
 //! and endless files) and bundles it through the use case the CLI and the app call.
 
 use raadsbudget_app::screens::bundle;
-use raadsbudget_app::views::{BundelBestandView, BundelRequest, BundelView};
+use raadsbudget_app::views::{BundleRequest, BundleView, BundledFileView};
 use raadsbudget_usecases::demo_files::write_demo_files;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -17,8 +17,8 @@ fn demo(dir: &Path, n: usize) -> Vec<PathBuf> {
     files
 }
 
-fn request(invoer: &[&Path], uit: &Path) -> BundelRequest {
-    BundelRequest {
+fn request(invoer: &[&Path], uit: &Path) -> BundleRequest {
+    BundleRequest {
         invoer: invoer.iter().map(|p| p.display().to_string()).collect(),
         uit: uit.display().to_string(),
         register: None,
@@ -27,11 +27,11 @@ fn request(invoer: &[&Path], uit: &Path) -> BundelRequest {
     }
 }
 
-fn run(invoer: &[&Path], uit: &Path) -> BundelView {
+fn run(invoer: &[&Path], uit: &Path) -> BundleView {
     bundle(&request(invoer, uit), &|_, _| {}).unwrap()
 }
 
-fn file<'v>(view: &'v BundelView, suffix: &str) -> &'v BundelBestandView {
+fn file<'v>(view: &'v BundleView, suffix: &str) -> &'v BundledFileView {
     let found: Vec<_> = view
         .inzendingen
         .iter()
@@ -42,7 +42,7 @@ fn file<'v>(view: &'v BundelView, suffix: &str) -> &'v BundelBestandView {
 }
 
 /// The one F101 of a rejected input, its message.
-fn refusal(view: &BundelView, suffix: &str) -> String {
+fn refusal(view: &BundleView, suffix: &str) -> String {
     let f = file(view, suffix);
     assert_eq!(f.status, "afgewezen", "{suffix}");
     let codes: Vec<&str> = f.meldingen.iter().map(|m| m.code.as_str()).collect();

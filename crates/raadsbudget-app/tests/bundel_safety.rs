@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use raadsbudget_app::screens::bundle;
-use raadsbudget_app::views::{BundelRequest, BundelView};
+use raadsbudget_app::views::{BundleRequest, BundleView};
 use raadsbudget_domain::value::FORMULA_START;
 use raadsbudget_domain::{Catalogue, Dataset, SOFTWARE};
 use raadsbudget_formats::benchmark::{self, FileMeta};
@@ -30,9 +30,9 @@ fn render(data: &Dataset) -> Vec<u8> {
     out
 }
 
-fn run(inputs: &Path, out: &Path, xlsx: bool) -> BundelView {
+fn run(inputs: &Path, out: &Path, xlsx: bool) -> BundleView {
     bundle(
-        &BundelRequest {
+        &BundleRequest {
             invoer: vec![inputs.display().to_string()],
             uit: out.display().to_string(),
             register: None,
@@ -53,7 +53,7 @@ fn spec_of(file: &str) -> TableSpec {
 
 /// Every cell of every CSV file of the bundle in `out`: none starts a formula, except a number
 /// in a number column.
-fn check_no_formula(out: &Path, view: &BundelView) -> Result<(), TestCaseError> {
+fn check_no_formula(out: &Path, view: &BundleView) -> Result<(), TestCaseError> {
     for name in view.uitvoer.iter().filter(|n| n.ends_with(".csv")) {
         let spec = spec_of(name);
         let bytes = std::fs::read(out.join(name)).unwrap();

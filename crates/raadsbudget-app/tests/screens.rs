@@ -4,13 +4,14 @@
 use chrono::{DateTime, Datelike, Utc};
 use raadsbudget_app::screens;
 use raadsbudget_app::screens::{error_view, read_register};
+use raadsbudget_app::views::{FaseCode, ReasonCode};
 use raadsbudget_domain::{Entry, Fase};
 use raadsbudget_usecases::demo::demo_datasets;
 use raadsbudget_usecases::export::ExportRequest;
 use raadsbudget_usecases::uitvraag::{current_uitvraag, COPY_REASON};
 
 use raadsbudget_app::views::{
-    CellView, FormView, InvoerView, KengetalView, SetFieldRequest, UitvraagSummary,
+    CellView, FormView, InputView, KengetalView, SetFieldRequest, UitvraagSummary,
 };
 use raadsbudget_usecases::{Error, Session};
 
@@ -43,20 +44,20 @@ fn u() -> u16 {
     current_uitvraag()
 }
 
-fn request(jaar: u16, fase: &str, post: &str, invoer: InvoerView) -> SetFieldRequest {
+fn request(jaar: u16, fase: &str, post: &str, invoer: InputView) -> SetFieldRequest {
     SetFieldRequest {
         organisatie: GM.into(),
         uitvraag: u(),
         jaar,
-        fase: fase.into(),
+        fase: fase.parse().unwrap(),
         post: post.into(),
         invoer,
         toelichting: None,
     }
 }
 
-fn waarde(tekst: &str) -> InvoerView {
-    InvoerView::Waarde {
+fn waarde(tekst: &str) -> InputView {
+    InputView::Waarde {
         tekst: tekst.into(),
     }
 }
@@ -93,9 +94,7 @@ fn fill_complete(s: &mut Session) {
     for ((jaar, fase, post), record) in &demo.records {
         let invoer = match &record.entry {
             Entry::Value(v) => waarde(&v.to_dutch()),
-            Entry::Reason(r) => InvoerView::Reden {
-                reden: r.as_str().into(),
-            },
+            Entry::Reason(r) => InputView::Reden { reden: (*r).into() },
         };
         let mut req = request(*jaar, fase.as_str(), post, invoer);
         req.toelichting = Some(record.toelichting.clone());
@@ -246,7 +245,7 @@ fn overview_status_through_a_real_sequence() {
         status::INGEDIEND,
         "undo restores"
     );
-    let mut req = request(u(), "begroting", "GRF.INHUUR", InvoerView::Behouden);
+    let mut req = request(u(), "begroting", "GRF.INHUUR", InputView::Behouden);
     req.toelichting = Some("inhuur voor de verkiezingen".into());
     screens::set_field(&mut s, &req).unwrap();
     assert_eq!(
@@ -288,7 +287,7 @@ fn form_layout_values_changes_and_findings() {
     assert!(!form.algemene_regels.is_empty());
     let codes: Vec<&str> = form.secties.iter().map(|s| s.code.as_str()).collect();
     assert_eq!(codes, ["KEN", "GRF", "RKK", "FRO", "ENQ"]);
-    let cols = |i: usize| -> Vec<(u16, String, String)> {
+    let cols = |i: usize| -> Vec<(u16, FaseCode, String)> {
         form.secties[i]
             .kolommen
             .iter()
@@ -298,15 +297,15 @@ fn form_layout_values_changes_and_findings() {
     assert_eq!(
         cols(0),
         [
-            (prev, "kenmerk".into(), format!("1 januari {prev}")),
-            (u, "kenmerk".into(), format!("1 januari {u}")),
+            (prev, FaseCode::Kenmerk, format!("1 januari {prev}")),
+            (u, FaseCode::Kenmerk, format!("1 januari {u}")),
         ]
     );
     assert_eq!(
         cols(1),
         [
-            (u, "begroting".into(), format!("Begroting {u}")),
-            (prev, "realisatie".into(), format!("Realisatie {prev}")),
+            (u, FaseCode::Begroting, format!("Begroting {u}")),
+            (prev, FaseCode::Realisatie, format!("Realisatie {prev}")),
         ]
     );
     // Every row has one cell per column, in column order; posts in catalogue order.
@@ -369,7 +368,7 @@ fn form_layout_values_changes_and_findings() {
         "eigen"
     );
     let leeg = cell(&form, "GRF.PERSONEEL", prev, "realisatie");
-    assert_eq!((leeg.invoer.as_str(), leeg.reden.as_deref()), ("", None));
+    assert_eq!((leeg.invoer.as_str(), leeg.reden), ("", None));
 
     // Required and asked.
     assert!(cell(&form, "KEN.INWONERS", u, "kenmerk").verplicht);
@@ -450,16 +449,16 @@ fn set_field_amounts_reasons_toelichting_and_bad_text() {
             u,
             "begroting",
             "GRF.INHUUR",
-            InvoerView::Reden {
-                reden: "nvt".into(),
+            InputView::Reden {
+                reden: ReasonCode::Nvt,
             },
         ),
     )
     .unwrap();
     let inhuur = cell(&form, "GRF.INHUUR", u, "begroting");
     assert_eq!(
-        (inhuur.invoer.as_str(), inhuur.reden.as_deref()),
-        ("", Some("nvt"))
+        (inhuur.invoer.as_str(), inhuur.reden),
+        ("", Some(ReasonCode::Nvt))
     );
     let form = screens::set_field(
         &mut s,
@@ -467,21 +466,19 @@ fn set_field_amounts_reasons_toelichting_and_bad_text() {
             u,
             "begroting",
             "GRF.MATERIEEL",
-            InvoerView::Reden {
-                reden: " onbekend ".into(),
+            InputView::Reden {
+                reden: ReasonCode::Onbekend,
             },
         ),
     )
     .unwrap();
     assert_eq!(
-        cell(&form, "GRF.MATERIEEL", u, "begroting")
-            .reden
-            .as_deref(),
-        Some("onbekend")
+        cell(&form, "GRF.MATERIEEL", u, "begroting").reden,
+        Some(ReasonCode::Onbekend)
     );
 
     // Behouden: the value stays, the toelichting changes.
-    let mut keep = request(u, "begroting", "GRF.PERSONEEL", InvoerView::Behouden);
+    let mut keep = request(u, "begroting", "GRF.PERSONEEL", InputView::Behouden);
     keep.toelichting = Some("inclusief griffier".into());
     let form = screens::set_field(&mut s, &keep).unwrap();
     let personeel = cell(&form, "GRF.PERSONEEL", u, "begroting");
@@ -490,7 +487,7 @@ fn set_field_amounts_reasons_toelichting_and_bad_text() {
     // Without a value to keep, Behouden is refused.
     let err = screens::set_field(
         &mut s,
-        &request(u, "begroting", "GRF.OVERHEAD", InvoerView::Behouden),
+        &request(u, "begroting", "GRF.OVERHEAD", InputView::Behouden),
     )
     .unwrap_err();
     assert_eq!(err.kind(), "invoer");
@@ -520,30 +517,20 @@ fn set_field_amounts_reasons_toelichting_and_bad_text() {
     assert_eq!(error_view(&err).meldingen[0].code, "F006");
     assert_eq!(screens::history(&s, GM, None).unwrap().len(), before);
 
-    // A reason or fase that does not exist is an input error.
-    let err = screens::set_field(
-        &mut s,
-        &request(
-            u,
-            "begroting",
-            "GRF.OVERHEAD",
-            InvoerView::Reden {
-                reden: "misschien".into(),
-            },
-        ),
-    )
-    .unwrap_err();
-    assert_eq!(err.kind(), "invoer");
-    assert!(err.to_string().contains("nvt of onbekend"), "{err}");
-    let err = screens::set_field(
-        &mut s,
-        &request(u, "Begroting", "GRF.OVERHEAD", waarde("5")),
-    )
-    .unwrap_err();
-    assert_eq!(err.kind(), "invoer");
+    // A reason or fase that does not exist cannot even be asked: the request does not read.
+    let asked = |fase: &str, invoer: &str| {
+        serde_json::from_str::<SetFieldRequest>(&format!(
+            r#"{{"organisatie":"{GM}","uitvraag":{u},"jaar":{u},"fase":"{fase}","post":"GRF.OVERHEAD","invoer":{invoer},"toelichting":null}}"#
+        ))
+    };
+    assert!(asked("begroting", r#"{"soort":"reden","reden":"nvt"}"#).is_ok());
+    assert!(asked("begroting", r#"{"soort":"reden","reden":"misschien"}"#).is_err());
+    assert!(asked("Begroting", r#"{"soort":"waarde","tekst":"5"}"#).is_err());
+    assert_eq!(screens::history(&s, GM, None).unwrap().len(), before);
 
     // Clearing a field.
-    let form = screens::clear_field(&mut s, GM, u, u, "begroting", "GRF.PERSONEEL").unwrap();
+    let form =
+        screens::clear_field(&mut s, GM, u, u, FaseCode::Begroting, "GRF.PERSONEEL").unwrap();
     let cleared = cell(&form, "GRF.PERSONEEL", u, "begroting");
     assert_eq!(
         (cleared.invoer.as_str(), cleared.toelichting.as_str()),
@@ -566,7 +553,16 @@ fn preview_shows_kengetallen_without_saving() {
         Some("100.000,00")
     );
 
-    let p = screens::preview(&s, GM, u, u, "begroting", "GRF.PERSONEEL", "200.000").unwrap();
+    let p = screens::preview(
+        &s,
+        GM,
+        u,
+        u,
+        FaseCode::Begroting,
+        "GRF.PERSONEEL",
+        "200.000",
+    )
+    .unwrap();
     assert_eq!(p.melding, None);
     let which: Vec<(&str, u16, &str)> = p
         .kengetallen
@@ -586,17 +582,17 @@ fn preview_shows_kengetallen_without_saving() {
     assert_eq!(p.kengetallen[0].per_inwoner.as_deref(), Some("20,00"));
 
     // A kenmerk changes every category's figures.
-    let p = screens::preview(&s, GM, u, u, "kenmerk", "KEN.INWONERS", "20000").unwrap();
+    let p = screens::preview(&s, GM, u, u, FaseCode::Kenmerk, "KEN.INWONERS", "20000").unwrap();
     assert_eq!(p.kengetallen.len(), 10);
     assert_eq!(p.kengetallen[0].per_inwoner.as_deref(), Some("5,00"));
 
     // Empty text: the field without entry; the kernbudget becomes unknown, not zero.
-    let p = screens::preview(&s, GM, u, u, "begroting", "GRF.PERSONEEL", " ").unwrap();
+    let p = screens::preview(&s, GM, u, u, FaseCode::Begroting, "GRF.PERSONEEL", " ").unwrap();
     assert_eq!(p.melding, None);
     assert_eq!(p.kengetallen[0].kernbudget, None);
 
     // Text that does not fit: the finding, no figures.
-    let p = screens::preview(&s, GM, u, u, "begroting", "GRF.PERSONEEL", "12,345").unwrap();
+    let p = screens::preview(&s, GM, u, u, FaseCode::Begroting, "GRF.PERSONEEL", "12,345").unwrap();
     let melding = p.melding.unwrap();
     assert_eq!(
         (melding.code.as_str(), melding.ernst.as_str()),
@@ -609,7 +605,7 @@ fn preview_shows_kengetallen_without_saving() {
     assert_eq!(screens::form(&s, GM, u).unwrap(), form);
 
     // An unknown post or organisation is an error, not a melding.
-    let err = screens::preview(&s, GM, u, u, "begroting", "GRF.NIETS", "1").unwrap_err();
+    let err = screens::preview(&s, GM, u, u, FaseCode::Begroting, "GRF.NIETS", "1").unwrap_err();
     assert_eq!(err.kind(), "niet_gevonden");
 }
 
@@ -622,8 +618,8 @@ fn copy_previous_year_fills_only_empty_fields_in_one_go() {
         prev,
         "begroting",
         "GRF.INHUUR",
-        InvoerView::Reden {
-            reden: "nvt".into(),
+        InputView::Reden {
+            reden: ReasonCode::Nvt,
         },
     );
     nvt.toelichting = Some("geen inhuur".into());
@@ -646,8 +642,8 @@ fn copy_previous_year_fills_only_empty_fields_in_one_go() {
     );
     let inhuur = cell(form, "GRF.INHUUR", u, "begroting");
     assert_eq!(
-        (inhuur.reden.as_deref(), inhuur.toelichting.as_str()),
-        (Some("nvt"), "geen inhuur")
+        (inhuur.reden, inhuur.toelichting.as_str()),
+        (Some(ReasonCode::Nvt), "geen inhuur")
     );
     let norm = form.secties[3]
         .posten
@@ -766,8 +762,8 @@ fn history_and_undo_views() {
     assert_eq!(all[1].nieuw, "900,00 [na wijziging]");
     assert_eq!(all[2].oud, "(leeg)");
     assert_eq!(
-        (all[1].jaar, all[1].fase.as_deref()),
-        (Some(u), Some("begroting"))
+        (all[1].jaar, all[1].fase),
+        (Some(u), Some(FaseCode::Begroting))
     );
     assert_eq!(all[1].wie, "tester");
     let t = &all[0].moment_tekst;

@@ -5,7 +5,9 @@
 
 use raadsbudget_app::screens::bundle;
 use raadsbudget_app::vergelijken;
-use raadsbudget_app::views::{BronLadenRequest, BundelRequest, VergelijkRequest, VergelijkingView};
+use raadsbudget_app::views::{
+    BundleRequest, CompareRequest, ComparisonView, FaseCode, LoadSourceRequest,
+};
 use raadsbudget_domain::Fase;
 use raadsbudget_usecases::demo_files::write_demo_files;
 use raadsbudget_usecases::vergelijken::{save_chart, FactsheetRun};
@@ -22,7 +24,7 @@ fn demo_bundle(root: &Path, u: u16) -> PathBuf {
     write_demo_files(u, AANTAL, SEED, &input).unwrap();
     let out = root.join(format!("bundel-{u}"));
     let view = bundle(
-        &BundelRequest {
+        &BundleRequest {
             invoer: vec![input.display().to_string()],
             uit: out.display().to_string(),
             register: None,
@@ -55,7 +57,7 @@ fn fixture() -> Fixture {
     for b in [&b25, &b26] {
         vergelijken::load_source(
             &mut session,
-            &BronLadenRequest {
+            &LoadSourceRequest {
                 pad: b.display().to_string(),
                 register: None,
             },
@@ -88,19 +90,19 @@ fn table(path: &Path) -> Vec<Row> {
         .collect()
 }
 
-fn req(org: &str, cat: &str, ind: &str, jaar: u16, fase: &str, groep: &str) -> VergelijkRequest {
-    VergelijkRequest {
+fn req(org: &str, cat: &str, ind: &str, jaar: u16, fase: &str, groep: &str) -> CompareRequest {
+    CompareRequest {
         organisatie: org.into(),
         categorie: cat.into(),
-        indicator: ind.into(),
+        indicator: ind.parse().unwrap(),
         jaar,
-        fase: fase.into(),
-        groep: groep.into(),
+        fase: fase.parse().unwrap(),
+        groep: groep.parse().unwrap(),
         lijst: Vec::new(),
     }
 }
 
-fn num(g: &Option<raadsbudget_app::views::GetalView>) -> String {
+fn num(g: &Option<raadsbudget_app::views::NumberView>) -> String {
     g.as_ref().map(|g| g.getal.clone()).unwrap_or_default()
 }
 
@@ -123,7 +125,7 @@ fn every_number_equals_the_bundles_kengetallen_and_statistiek() {
         }
     }
     let opties = vergelijken::compare_options(s, "GM5000").unwrap();
-    let blocks: Vec<(u16, String)> = opties
+    let blocks: Vec<(u16, FaseCode)> = opties
         .jaren
         .iter()
         .map(|j| (j.jaar, j.fase.clone()))
@@ -131,10 +133,10 @@ fn every_number_equals_the_bundles_kengetallen_and_statistiek() {
     assert_eq!(
         blocks,
         vec![
-            (2026, "begroting".into()),
-            (2025, "realisatie".into()),
-            (2025, "begroting".into()),
-            (2024, "realisatie".into())
+            (2026, FaseCode::Begroting),
+            (2025, FaseCode::Realisatie),
+            (2025, FaseCode::Begroting),
+            (2024, FaseCode::Realisatie)
         ]
     );
     let gemeenten: Vec<String> = opties
@@ -154,18 +156,25 @@ fn every_number_equals_the_bundles_kengetallen_and_statistiek() {
                     for groep in ["gemeenten", "grootteklasse"] {
                         let v = vergelijken::compare_view(
                             s,
-                            &req(own, &cat.code, &ind.code, *jaar, fase, groep),
+                            &req(
+                                own,
+                                &cat.code,
+                                ind.code.as_str(),
+                                *jaar,
+                                fase.as_str(),
+                                groep,
+                            ),
                         )
                         .unwrap();
                         let k = &kengetallen[&[
                             own.clone(),
                             jaar.to_string(),
-                            fase.clone(),
+                            fase.to_string(),
                             cat.code.clone(),
                         ]];
                         assert_eq!(
                             num(&v.eigen.waarde),
-                            k[&ind.code],
+                            k[ind.code.as_str()],
                             "{own} {jaar} {fase} {} {}",
                             cat.code,
                             ind.code
@@ -181,9 +190,9 @@ fn every_number_equals_the_bundles_kengetallen_and_statistiek() {
                         };
                         let key = [
                             jaar.to_string(),
-                            fase.clone(),
+                            fase.to_string(),
                             cat.code.clone(),
-                            ind.code.clone(),
+                            ind.code.to_string(),
                             code,
                         ];
                         match (stats.get(&key), &v.statistiek) {
@@ -215,7 +224,7 @@ fn every_number_equals_the_bundles_kengetallen_and_statistiek() {
 #[test]
 fn rank_table_trend_and_uitputting_across_two_bundles() {
     let mut f = fixture();
-    let v: VergelijkingView = vergelijken::compare_view(
+    let v: ComparisonView = vergelijken::compare_view(
         &f.session,
         &req(
             "GM5010",
@@ -388,7 +397,7 @@ fn loading_is_checked_all_or_nothing_and_removable() {
     // The same bundle again: refused, nothing added.
     let again = vergelijken::load_source(
         &mut s,
-        &BronLadenRequest {
+        &LoadSourceRequest {
             pad: f.root.join("bundel-2026").display().to_string(),
             register: None,
         },
@@ -407,7 +416,7 @@ fn loading_is_checked_all_or_nothing_and_removable() {
     vergelijken::remove_source(&mut s, second).unwrap();
     let err = vergelijken::load_source(
         &mut s,
-        &BronLadenRequest {
+        &LoadSourceRequest {
             pad: broken.display().to_string(),
             register: None,
         },
@@ -423,7 +432,7 @@ fn loading_is_checked_all_or_nothing_and_removable() {
     assert_eq!(vergelijken::source_views(&s).unwrap().len(), 1);
     let missing = vergelijken::load_source(
         &mut s,
-        &BronLadenRequest {
+        &LoadSourceRequest {
             pad: f.root.join("bestaat-niet").display().to_string(),
             register: None,
         },
@@ -482,7 +491,7 @@ fn a_register_gives_the_province_group() {
     std::fs::write(&reg_path, reg).unwrap();
     let bron = vergelijken::load_source(
         &mut s,
-        &BronLadenRequest {
+        &LoadSourceRequest {
             pad: f.root.join("bundel-2026/waarden.csv").display().to_string(),
             register: Some(reg_path.display().to_string()),
         },

@@ -9,7 +9,7 @@
 //! the webview cannot call it), and only when a bundle of this run wrote into that folder.
 
 use raadsbudget_app::screens;
-use raadsbudget_app::views::{BundelRequest, BundelView, ErrorKind, ErrorView};
+use raadsbudget_app::views::{BundleRequest, BundleView, ErrorKind, ErrorView};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -102,9 +102,9 @@ fn internal_error(what: impl std::fmt::Display) -> ErrorView {
 #[tauri::command]
 pub async fn bundelen(
     state: State<'_, BundelState>,
-    verzoek: BundelRequest,
+    verzoek: BundleRequest,
     voortgang: Channel<BundelVoortgang>,
-) -> Result<BundelView, ErrorView> {
+) -> Result<BundleView, ErrorView> {
     let view = tauri::async_runtime::spawn_blocking(move || {
         screens::bundle(&verzoek, &|gelezen, totaal| {
             // The UI may have gone (another screen); progress is best effort.
@@ -119,7 +119,7 @@ pub async fn bundelen(
 }
 
 /// `uitvoermap_openen`: opens `map` in the system's file manager. Only a folder that a bundle of
-/// this run wrote into (`BundelView.uit`) is opened; anything else is refused.
+/// this run wrote into (`BundleView.uit`) is opened; anything else is refused.
 #[tauri::command(async)]
 pub fn uitvoermap_openen(state: State<'_, BundelState>, map: String) -> Result<(), ErrorView> {
     let folder = PathBuf::from(&map);

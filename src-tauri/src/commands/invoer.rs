@@ -2,7 +2,9 @@
 
 use crate::AppState;
 use raadsbudget_app::screens;
-use raadsbudget_app::views::{CopyResult, ErrorView, FormView, PreviewView, SetFieldRequest};
+use raadsbudget_app::views::{
+    CopyResult, ErrorView, FaseCode, FormView, PreviewView, SetFieldRequest,
+};
 use tauri::State;
 
 /// `formulier`: the invoer form of one uitvraag.
@@ -31,10 +33,10 @@ pub fn waarde_wissen(
     organisatie: String,
     uitvraag: u16,
     jaar: u16,
-    fase: String,
+    fase: FaseCode,
     post: String,
 ) -> Result<FormView, ErrorView> {
-    state.with(|s| screens::clear_field(s, &organisatie, uitvraag, jaar, &fase, &post))
+    state.with(|s| screens::clear_field(s, &organisatie, uitvraag, jaar, fase, &post))
 }
 
 /// `voorbeeld`: the kengetallen as they would be with this typed value (nothing is saved).
@@ -45,11 +47,11 @@ pub fn voorbeeld(
     organisatie: String,
     uitvraag: u16,
     jaar: u16,
-    fase: String,
+    fase: FaseCode,
     post: String,
     tekst: String,
 ) -> Result<PreviewView, ErrorView> {
-    state.with(|s| screens::preview(s, &organisatie, uitvraag, jaar, &fase, &post, &tekst))
+    state.with(|s| screens::preview(s, &organisatie, uitvraag, jaar, fase, &post, &tekst))
 }
 
 /// `vorig_jaar_overnemen`: fills empty fields from the year before.

@@ -6,8 +6,8 @@ use base64::Engine;
 use raadsbudget_app::save_chart;
 use raadsbudget_app::vergelijken;
 use raadsbudget_app::views::{
-    BronLadenRequest, BronView, ErrorView, FactsheetView, PeerLijstView, VergelijkOpties,
-    VergelijkRequest, VergelijkingView,
+    CompareOptions, CompareRequest, ComparisonView, ErrorView, FactsheetView, LoadSourceRequest,
+    PeerListView, SourceView,
 };
 use raadsbudget_app::Error;
 use std::path::Path;
@@ -19,7 +19,7 @@ fn shown(p: std::path::PathBuf) -> String {
 
 /// `bronnen`: the loaded benchmark sources.
 #[tauri::command(async)]
-pub fn bronnen(state: State<'_, AppState>) -> Result<Vec<BronView>, ErrorView> {
+pub fn bronnen(state: State<'_, AppState>) -> Result<Vec<SourceView>, ErrorView> {
     state.with(|s| vergelijken::source_views(s))
 }
 
@@ -27,14 +27,14 @@ pub fn bronnen(state: State<'_, AppState>) -> Result<Vec<BronView>, ErrorView> {
 #[tauri::command(async)]
 pub fn bron_laden(
     state: State<'_, AppState>,
-    verzoek: BronLadenRequest,
-) -> Result<BronView, ErrorView> {
+    verzoek: LoadSourceRequest,
+) -> Result<SourceView, ErrorView> {
     state.with(|s| vergelijken::load_source(s, &verzoek))
 }
 
 /// `bron_verwijderen`: removes a loaded source; the remaining ones.
 #[tauri::command(async)]
-pub fn bron_verwijderen(state: State<'_, AppState>, id: i64) -> Result<Vec<BronView>, ErrorView> {
+pub fn bron_verwijderen(state: State<'_, AppState>, id: i64) -> Result<Vec<SourceView>, ErrorView> {
     state.with(|s| vergelijken::remove_source(s, id))
 }
 
@@ -43,7 +43,7 @@ pub fn bron_verwijderen(state: State<'_, AppState>, id: i64) -> Result<Vec<BronV
 pub fn vergelijk_opties(
     state: State<'_, AppState>,
     organisatie: String,
-) -> Result<VergelijkOpties, ErrorView> {
+) -> Result<CompareOptions, ErrorView> {
     state.with(|s| vergelijken::compare_options(s, &organisatie))
 }
 
@@ -51,8 +51,8 @@ pub fn vergelijk_opties(
 #[tauri::command(async)]
 pub fn vergelijken(
     state: State<'_, AppState>,
-    verzoek: VergelijkRequest,
-) -> Result<VergelijkingView, ErrorView> {
+    verzoek: CompareRequest,
+) -> Result<ComparisonView, ErrorView> {
     state.with(|s| vergelijken::compare_view(s, &verzoek))
 }
 
@@ -60,7 +60,7 @@ pub fn vergelijken(
 #[tauri::command(async)]
 pub fn vergelijking_exporteren(
     state: State<'_, AppState>,
-    verzoek: VergelijkRequest,
+    verzoek: CompareRequest,
     pad: String,
 ) -> Result<String, ErrorView> {
     state.with(|s| vergelijken::export_comparison(s, &verzoek, Path::new(&pad)).map(shown))
@@ -92,7 +92,7 @@ pub fn peerlijst_opslaan(
     state: State<'_, AppState>,
     naam: String,
     codes: Vec<String>,
-) -> Result<Vec<PeerLijstView>, ErrorView> {
+) -> Result<Vec<PeerListView>, ErrorView> {
     state.with(|s| vergelijken::save_peer_list(s, &naam, &codes))
 }
 
@@ -101,7 +101,7 @@ pub fn peerlijst_opslaan(
 pub fn peerlijst_verwijderen(
     state: State<'_, AppState>,
     naam: String,
-) -> Result<Vec<PeerLijstView>, ErrorView> {
+) -> Result<Vec<PeerListView>, ErrorView> {
     state.with(|s| vergelijken::remove_peer_list(s, &naam))
 }
 

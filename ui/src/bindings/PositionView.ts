@@ -3,7 +3,7 @@
 /**
  * The own organisation's position in the group.
  */
-export type PositieView = { 
+export type PositionView = { 
 /**
  * Rank, 1 = highest value.
  */

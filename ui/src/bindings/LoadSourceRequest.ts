@@ -3,7 +3,7 @@
 /**
  * What to load as benchmark data: a bundle output folder or its `waarden.csv`.
  */
-export type BronLadenRequest = { 
+export type LoadSourceRequest = { 
 /**
  * A bundle output folder (holding `waarden.csv`) or the path of a `waarden.csv`.
  */

@@ -3,7 +3,7 @@
 /**
  * The response against the register.
  */
-export type ResponsView = { 
+export type ResponseView = { 
 /**
  * Register entries (× uitvraagjaren).
  */

@@ -5,7 +5,7 @@
  * (`1.2345`, `-3`, parse it only to place a mark on a chart), `tekst` the same number in
  * Dutch with the indicator's decimals (`1,2345`, `812.345,00`).
  */
-export type GetalView = { 
+export type NumberView = { 
 /**
  * Canonical decimal text (`.` as decimal point, no thousands separator).
  */

@@ -3,7 +3,7 @@
 /**
  * What to bundle (the desktop app's bundle screen; the CLI builds the same request).
  */
-export type BundelRequest = { 
+export type BundleRequest = { 
 /**
  * Files, folders (searched recursively) and `.zip` archives.
  */

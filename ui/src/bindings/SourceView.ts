@@ -3,7 +3,7 @@
 /**
  * A loaded benchmark source: read-only, kept apart from the organisation's own data.
  */
-export type BronView = { 
+export type SourceView = { 
 /**
  * Id in the store (for removal); small, so a JavaScript number.
  */

@@ -3,7 +3,7 @@
 /**
  * A hand-picked peer list, saved by name.
  */
-export type PeerLijstView = { 
+export type PeerListView = { 
 /**
  * Name as the user gave it.
  */
