@@ -291,7 +291,7 @@ fn form_layout_values_changes_and_findings() {
         form.secties[i]
             .kolommen
             .iter()
-            .map(|c| (c.jaar, c.fase.clone(), c.titel.clone()))
+            .map(|c| (c.jaar, c.fase, c.titel.clone()))
             .collect()
     };
     assert_eq!(

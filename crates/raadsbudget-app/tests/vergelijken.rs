@@ -128,7 +128,7 @@ fn every_number_equals_the_bundles_kengetallen_and_statistiek() {
     let blocks: Vec<(u16, FaseCode)> = opties
         .jaren
         .iter()
-        .map(|j| (j.jaar, j.fase.clone()))
+        .map(|j| (j.jaar, j.fase))
         .collect();
     assert_eq!(
         blocks,
