@@ -125,11 +125,7 @@ fn every_number_equals_the_bundles_kengetallen_and_statistiek() {
         }
     }
     let opties = vergelijken::compare_options(s, "GM5000").unwrap();
-    let blocks: Vec<(u16, FaseCode)> = opties
-        .jaren
-        .iter()
-        .map(|j| (j.jaar, j.fase))
-        .collect();
+    let blocks: Vec<(u16, FaseCode)> = opties.jaren.iter().map(|j| (j.jaar, j.fase)).collect();
     assert_eq!(
         blocks,
         vec![
