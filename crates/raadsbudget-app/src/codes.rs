@@ -5,9 +5,11 @@
 use raadsbudget_domain::kengetallen::Indicator;
 use raadsbudget_domain::submission::Status;
 use raadsbudget_domain::value::Reason;
+use raadsbudget_domain::vergelijking::PeerGroup;
+#[cfg(test)]
+use raadsbudget_domain::vergelijking::ComparisonError;
 use raadsbudget_domain::{Fase, OrgType, Severity, Unit};
 use raadsbudget_usecases::uitvraag::UitvraagStatus;
-use raadsbudget_usecases::vergelijken::Groep;
 use raadsbudget_usecases::Error;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -174,14 +176,16 @@ impl GroupCode {
     }
 
     /// The group, with the hand-picked codes for `lijst` (trimmed; ignored otherwise).
-    pub fn groep(self, lijst: &[String]) -> Groep {
+    pub fn groep(self, lijst: &[String]) -> PeerGroup {
         match self {
-            GroupCode::Grootteklasse => Groep::Grootteklasse,
-            GroupCode::Provincie => Groep::Provincie,
-            GroupCode::Gemeenten => Groep::Gemeenten,
-            GroupCode::Provincies => Groep::Provincies,
-            GroupCode::Waterschappen => Groep::Waterschappen,
-            GroupCode::Lijst => Groep::Lijst(lijst.iter().map(|c| c.trim().to_string()).collect()),
+            GroupCode::Grootteklasse => PeerGroup::Grootteklasse,
+            GroupCode::Provincie => PeerGroup::Provincie,
+            GroupCode::Gemeenten => PeerGroup::Gemeenten,
+            GroupCode::Provincies => PeerGroup::Provincies,
+            GroupCode::Waterschappen => PeerGroup::Waterschappen,
+            GroupCode::Lijst => {
+                PeerGroup::Lijst(lijst.iter().map(|c| c.trim().to_string()).collect())
+            }
         }
     }
 }
@@ -192,7 +196,7 @@ impl std::str::FromStr for GroupCode {
     type Err = UnknownCode;
 
     fn from_str(text: &str) -> std::result::Result<GroupCode, UnknownCode> {
-        Groep::menu()
+        PeerGroup::menu()
             .iter()
             .map(GroupCode::from)
             .find(|c| c.as_str() == text)
@@ -200,15 +204,15 @@ impl std::str::FromStr for GroupCode {
     }
 }
 
-impl From<&Groep> for GroupCode {
-    fn from(g: &Groep) -> GroupCode {
+impl From<&PeerGroup> for GroupCode {
+    fn from(g: &PeerGroup) -> GroupCode {
         match g {
-            Groep::Grootteklasse => GroupCode::Grootteklasse,
-            Groep::Provincie => GroupCode::Provincie,
-            Groep::Gemeenten => GroupCode::Gemeenten,
-            Groep::Provincies => GroupCode::Provincies,
-            Groep::Waterschappen => GroupCode::Waterschappen,
-            Groep::Lijst(_) => GroupCode::Lijst,
+            PeerGroup::Grootteklasse => GroupCode::Grootteklasse,
+            PeerGroup::Provincie => GroupCode::Provincie,
+            PeerGroup::Gemeenten => GroupCode::Gemeenten,
+            PeerGroup::Provincies => GroupCode::Provincies,
+            PeerGroup::Waterschappen => GroupCode::Waterschappen,
+            PeerGroup::Lijst(_) => GroupCode::Lijst,
         }
     }
 }
@@ -291,6 +295,8 @@ impl From<&Error> for ErrorKind {
             Error::Invalid(_) => ErrorKind::Invoer,
             Error::Value(_) => ErrorKind::Waarde,
             Error::NotFound(_) => ErrorKind::NietGevonden,
+            Error::Comparison(c) if c.is_not_found() => ErrorKind::NietGevonden,
+            Error::Comparison(_) => ErrorKind::Invoer,
             Error::Findings { .. } => ErrorKind::Meldingen,
             Error::Store(_) | Error::RestoreFailed { .. } => ErrorKind::Opslag,
             Error::Io { .. } => ErrorKind::Bestand,
@@ -333,7 +339,7 @@ mod tests {
         for i in Indicator::ALL {
             assert_eq!(json(IndicatorCode::from(i)), i.code());
         }
-        for g in Groep::menu() {
+        for g in PeerGroup::menu() {
             let code = GroupCode::from(&g);
             assert_eq!(json(code), g.code());
             assert_eq!(g.code().parse(), Ok(code));
@@ -353,6 +359,11 @@ mod tests {
         }
         for e in [
             Error::Invalid(String::new()),
+            Error::Comparison(ComparisonError::NoData {
+                jaar: 2026,
+                fase: Fase::Begroting,
+            }),
+            Error::Comparison(ComparisonError::UnknownGroup("x".into())),
             Error::NotFound(String::new()),
             Error::Findings {
                 message: String::new(),

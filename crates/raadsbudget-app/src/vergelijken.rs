@@ -12,14 +12,14 @@ use crate::views::{
 use raadsbudget_domain::catalogue::Catalogue;
 use raadsbudget_domain::kengetallen::{kengetal_categories, Indicator};
 use raadsbudget_domain::value::format_dutch;
+use raadsbudget_domain::vergelijking::{
+    category_position, compare, group_choices, indicator_text, indicator_unit, CompareQuery,
+    PeerGroup, PeerOrg, PeerTable, Rij, Vergelijking,
+};
 use raadsbudget_domain::vergelijking::{kwart_tekst, plaats_tekst, referenties};
 use raadsbudget_domain::Jaar;
 use raadsbudget_store::BenchmarkSource;
 use raadsbudget_usecases::text::{category_name, count, moment_for_people};
-use raadsbudget_usecases::vergelijken::{
-    category_position, compare, group_choices, indicator_text, indicator_unit, CompareQuery, Groep,
-    PeerOrg, PeerTable, Rij, Vergelijking,
-};
 use raadsbudget_usecases::{Result, Session};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
@@ -37,12 +37,12 @@ fn groep_options(own: &PeerOrg, table: &PeerTable) -> Vec<GroupOptionView> {
         .into_iter()
         .map(|(g, check)| {
             let label = match &g {
-                Groep::Grootteklasse => "Zelfde grootteklasse",
-                Groep::Provincie => "Zelfde provincie",
-                Groep::Gemeenten => "Alle gemeenten",
-                Groep::Provincies => "Alle provincies",
-                Groep::Waterschappen => "Alle waterschappen",
-                Groep::Lijst(_) => "Zelf gekozen organisaties",
+                PeerGroup::Grootteklasse => "Zelfde grootteklasse",
+                PeerGroup::Provincie => "Zelfde provincie",
+                PeerGroup::Gemeenten => "Alle gemeenten",
+                PeerGroup::Provincies => "Alle provincies",
+                PeerGroup::Waterschappen => "Alle waterschappen",
+                PeerGroup::Lijst(_) => "Zelf gekozen organisaties",
             };
             let check = check.map(|naam| match naam {
                 Some(naam) => format!("{label} ({naam})"),
@@ -219,7 +219,7 @@ fn request_view(q: &CompareQuery) -> CompareRequest {
         fase: q.fase.into(),
         groep: GroupCode::from(&q.groep),
         lijst: match &q.groep {
-            Groep::Lijst(c) => c.iter().cloned().collect(),
+            PeerGroup::Lijst(c) => c.iter().cloned().collect(),
             _ => Vec::new(),
         },
     }

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 /// A peer group of the statistics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Groep {
+pub enum StatGroup {
     /// All gemeenten.
     Gemeenten,
     /// Gemeenten of one CBS grootteklasse (1–8).
@@ -27,33 +27,33 @@ pub enum Groep {
     Waterschappen,
 }
 
-impl Groep {
+impl StatGroup {
     /// Every group, in output order.
-    pub fn all() -> Vec<Groep> {
-        std::iter::once(Groep::Gemeenten)
-            .chain((1..=8).map(Groep::Grootteklasse))
-            .chain([Groep::Provincies, Groep::Waterschappen])
+    pub fn all() -> Vec<StatGroup> {
+        std::iter::once(StatGroup::Gemeenten)
+            .chain((1..=8).map(StatGroup::Grootteklasse))
+            .chain([StatGroup::Provincies, StatGroup::Waterschappen])
             .collect()
     }
 
     /// The stable code, e.g. `gemeenten`, `grootteklasse_4`.
     pub fn code(self) -> String {
         match self {
-            Groep::Gemeenten => "gemeenten".to_string(),
-            Groep::Grootteklasse(k) => format!("grootteklasse_{k}"),
-            Groep::Provincies => "provincies".to_string(),
-            Groep::Waterschappen => "waterschappen".to_string(),
+            StatGroup::Gemeenten => "gemeenten".to_string(),
+            StatGroup::Grootteklasse(k) => format!("grootteklasse_{k}"),
+            StatGroup::Provincies => "provincies".to_string(),
+            StatGroup::Waterschappen => "waterschappen".to_string(),
         }
     }
 
     /// The groups an organisation of `org_type` (with `grootteklasse`, for gemeenten) is in.
-    pub fn of(org_type: OrgType, grootteklasse: Option<u8>) -> Vec<Groep> {
+    pub fn of(org_type: OrgType, grootteklasse: Option<u8>) -> Vec<StatGroup> {
         match org_type {
-            OrgType::Gemeente => std::iter::once(Groep::Gemeenten)
-                .chain(grootteklasse.map(Groep::Grootteklasse))
+            OrgType::Gemeente => std::iter::once(StatGroup::Gemeenten)
+                .chain(grootteklasse.map(StatGroup::Grootteklasse))
                 .collect(),
-            OrgType::Provincie => vec![Groep::Provincies],
-            OrgType::Waterschap => vec![Groep::Waterschappen],
+            OrgType::Provincie => vec![StatGroup::Provincies],
+            OrgType::Waterschap => vec![StatGroup::Waterschappen],
         }
     }
 }
@@ -71,7 +71,7 @@ pub struct StatKey {
     /// The indicator.
     pub indicator: Indicator,
     /// The peer group.
-    pub groep: Groep,
+    pub groep: StatGroup,
 }
 
 /// Collects published kengetallen and summarises them.
@@ -99,7 +99,7 @@ impl Statistiek {
         categorie: usize,
         k: &Kengetallen,
     ) {
-        for groep in Groep::of(org_type, k.grootteklasse) {
+        for groep in StatGroup::of(org_type, k.grootteklasse) {
             for indicator in Indicator::ALL {
                 if let Some(v) = indicator.of(k) {
                     self.values
@@ -197,27 +197,32 @@ mod tests {
             p
         });
         let rows: Vec<_> = s.summaries().collect();
-        let find = |i: Indicator, g: Groep| {
+        let find = |i: Indicator, g: StatGroup| {
             rows.iter()
                 .find(|(key, _)| key.indicator == i && key.groep == g)
                 .map(|(_, s)| s.clone())
         };
-        let pi = find(Indicator::PerInwoner, Groep::Grootteklasse(4)).unwrap();
+        let pi = find(Indicator::PerInwoner, StatGroup::Grootteklasse(4)).unwrap();
         assert_eq!(pi.n, 4);
         assert_eq!(pi.p25.to_string(), "1.7500");
         assert_eq!(pi.median.to_string(), "3.0000");
         assert_eq!(pi.p75.to_string(), "4.7500");
         assert_eq!(pi.mean.to_string(), "3.5000");
         assert_eq!(
-            find(Indicator::PerInwoner, Groep::Gemeenten).unwrap().n,
+            find(Indicator::PerInwoner, StatGroup::Gemeenten).unwrap().n,
             4,
             "gemeenten contains every grootteklasse"
         );
-        let kb = find(Indicator::Kernbudget, Groep::Gemeenten).unwrap();
+        let kb = find(Indicator::Kernbudget, StatGroup::Gemeenten).unwrap();
         assert_eq!(kb.mean.to_string(), "35.00");
-        assert_eq!(find(Indicator::PerInwoner, Groep::Provincies).unwrap().n, 1);
-        assert!(find(Indicator::PerInwoner, Groep::Waterschappen).is_none());
-        assert!(find(Indicator::PerZetel, Groep::Gemeenten).is_none());
+        assert_eq!(
+            find(Indicator::PerInwoner, StatGroup::Provincies)
+                .unwrap()
+                .n,
+            1
+        );
+        assert!(find(Indicator::PerInwoner, StatGroup::Waterschappen).is_none());
+        assert!(find(Indicator::PerZetel, StatGroup::Gemeenten).is_none());
         // Output order: indicator, then group.
         let keys: Vec<_> = rows.iter().map(|(k, _)| (k.indicator, k.groep)).collect();
         let mut sorted = keys.clone();
@@ -234,7 +239,7 @@ mod tests {
         let (_, pi) = s
             .summaries()
             .find(|(key, _)| {
-                key.indicator == Indicator::PerInwoner && key.groep == Groep::Gemeenten
+                key.indicator == Indicator::PerInwoner && key.groep == StatGroup::Gemeenten
             })
             .unwrap();
         // 0.00015 → 0.0002

@@ -1,5 +1,6 @@
 //! The use-case error: one Dutch message and a kind the UI can branch on.
 
+use raadsbudget_domain::vergelijking::ComparisonError;
 use raadsbudget_domain::Finding;
 use raadsbudget_store::{messages, StoreError};
 use std::path::{Path, PathBuf};
@@ -16,6 +17,10 @@ pub enum Error {
     /// An organisation, post or file that was asked for does not exist.
     #[error("{0}")]
     NotFound(String),
+    /// A comparison cannot be made as asked (kind `niet_gevonden` when nothing is loaded for
+    /// the block, else `invoer`).
+    #[error(transparent)]
+    Comparison(#[from] ComparisonError),
     /// The action is refused because of error findings (e.g. export with errors).
     #[error("{message}")]
     Findings {
@@ -60,6 +65,8 @@ impl Error {
             Error::Invalid(_) => "invoer",
             Error::Value(_) => "waarde",
             Error::NotFound(_) => "niet_gevonden",
+            Error::Comparison(e) if e.is_not_found() => "niet_gevonden",
+            Error::Comparison(_) => "invoer",
             Error::Findings { .. } => "meldingen",
             Error::Store(_) | Error::RestoreFailed { .. } => "opslag",
             Error::Io { .. } => "bestand",

@@ -1,7 +1,7 @@
 //! A session: an open store and the name of whoever is making changes.
 
-use crate::vergelijken::{PeerTable, Submission};
 use crate::{Error, Result};
+use raadsbudget_domain::vergelijking::{PeerTable, Submission};
 use raadsbudget_domain::{OrgCode, Organisation};
 use raadsbudget_store::Store;
 use std::path::{Path, PathBuf};

@@ -10,7 +10,7 @@ pub mod xlsx;
 use crate::table::{Field, TableSpec};
 use raadsbudget_domain::catalogue::Catalogue;
 use raadsbudget_domain::kengetallen::{kengetal_categories, Indicator};
-use raadsbudget_domain::statistiek::Groep;
+use raadsbudget_domain::statistiek::StatGroup;
 use raadsbudget_domain::submission::Status;
 use raadsbudget_domain::{Fase, FindingCode, OrgType, Reason, Severity, Unit};
 
@@ -256,7 +256,7 @@ pub fn statistiek(cat: &Catalogue) -> TableSpec {
             "gemeenten, grootteklasse_1 … grootteklasse_8, provincies of waterschappen",
         )
         .required()
-        .one_of(Groep::all().into_iter().map(Groep::code)),
+        .one_of(StatGroup::all().into_iter().map(StatGroup::code)),
         Field::integer("n", "aantal organisaties met een waarde").required(),
     ];
     fields.extend(STATISTIC_COLUMNS.iter().map(|c| {

@@ -1,11 +1,11 @@
 //! The session's side of comparing: loading and removing benchmark sources, the options and
 //! the comparison for the own organisation, peer lists, and writing exports.
 
-use super::{compare, CompareQuery, PeerOrg, PeerTable, Submission};
 use crate::files::{display_name, sha256_hex};
 use crate::session::Session;
 use crate::text::moment_for_people;
 use crate::{Error, Result};
+use raadsbudget_domain::vergelijking::{compare, CompareQuery, PeerOrg, PeerTable, Submission};
 use raadsbudget_domain::Jaar;
 use raadsbudget_formats::bundel::read::read_waarden;
 use raadsbudget_formats::register;

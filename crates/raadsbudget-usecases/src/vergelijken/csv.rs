@@ -1,6 +1,6 @@
 //! The comparison table as CSV (`raadsbudget_formats::vergelijking::tabel`).
 
-use super::Vergelijking;
+use raadsbudget_domain::vergelijking::Vergelijking;
 use raadsbudget_formats::table::{Cell, CsvTableWriter};
 use rust_decimal::prelude::ToPrimitive;
 use std::io::Write;
@@ -25,8 +25,8 @@ pub(crate) fn write<W: Write>(v: &Vergelijking<'_>, out: W) -> std::io::Result<(
             o.grootteklasse(v.jaar, v.fase)
                 .map_or(Cell::Empty, |k| Cell::Integer(i64::from(k))),
             o.provincie.as_deref().map_or(Cell::Empty, Cell::Text),
-            o.inwoners
-                .get(&v.jaar)
+            o.inwoners(v.jaar)
+                .as_ref()
                 .and_then(ToPrimitive::to_i64)
                 .map_or(Cell::Empty, Cell::Integer),
             Cell::from(row.waarde),

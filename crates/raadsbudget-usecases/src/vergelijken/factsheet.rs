@@ -1,13 +1,15 @@
 //! The factsheet of one organisation and uitvraag, assembled from the same comparisons the
 //! Vergelijken screen shows (the default peer group, per inwoner).
 
-use super::{compare, indicator_text, CompareQuery, Groep, PeerOrg, PeerTable, Vergelijking};
 use crate::text::{block_title, category_name};
 use crate::{Error, Result};
 use raadsbudget_domain::catalogue::Catalogue;
 use raadsbudget_domain::grootteklasse::grootteklasse_label;
 use raadsbudget_domain::kengetallen::{kengetal_categories, Indicator, TOTAAL};
 use raadsbudget_domain::value::format_dutch;
+use raadsbudget_domain::vergelijking::{
+    compare, indicator_text, CompareQuery, PeerGroup, PeerOrg, PeerTable, Vergelijking,
+};
 use raadsbudget_domain::{Fase, Jaar, OrgType};
 use raadsbudget_formats::factsheet::{
     Factsheet, Positie, Posities, Spreiding, Tabel, Trend, TrendPunt,
@@ -16,12 +18,12 @@ use rust_decimal::Decimal;
 
 /// The default peer group of an organisation type: the own grootteklasse for a gemeente
 /// (all gemeenten when it is unknown), else all of its kind.
-fn default_group(own: &PeerOrg, jaar: Jaar, fase: Fase) -> Groep {
+fn default_group(own: &PeerOrg, jaar: Jaar, fase: Fase) -> PeerGroup {
     match own.organisation.org_type() {
-        OrgType::Gemeente if own.grootteklasse(jaar, fase).is_some() => Groep::Grootteklasse,
-        OrgType::Gemeente => Groep::Gemeenten,
-        OrgType::Provincie => Groep::Provincies,
-        OrgType::Waterschap => Groep::Waterschappen,
+        OrgType::Gemeente if own.grootteklasse(jaar, fase).is_some() => PeerGroup::Grootteklasse,
+        OrgType::Gemeente => PeerGroup::Gemeenten,
+        OrgType::Provincie => PeerGroup::Provincies,
+        OrgType::Waterschap => PeerGroup::Waterschappen,
     }
 }
 
@@ -207,11 +209,8 @@ pub(crate) fn build(
     });
 
     let mut kenmerken = vec![("Organisatiecode".to_string(), org.code.to_string())];
-    if let Some(n) = own.inwoners.get(&uitvraag) {
-        kenmerken.push((
-            format!("Inwoners 1 januari {uitvraag}"),
-            format_dutch(*n, 0),
-        ));
+    if let Some(n) = own.inwoners(uitvraag) {
+        kenmerken.push((format!("Inwoners 1 januari {uitvraag}"), format_dutch(n, 0)));
     }
     if let Some(k) = own.grootteklasse(uitvraag, Fase::Begroting) {
         kenmerken.push((

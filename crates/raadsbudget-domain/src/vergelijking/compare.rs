@@ -1,0 +1,358 @@
+//! The comparison: one organisation against its peer group in one block, with statistics,
+//! rank, quarter and trend. The one typed path of the Vergelijken screen, the exported
+//! `vergelijking.csv` and the factsheet.
+
+use super::group::{members, Members, PeerGroup};
+use super::table::{PeerOrg, PeerTable};
+use super::{kwart, plaats, plaats_tekst, ComparisonError};
+use crate::catalogue::Catalogue;
+use crate::fase::{Fase, Jaar};
+use crate::kengetallen::{kengetal_categories, Indicator};
+use crate::quantile::Summary;
+use crate::statistiek;
+use crate::value::format_dutch;
+use rust_decimal::Decimal;
+
+/// A comparison as asked, typed: what the Vergelijken screen, the exported table and the
+/// factsheet all compute from. Parse one from the screen's text with [`CompareQuery::parse`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareQuery {
+    /// The own organisation (code as typed).
+    pub organisatie: String,
+    /// A kengetal category code (or `TOTAAL`), checked against the catalogue.
+    pub categorie: String,
+    /// The figure compared.
+    pub indicator: Indicator,
+    /// The year of the block.
+    pub jaar: Jaar,
+    /// The fase of the block.
+    pub fase: Fase,
+    /// The peer group.
+    pub groep: PeerGroup,
+}
+
+impl CompareQuery {
+    /// The query of the screen's text fields: category, indicator, fase and group by their
+    /// codes (each refused with a Dutch message naming the choices).
+    pub fn parse(
+        organisatie: &str,
+        categorie: &str,
+        indicator: &str,
+        jaar: Jaar,
+        fase: &str,
+        groep: &str,
+        lijst: &[String],
+    ) -> Result<CompareQuery, ComparisonError> {
+        category_position(categorie)?;
+        Ok(CompareQuery {
+            organisatie: organisatie.to_string(),
+            categorie: categorie.trim().to_string(),
+            indicator: parse_indicator(indicator)?,
+            jaar,
+            fase: fase.trim().parse::<Fase>()?,
+            groep: PeerGroup::parse(groep, lijst)?,
+        })
+    }
+}
+
+/// An indicator by its code.
+pub fn parse_indicator(code: &str) -> Result<Indicator, ComparisonError> {
+    Indicator::ALL
+        .into_iter()
+        .find(|i| i.code() == code.trim())
+        .ok_or_else(|| ComparisonError::UnknownIndicator(code.to_string()))
+}
+
+/// The position of a category code (or `TOTAAL`) among the kengetal categories.
+pub fn category_position(code: &str) -> Result<usize, ComparisonError> {
+    kengetal_categories(Catalogue::current())
+        .iter()
+        .position(|c| *c == code.trim())
+        .ok_or_else(|| ComparisonError::UnknownCategory(code.to_string()))
+}
+
+/// The display text of an indicator value: `€ 1.234,56`, `2,50`, `12,3456 %`.
+pub fn indicator_text(indicator: Indicator, d: Decimal) -> String {
+    let number = format_dutch(d, indicator.decimals());
+    match indicator {
+        Indicator::Kernbudget
+        | Indicator::PerInwoner
+        | Indicator::PerZetel
+        | Indicator::PerFractie => {
+            format!("€ {number}")
+        }
+        Indicator::Fte | Indicator::FtePer10000 => number,
+        Indicator::AandeelTotaleLasten | Indicator::Uitputting => format!("{number} %"),
+    }
+}
+
+/// The unit of an indicator for axis labels.
+pub fn indicator_unit(indicator: Indicator) -> &'static str {
+    match indicator {
+        Indicator::Kernbudget
+        | Indicator::PerInwoner
+        | Indicator::PerZetel
+        | Indicator::PerFractie => "€",
+        Indicator::Fte | Indicator::FtePer10000 => "fte",
+        Indicator::AandeelTotaleLasten | Indicator::Uitputting => "%",
+    }
+}
+
+/// One organisation in a comparison: its value and rank.
+#[derive(Debug, Clone, Copy)]
+pub struct Rij<'a> {
+    /// The organisation.
+    pub org: &'a PeerOrg,
+    /// The indicator's value, if it can be computed.
+    pub waarde: Option<Decimal>,
+    /// Rank by value, 1 = highest; `None` without a value.
+    pub plaats: Option<u32>,
+    /// Whether this is the own organisation.
+    pub eigen: bool,
+}
+
+/// The own position in the group.
+#[derive(Debug, Clone, Copy)]
+pub struct Positie {
+    pub plaats: u32,
+    pub van: u32,
+    pub kwart: u8,
+}
+
+/// One year of the trend.
+#[derive(Debug, Clone)]
+pub struct TrendPunt {
+    pub jaar: Jaar,
+    pub eigen: Option<Decimal>,
+    pub statistiek: Option<Summary>,
+}
+
+/// A comparison with its numbers: the view, the CSV and the factsheet are made from it.
+#[derive(Debug)]
+pub struct Vergelijking<'a> {
+    /// The query, with the group's list including the own organisation.
+    pub verzoek: CompareQuery,
+    pub indicator: Indicator,
+    pub jaar: Jaar,
+    pub fase: Fase,
+    pub groep_naam: String,
+    /// Every member, own included, highest value first, those without a value last (by name).
+    pub rijen: Vec<Rij<'a>>,
+    pub eigen: Rij<'a>,
+    pub statistiek: Option<Summary>,
+    pub positie: Option<Positie>,
+    /// Every loaded year of the same fase, ascending.
+    pub trend: Vec<TrendPunt>,
+    pub opmerkingen: Vec<String>,
+}
+
+/// The values of a group in one block, own included (last, from `own`).
+fn group_values<'a>(
+    table: &'a PeerTable,
+    own: &'a PeerOrg,
+    members: &Members,
+    jaar: Jaar,
+    fase: Fase,
+    position: usize,
+    indicator: Indicator,
+) -> Vec<(&'a PeerOrg, Option<Decimal>)> {
+    let own_code = own.organisation.code.as_str();
+    let value = |o: &PeerOrg| o.get(jaar, fase, position).and_then(|k| indicator.of(k));
+    table
+        .orgs
+        .values()
+        .filter(|o| o.organisation.code.as_str() != own_code && o.has_block(jaar, fase))
+        .filter(|o| members.test(o, jaar, fase))
+        .map(|o| (o, value(o)))
+        .chain(std::iter::once((own, value(own))))
+        .collect()
+}
+
+fn values_of(rows: &[(&PeerOrg, Option<Decimal>)]) -> Vec<Decimal> {
+    rows.iter().filter_map(|(_, v)| *v).collect()
+}
+
+/// Compares `own` with its group in `table` (see the module docs).
+pub fn compare<'a>(
+    table: &'a PeerTable,
+    own: &'a PeerOrg,
+    req: &CompareQuery,
+) -> Result<Vergelijking<'a>, ComparisonError> {
+    let position_c = category_position(&req.categorie)?;
+    let indicator = req.indicator;
+    let fase = req.fase;
+    let jaar = req.jaar;
+    if !table.blocks.contains(&(jaar, fase)) {
+        return Err(ComparisonError::NoData { jaar, fase });
+    }
+    let groep = &req.groep;
+    let m = members(own, groep, jaar, fase).map_err(ComparisonError::GroupNotPossible)?;
+
+    let rows = group_values(table, own, &m, jaar, fase, position_c, indicator);
+    let values = values_of(&rows);
+    let statistiek = statistiek::summary_for(indicator, &values);
+    let own_value = rows.last().and_then(|(_, v)| *v);
+    let positie = own_value.zip(statistiek.as_ref()).map(|(v, s)| Positie {
+        plaats: plaats(&values, v),
+        van: u32::try_from(values.len()).unwrap_or(u32::MAX),
+        kwart: kwart(v, s),
+    });
+    let own_code = own.organisation.code.as_str();
+    let mut rijen: Vec<Rij<'a>> = rows
+        .iter()
+        .map(|(o, v)| Rij {
+            org: o,
+            waarde: *v,
+            plaats: v.map(|d| plaats(&values, d)),
+            eigen: o.organisation.code.as_str() == own_code,
+        })
+        .collect();
+    // The own organisation is the last of `rows` (see `group_values`).
+    let eigen = Rij {
+        org: own,
+        waarde: own_value,
+        plaats: own_value.map(|d| plaats(&values, d)),
+        eigen: true,
+    };
+    rijen.sort_by(|a, b| match (a.waarde, b.waarde) {
+        (Some(x), Some(y)) => y
+            .cmp(&x)
+            .then_with(|| a.org.organisation.naam.cmp(&b.org.organisation.naam)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.org.organisation.naam.cmp(&b.org.organisation.naam),
+    });
+
+    // The trend: every loaded year of the same fase, the group as defined in the chosen year.
+    let trend = table
+        .blocks
+        .iter()
+        .filter(|(_, f)| *f == fase)
+        .map(|&(j, f)| {
+            let rows = group_values(table, own, &m, j, f, position_c, indicator);
+            TrendPunt {
+                jaar: j,
+                eigen: rows.last().and_then(|(_, v)| *v),
+                statistiek: statistiek::summary_for(indicator, &values_of(&rows)),
+            }
+        })
+        .collect();
+
+    let eigen_naam = &own.organisation.naam;
+    let fase_jaar = format!("{} {jaar}", fase.as_str());
+    let t = |v: Option<Decimal>| {
+        v.map_or_else(
+            || "geen waarde".to_string(),
+            |d| indicator_text(indicator, d),
+        )
+    };
+    let mut opmerkingen = Vec::new();
+    match table.org(own_code) {
+        None => opmerkingen.push(format!(
+            "{eigen_naam} staat niet in de geladen benchmarkgegevens; de eigen cijfers uit de database zijn aan de groep toegevoegd."
+        )),
+        Some(loaded) => {
+            let loaded_v = loaded
+                .get(jaar, fase, position_c)
+                .and_then(|k| indicator.of(k));
+            if loaded.has_block(jaar, fase) && loaded_v != own_value {
+                opmerkingen.push(format!(
+                    "De eigen cijfers in de database wijken af van de geladen bundel (bundel: {}, database: {}); de vergelijking gebruikt de database.",
+                    t(loaded_v),
+                    t(own_value)
+                ));
+            }
+        }
+    }
+    if own_value.is_none() {
+        opmerkingen.push(format!(
+            "Voor {eigen_naam} is {} in {fase_jaar} niet te berekenen: vul de posten en kenmerken in, of kies een andere indicator.",
+            indicator.label()
+        ));
+    }
+
+    Ok(Vergelijking {
+        verzoek: CompareQuery {
+            organisatie: own_code.to_string(),
+            ..req.clone()
+        },
+        indicator,
+        jaar,
+        fase,
+        groep_naam: m.naam,
+        rijen,
+        eigen,
+        statistiek,
+        positie,
+        trend,
+        opmerkingen,
+    })
+}
+
+/// Whether a group of the menu can be chosen for the own organisation: `Ok(Some(naam))` with the
+/// group's name in the newest loaded block, `Ok(None)` for a hand-picked list (always
+/// possible), or `Err(reden)` with why not.
+pub type GroupChoice = (PeerGroup, std::result::Result<Option<String>, String>);
+
+/// The peer group choices for the own organisation, in menu order.
+pub fn group_choices(own: &PeerOrg, table: &PeerTable) -> Vec<GroupChoice> {
+    let newest = table
+        .blocks
+        .iter()
+        .rev()
+        .find(|(_, f)| *f == Fase::Begroting)
+        .or(table.blocks.iter().next_back())
+        .copied();
+    PeerGroup::menu()
+        .into_iter()
+        .map(|g| {
+            let check = match (&g, newest) {
+                (PeerGroup::Lijst(_), _) => Ok(None),
+                (_, None) => Err("laad eerst benchmarkgegevens".to_string()),
+                (_, Some((jaar, fase))) => members(own, &g, jaar, fase).map(|m| Some(m.naam)),
+            };
+            (g, check)
+        })
+        .collect()
+}
+
+impl Vergelijking<'_> {
+    fn text(&self, d: Decimal) -> String {
+        indicator_text(self.indicator, d)
+    }
+
+    /// `plaats 12 van 48`, if the own value is known.
+    pub fn plaats_tekst(&self) -> Option<String> {
+        self.positie.map(|p| plaats_tekst(p.plaats, p.van))
+    }
+
+    /// The trend in words.
+    pub fn trend_text(&self) -> String {
+        let known: Vec<&TrendPunt> = self
+            .trend
+            .iter()
+            .filter(|p| p.eigen.is_some() || p.statistiek.is_some())
+            .collect();
+        let (Some(first), Some(last)) = (known.first(), known.last()) else {
+            return "Er zijn geen jaren met waarden.".to_string();
+        };
+        if known.len() < 2 {
+            return format!(
+                "Alleen {} is geladen; laad een bundel van een ander uitvraagjaar om een trend te zien.",
+                first.jaar
+            );
+        }
+        let t = |v: Option<Decimal>| v.map_or_else(|| "geen waarde".to_string(), |d| self.text(d));
+        let median = |p: &TrendPunt| p.statistiek.as_ref().map(|s| s.median);
+        format!(
+            "Van {} tot {}: {} van {} naar {}; de mediaan van de groep van {} naar {}.",
+            first.jaar,
+            last.jaar,
+            self.eigen.org.organisation.naam,
+            t(first.eigen),
+            t(last.eigen),
+            t(median(first)),
+            t(median(last))
+        )
+    }
+}
