@@ -5,9 +5,9 @@
 use raadsbudget_domain::kengetallen::Indicator;
 use raadsbudget_domain::submission::Status;
 use raadsbudget_domain::value::Reason;
-use raadsbudget_domain::vergelijking::PeerGroup;
 #[cfg(test)]
 use raadsbudget_domain::vergelijking::ComparisonError;
+use raadsbudget_domain::vergelijking::PeerGroup;
 use raadsbudget_domain::{Fase, OrgType, Severity, Unit};
 use raadsbudget_usecases::uitvraag::UitvraagStatus;
 use raadsbudget_usecases::Error;
@@ -292,7 +292,11 @@ text_eq!(ErrorKind);
 impl From<&Error> for ErrorKind {
     fn from(e: &Error) -> ErrorKind {
         match e {
-            Error::Invalid(_) => ErrorKind::Invoer,
+            Error::Invalid(_)
+            | Error::Organisation(_)
+            | Error::Register(_)
+            | Error::Waarden(_)
+            | Error::BenchmarkWrite(_) => ErrorKind::Invoer,
             Error::Value(_) => ErrorKind::Waarde,
             Error::NotFound(_) => ErrorKind::NietGevonden,
             Error::Comparison(c) if c.is_not_found() => ErrorKind::NietGevonden,

@@ -129,8 +129,7 @@ fn audit_view(e: &AuditEntry) -> AuditView {
 /// Reads a register file (organisation codes and names, e.g. the CBS list of gemeenten).
 pub fn read_register(path: &Path) -> Result<Vec<RegisterEntry>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let entries = raadsbudget_formats::register::read(&display_name(path), &bytes)
-        .map_err(|e| Error::Invalid(e.to_string()))?;
+    let entries = raadsbudget_formats::register::read(&display_name(path), &bytes)?;
     Ok(entries
         .into_iter()
         .map(|e| RegisterEntry {

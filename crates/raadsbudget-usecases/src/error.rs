@@ -1,7 +1,11 @@
 //! The use-case error: one Dutch message and a kind the UI can branch on.
 
+use raadsbudget_domain::organisation::{OrgCodeError, OrganisationError};
 use raadsbudget_domain::vergelijking::ComparisonError;
 use raadsbudget_domain::Finding;
+use raadsbudget_formats::bundel::read::WaardenError;
+use raadsbudget_formats::register::RegisterError;
+use raadsbudget_formats::WriteError;
 use raadsbudget_store::{messages, StoreError};
 use std::path::{Path, PathBuf};
 
@@ -17,6 +21,18 @@ pub enum Error {
     /// An organisation, post or file that was asked for does not exist.
     #[error("{0}")]
     NotFound(String),
+    /// An organisation code or name is not valid.
+    #[error(transparent)]
+    Organisation(#[from] OrganisationError),
+    /// A register file (codes and names) cannot be read.
+    #[error(transparent)]
+    Register(#[from] RegisterError),
+    /// A bundle's `waarden.csv` cannot be read.
+    #[error(transparent)]
+    Waarden(#[from] WaardenError),
+    /// A benchmark file cannot be written from the data (e.g. an unknown catalogue version).
+    #[error(transparent)]
+    BenchmarkWrite(#[from] WriteError),
     /// A comparison cannot be made as asked (kind `niet_gevonden` when nothing is loaded for
     /// the block, else `invoer`).
     #[error(transparent)]
@@ -62,7 +78,11 @@ impl Error {
     /// `opslag` or `bestand`.
     pub fn kind(&self) -> &'static str {
         match self {
-            Error::Invalid(_) => "invoer",
+            Error::Invalid(_)
+            | Error::Organisation(_)
+            | Error::Register(_)
+            | Error::Waarden(_)
+            | Error::BenchmarkWrite(_) => "invoer",
             Error::Value(_) => "waarde",
             Error::NotFound(_) => "niet_gevonden",
             Error::Comparison(e) if e.is_not_found() => "niet_gevonden",
@@ -103,6 +123,12 @@ impl Error {
             path: path.into(),
             source,
         }
+    }
+}
+
+impl From<OrgCodeError> for Error {
+    fn from(e: OrgCodeError) -> Error {
+        Error::Organisation(e.into())
     }
 }
 

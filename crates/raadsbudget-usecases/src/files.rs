@@ -61,7 +61,7 @@ pub fn check_files(paths: &[PathBuf]) -> Vec<CheckedFile> {
 /// The bytes of a benchmark file.
 pub fn render(meta: &FileMeta, data: &Dataset) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    benchmark::write(&mut bytes, meta, data).map_err(|e| Error::Invalid(e.to_string()))?;
+    benchmark::write(&mut bytes, meta, data)?;
     Ok(bytes)
 }
 

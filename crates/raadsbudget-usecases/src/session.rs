@@ -140,7 +140,7 @@ impl Session {
 
     /// Adds an organisation (code and name are checked).
     pub fn add_organisation(&mut self, code: &str, naam: &str) -> Result<Organisation> {
-        let org = Organisation::new(code, naam).map_err(|e| Error::Invalid(e.to_string()))?;
+        let org = Organisation::new(code, naam)?;
         let actor = self.actor()?;
         self.store.add_organisation(&org, &actor)?;
         Ok(org)
@@ -153,7 +153,7 @@ impl Session {
 
     /// Looks up an organisation by the code as typed.
     pub fn organisation(&self, code: &str) -> Result<Organisation> {
-        let parsed = OrgCode::parse(code.trim()).map_err(|e| Error::Invalid(e.to_string()))?;
+        let parsed = OrgCode::parse(code.trim())?;
         self.store.organisation(&parsed)?.ok_or_else(|| {
             Error::NotFound(format!(
                 "organisatie {parsed} staat niet in deze database; voeg de organisatie eerst toe"

@@ -40,14 +40,12 @@ pub fn read_bundle(pad: &Path, register_pad: Option<&Path>) -> Result<(Vec<Submi
             Error::io(&file, e)
         }
     })?;
-    let inzendingen =
-        read_waarden(&display_name(&file), &bytes).map_err(|e| Error::Invalid(e.to_string()))?;
+    let inzendingen = read_waarden(&display_name(&file), &bytes)?;
     let provincies: BTreeMap<String, String> = match register_pad {
         None => BTreeMap::new(),
         Some(r) => {
             let rb = std::fs::read(r).map_err(|e| Error::io(r, e))?;
-            register::read(&display_name(r), &rb)
-                .map_err(|e| Error::Invalid(e.to_string()))?
+            register::read(&display_name(r), &rb)?
                 .into_iter()
                 .filter_map(|e| Some((e.code.to_string(), e.provincie?)))
                 .collect()
@@ -167,8 +165,7 @@ impl Session {
     /// Saves a hand-picked list (each code checked).
     pub fn save_peer_list(&mut self, naam: &str, codes: &[String]) -> Result<()> {
         for c in codes {
-            raadsbudget_domain::OrgCode::parse(c.trim())
-                .map_err(|e| Error::Invalid(format!("'{c}': {e}")))?;
+            raadsbudget_domain::OrgCode::parse(c.trim())?;
         }
         Ok(self.store_mut().save_peer_list(naam, codes)?)
     }
