@@ -21,6 +21,7 @@
 //! [`Value::to_canonical`]: raadsbudget_domain::Value::to_canonical
 
 mod columns;
+pub mod durable;
 pub mod messages;
 pub mod migrations;
 mod store;

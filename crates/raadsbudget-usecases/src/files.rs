@@ -4,6 +4,7 @@ use crate::{Error, Result};
 use raadsbudget_domain::Dataset;
 use raadsbudget_domain::{Finding, FindingCode, Location};
 use raadsbudget_formats::benchmark::{self, FileMeta, ReadOutcome};
+use raadsbudget_store::durable;
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -162,7 +163,8 @@ impl TempFile {
                     if std::fs::remove_file(&self.path).is_ok() {
                         self.armed = false;
                     }
-                    sync_dir(target);
+                    // Best effort: the file's own bytes are synced already.
+                    let _ = durable::sync_parent(target);
                     return Ok(());
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(e),
@@ -181,7 +183,7 @@ impl TempFile {
             }
         }
         self.armed = false;
-        sync_dir(target);
+        let _ = durable::sync_parent(target);
         Ok(())
     }
 
@@ -199,24 +201,6 @@ impl Drop for TempFile {
             let _ = std::fs::remove_file(&self.path);
         }
     }
-}
-
-/// Syncs the folder of `path` so that a new or renamed entry in it is on disk (Unix; elsewhere
-/// the file system does this itself). Best effort: some file systems cannot sync a folder, and
-/// the file's own bytes are already synced.
-fn sync_dir(path: &Path) {
-    #[cfg(unix)]
-    {
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = path;
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use super::{check_usable, HistoryFilter, Store};
 use crate::{Result, StoreError};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
-use std::fs::{File, OpenOptions};
+use std::fs::OpenOptions;
 use std::path::Path;
 
 /// A backup that passed every check of [`Store::prepare_restore`], staged in a temporary
@@ -76,23 +76,10 @@ fn page_size(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA page_size", [], |r| r.get(0))?)
 }
 
-/// Flushes a written file (and on Unix its folder entry) to disk.
+/// Flushes a written file and its folder entry to disk.
 fn sync_file(path: &Path) -> Result<()> {
-    let sync = |p: &Path| {
-        File::open(p)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| StoreError::io(p, e))
-    };
-    sync(path)?;
-    #[cfg(unix)]
-    if let Some(dir) = path.parent() {
-        sync(if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        })?;
-    }
-    Ok(())
+    crate::durable::sync_file(path).map_err(|e| StoreError::io(path, e))?;
+    crate::durable::sync_parent(path).map_err(|e| StoreError::io(path, e))
 }
 
 impl Store {

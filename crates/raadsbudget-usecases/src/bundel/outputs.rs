@@ -24,6 +24,7 @@ use raadsbudget_domain::statistiek::{self, Statistiek};
 use raadsbudget_domain::{Fase, Jaar, OrgType, Severity};
 use raadsbudget_formats::bundel as specs;
 use raadsbudget_formats::table::{Cell, CsvTableWriter, TableSpec};
+use raadsbudget_store::durable;
 use std::ffi::OsStr;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -95,19 +96,6 @@ fn remove_bundle_dir(dir: &Path) {
         }
     }
     let _ = std::fs::remove_dir(dir);
-}
-
-/// Makes a folder's entries durable (a rename is durable once its folder is synced).
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        File::open(dir)?.sync_all()
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        Ok(())
-    }
 }
 
 /// The output folder of a bundle, checked and about to be replaced.
@@ -246,7 +234,7 @@ impl Output {
             shown: &self.target,
         };
         let written = write_all(&out, rows, accepted, respons, xlsx)?;
-        sync_dir(staging.path()).map_err(|e| Error::io(&self.target, e))?;
+        durable::sync_dir(staging.path()).map_err(|e| Error::io(&self.target, e))?;
         self.swap(staging)?;
         Ok(written)
     }
@@ -278,7 +266,7 @@ impl Output {
             remove_bundle_dir(&staged);
             return Err(fail(e));
         }
-        let _ = sync_dir(&self.parent);
+        let _ = durable::sync_dir(&self.parent);
         if moved_aside {
             remove_bundle_dir(&old);
         }
