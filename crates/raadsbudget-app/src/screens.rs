@@ -20,7 +20,7 @@ use raadsbudget_domain::kengetallen::{
 use raadsbudget_domain::validation::validate_uitvraag;
 use raadsbudget_domain::value::{format_dutch, round_half_away};
 use raadsbudget_domain::{
-    Catalogue, Dataset, Fase, Finding, Jaar, Organisation, Post, Reason, Record, Severity, SOFTWARE,
+    Catalogue, Dataset, Fase, Finding, Jaar, Organisation, Post, Reason, Severity, SOFTWARE,
 };
 use raadsbudget_store::{AuditEntry, HistoryFilter};
 use raadsbudget_usecases::bundel::{self, BundleOutcome, BundledFile};
@@ -29,7 +29,7 @@ use raadsbudget_usecases::files::display_name;
 use raadsbudget_usecases::text::{block_title, category_name, count, moment_for_people};
 use raadsbudget_usecases::uitvraag::current_uitvraag;
 use raadsbudget_usecases::values::{
-    check_jaar, entry_text, field_location, lookup_post, typed_entry, Input, SetValue,
+    check_jaar, entry_text, Input, Preview, PreviewRequest, SetValue,
 };
 use raadsbudget_usecases::{Error, Result, Session};
 use rust_decimal::Decimal;
@@ -502,43 +502,26 @@ pub fn preview(
     post: &str,
     tekst: &str,
 ) -> Result<PreviewView> {
-    let org = s.organisation(organisatie)?;
     check_jaar(uitvraag)?;
-    check_jaar(jaar)?;
-    let fase = Fase::from(fase);
-    let cat = Catalogue::current();
-    let post = lookup_post(cat, post)?;
-    let mut data = s.store().dataset(&org.code)?;
-    if tekst.trim().is_empty() {
-        data.records.remove(&(jaar, fase, post.code.clone()));
-    } else {
-        let location = field_location(&org, jaar, fase, &post.code);
-        match typed_entry(post, fase, tekst, location) {
-            Ok(entry) => {
-                let record = Record {
-                    entry,
-                    toelichting: String::new(),
-                    definities: cat.versie.clone(),
-                };
-                data.set(jaar, fase, &post.code, record);
+    let preview = s.preview(&PreviewRequest {
+        organisation: organisatie,
+        jaar,
+        fase: fase.into(),
+        post,
+        tekst,
+    })?;
+    Ok(match preview {
+        Preview::Refused(finding) => PreviewView {
+            melding: Some(finding_view(&finding)),
+            kengetallen: Vec::new(),
+        },
+        Preview::Would { data, categories } => {
+            let categories: Vec<&str> = categories.iter().map(String::as_str).collect();
+            PreviewView {
+                melding: None,
+                kengetallen: kengetal_views(Catalogue::current(), &data, uitvraag, &categories),
             }
-            Err(Error::Value(finding)) => {
-                return Ok(PreviewView {
-                    melding: Some(finding_view(&finding)),
-                    kengetallen: Vec::new(),
-                })
-            }
-            Err(e) => return Err(e),
         }
-    }
-    let categories = if post.categorie == KENMERKEN {
-        kengetal_categories(cat)
-    } else {
-        vec![post.categorie.as_str(), TOTAAL]
-    };
-    Ok(PreviewView {
-        melding: None,
-        kengetallen: kengetal_views(cat, &data, uitvraag, &categories),
     })
 }
 

@@ -2,11 +2,14 @@
 
 use crate::session::Session;
 use crate::{Error, Result};
-use raadsbudget_domain::catalogue::{Catalogue, Post};
+use raadsbudget_domain::catalogue::{Catalogue, Post, KENMERKEN};
 use raadsbudget_domain::fase::jaar_is_plausible;
+use raadsbudget_domain::kengetallen::{kengetal_categories, TOTAAL};
 use raadsbudget_domain::validation::{check_entry, validate_uitvraag, value_error_finding};
 use raadsbudget_domain::value::{check_free_text, parse_value, NumberStyle};
-use raadsbudget_domain::{Entry, Fase, Finding, Jaar, Location, Organisation, Reason, Record};
+use raadsbudget_domain::{
+    Dataset, Entry, Fase, Finding, Jaar, Location, Organisation, Reason, Record,
+};
 use raadsbudget_store::{AuditEntry, HistoryFilter};
 
 /// What the user gave for a post.
@@ -35,6 +38,36 @@ pub struct SetValue {
     pub input: Input,
     /// New toelichting; `None` keeps the current one.
     pub toelichting: Option<String>,
+}
+
+/// A text tried on a field without saving it ([`Session::preview`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PreviewRequest<'a> {
+    /// Organisation code as typed.
+    pub organisation: &'a str,
+    /// Year of the field.
+    pub jaar: Jaar,
+    /// Fase of the field.
+    pub fase: Fase,
+    /// Post code.
+    pub post: &'a str,
+    /// The text as typed; empty previews the field without entry.
+    pub tekst: &'a str,
+}
+
+/// What a field would make of a typed text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Preview {
+    /// The organisation's data as it would be, and the kengetal categories the field counts in
+    /// (its own category and `TOTAAL`; every category for a kenmerk).
+    Would {
+        /// All of the organisation's entries, the field as typed.
+        data: Dataset,
+        /// Kengetal category codes, in output order.
+        categories: Vec<String>,
+    },
+    /// The text does not fit the post: the finding says why.
+    Refused(Box<Finding>),
 }
 
 /// One stored entry: `(jaar, fase, post, record)`.
@@ -193,6 +226,43 @@ impl Session {
             .collect();
         rows.sort_by_key(|(j, f, p, _)| (*j, *f, cat.position(p).unwrap_or(usize::MAX)));
         Ok((org, rows))
+    }
+
+    /// The data as it would be with `tekst` typed in a field, without saving: the text is read
+    /// as [`Session::set_value`] reads it; when it does not fit, the finding.
+    pub fn preview(&self, req: &PreviewRequest<'_>) -> Result<Preview> {
+        let org = self.organisation(req.organisation)?;
+        check_jaar(req.jaar)?;
+        let (jaar, fase) = (req.jaar, req.fase);
+        let cat = Catalogue::current();
+        let post = lookup_post(cat, req.post)?;
+        let mut data = self.store().dataset(&org.code)?;
+        if req.tekst.trim().is_empty() {
+            data.records.remove(&(jaar, fase, post.code.clone()));
+        } else {
+            let location = field_location(&org, jaar, fase, &post.code);
+            match typed_entry(post, fase, req.tekst, location) {
+                Ok(entry) => {
+                    let record = Record {
+                        entry,
+                        toelichting: String::new(),
+                        definities: cat.versie.clone(),
+                    };
+                    data.set(jaar, fase, &post.code, record);
+                }
+                Err(Error::Value(finding)) => return Ok(Preview::Refused(finding)),
+                Err(e) => return Err(e),
+            }
+        }
+        let categories = if post.categorie == KENMERKEN {
+            kengetal_categories(cat)
+        } else {
+            vec![post.categorie.as_str(), TOTAAL]
+        };
+        Ok(Preview::Would {
+            data,
+            categories: categories.into_iter().map(str::to_string).collect(),
+        })
     }
 
     /// Checks the organisation's uitvraag `u` in the store: errors, warnings and signals.
