@@ -20,7 +20,7 @@ pub const MAIN_WINDOW: &str = "main";
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
-        .manage(commands::bundel::BundelState::default())
+        .manage(commands::bundel::BundleState::default())
         .on_window_event(|window, event| {
             if let WindowEvent::DragDrop(drop) = event {
                 commands::bundel::on_drag_drop(window, drop);

@@ -343,14 +343,14 @@ fn bundelen_is_the_use_case_of_the_cli_and_needs_no_store() {
 
 #[test]
 fn dropped_files_reach_the_channel_of_slepen_volgen() {
-    use raadsbudget_desktop::commands::bundel::{on_drag_drop, BundelState};
+    use raadsbudget_desktop::commands::bundel::{on_drag_drop, BundleState};
     use std::sync::{Arc, Mutex};
     use tauri::{DragDropEvent, PhysicalPosition};
 
     let (_dir, app, window) = temp_app();
     let received: Arc<Mutex<Vec<Value>>> = Arc::default();
     let sink = Arc::clone(&received);
-    app.state::<BundelState>()
+    app.state::<BundleState>()
         .follow_drops(tauri::ipc::Channel::new(move |body| {
             let message = body.deserialize::<Value>().expect("json");
             sink.lock().expect("lock").push(message);

@@ -14,7 +14,7 @@ use raadsbudget_domain::kengetallen::{kengetal_categories, Indicator};
 use raadsbudget_domain::value::format_dutch;
 use raadsbudget_domain::vergelijking::{
     category_position, compare, group_choices, indicator_text, indicator_unit, CompareQuery,
-    PeerGroup, PeerOrg, PeerTable, Rij, Vergelijking,
+    Comparison, ComparisonRow, PeerGroup, PeerOrg, PeerTable,
 };
 use raadsbudget_domain::vergelijking::{kwart_tekst, plaats_tekst, referenties};
 use raadsbudget_domain::Jaar;
@@ -83,7 +83,7 @@ fn jaar_views(table: &PeerTable) -> Vec<BlockView> {
         .collect()
 }
 
-fn rij_view(v: &Vergelijking<'_>, r: &Rij<'_>) -> CompareRowView {
+fn rij_view(v: &Comparison<'_>, r: &ComparisonRow<'_>) -> CompareRowView {
     let o = r.org;
     CompareRowView {
         code: o.organisation.code.to_string(),
@@ -101,7 +101,7 @@ fn rij_view(v: &Vergelijking<'_>, r: &Rij<'_>) -> CompareRowView {
 }
 
 /// The view of the Vergelijken screen.
-pub fn comparison_view(v: &Vergelijking<'_>) -> ComparisonView {
+pub fn comparison_view(v: &Comparison<'_>) -> ComparisonView {
     let cat = Catalogue::current();
     let indicator = v.indicator;
     let categorie_naam = category_name(cat, &v.verzoek.categorie);

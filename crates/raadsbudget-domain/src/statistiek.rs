@@ -76,16 +76,16 @@ pub struct StatKey {
 
 /// Collects published kengetallen and summarises them.
 #[derive(Debug, Default, Clone)]
-pub struct Statistiek {
+pub struct Statistics {
     /// Values per key; a hash map because a bundle adds millions of values (the keys are
-    /// sorted once, in [`Statistiek::summaries`]).
+    /// sorted once, in [`Statistics::summaries`]).
     values: HashMap<StatKey, Vec<Decimal>, FnvBuild>,
 }
 
-impl Statistiek {
+impl Statistics {
     /// An empty collection.
-    pub fn new() -> Statistiek {
-        Statistiek::default()
+    pub fn new() -> Statistics {
+        Statistics::default()
     }
 
     /// Adds the (rounded, see [`Kengetallen::rounded`]) kengetallen of one organisation in one
@@ -136,7 +136,7 @@ impl Statistiek {
     }
 }
 
-/// The summary of one group's values (see [`Statistiek::groups`]), rounded half away from zero
+/// The summary of one group's values (see [`Statistics::groups`]), rounded half away from zero
 /// to the indicator's decimals. `None` for no values.
 pub fn summary(key: StatKey, values: &[Decimal]) -> Option<Summary> {
     summary_for(key.indicator, values)
@@ -184,7 +184,7 @@ mod tests {
 
     #[test]
     fn groups_and_rounding() {
-        let mut s = Statistiek::new();
+        let mut s = Statistics::new();
         // Worked out by hand: per inwoner 1.0000, 2.0000, 4.0000, 7.0000 in grootteklasse 4.
         // h(p25) = 3·0.25 = 0.75 → 1 + 0.75·1 = 1.75; median h = 1.5 → 2 + 0.5·2 = 3;
         // p75 h = 2.25 → 4 + 0.25·3 = 4.75; mean 14/4 = 3.5.
@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn mean_rounds_half_away_from_zero() {
-        let mut s = Statistiek::new();
+        let mut s = Statistics::new();
         for pi in ["0.0001", "0.0002"] {
             s.add(OrgType::Gemeente, 2026, Fase::Begroting, 0, &k("1", pi, 1));
         }

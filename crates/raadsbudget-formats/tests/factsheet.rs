@@ -6,7 +6,7 @@
 //! `pdfinfo`), which `scripts/test` installs: without them these tests fail, they never skip.
 
 use raadsbudget_formats::factsheet::{
-    html, pdf, Factsheet, Positie, Posities, Spreiding, Tabel, Trend, TrendPunt,
+    html, pdf, Factsheet, Position, Positions, Spread, Table, Trend, TrendPoint,
 };
 mod common;
 
@@ -30,8 +30,8 @@ const TITEL: &str = "Raadsondersteuning 2026: Voorbeeldstad (GM5001)";
 const VOETNOOT: &str = "Bron: uitvraag raadsondersteuning 2026 van het ministerie van BZK";
 const ESCAPED: &str = "Toelichting van de griffie: <b>geen</b> bijzonderheden.";
 
-fn spreiding(min: &str, p25: &str, mediaan: &str, p75: &str, max: &str) -> Option<Spreiding> {
-    Some(Spreiding {
+fn spreiding(min: &str, p25: &str, mediaan: &str, p75: &str, max: &str) -> Option<Spread> {
+    Some(Spread {
         min: dec(min),
         p25: dec(p25),
         mediaan: dec(mediaan),
@@ -40,13 +40,13 @@ fn spreiding(min: &str, p25: &str, mediaan: &str, p75: &str, max: &str) -> Optio
     })
 }
 
-fn positie(label: &str, eigen: Option<&str>, sp: Option<Spreiding>, plaats: &str) -> Positie {
+fn positie(label: &str, eigen: Option<&str>, sp: Option<Spread>, plaats: &str) -> Position {
     let text = |d: Option<Decimal>| {
         d.map_or(s("–"), |d| {
             format!("€ {}", raadsbudget_domain::value::format_dutch(d, 2))
         })
     };
-    Positie {
+    Position {
         label: s(label),
         spreiding: sp,
         eigen: eigen.map(dec),
@@ -56,13 +56,13 @@ fn positie(label: &str, eigen: Option<&str>, sp: Option<Spreiding>, plaats: &str
     }
 }
 
-fn punt(jaar: u16, eigen: Option<&str>, p25: &str, mediaan: &str, p75: &str) -> TrendPunt {
+fn punt(jaar: u16, eigen: Option<&str>, p25: &str, mediaan: &str, p75: &str) -> TrendPoint {
     let text = |d: Option<Decimal>| {
         d.map_or(s("–"), |d| {
             format!("€ {}", raadsbudget_domain::value::format_dutch(d, 2))
         })
     };
-    TrendPunt {
+    TrendPoint {
         jaar,
         eigen: eigen.map(dec),
         eigen_tekst: text(eigen.map(dec)),
@@ -88,7 +88,7 @@ fn voorbeeldstad() -> Factsheet {
             (s("Rekenkamer"), s("Gemeenschappelijke rekenkamer ’t Zuiden")),
         ],
         tabellen: vec![
-            Tabel {
+            Table {
                 titel: s("Begroting 2026"),
                 kolommen: row(&["Categorie", "Bedrag", "Per inwoner", "Fte"]),
                 rijen: vec![
@@ -101,7 +101,7 @@ fn voorbeeldstad() -> Factsheet {
                 ],
                 nadruk: Some(5),
             },
-            Tabel {
+            Table {
                 titel: s("Realisatie 2025"),
                 kolommen: row(&["Categorie", "Bedrag", "Per inwoner", "Fte"]),
                 rijen: vec![
@@ -115,7 +115,7 @@ fn voorbeeldstad() -> Factsheet {
                 nadruk: Some(5),
             },
         ],
-        posities: Posities {
+        posities: Positions {
             titel: s("Positie per inwoner, begroting 2026, tussen 48 gemeenten van grootteklasse 4"),
             eenheid: s("€ per inwoner"),
             regels: vec![
@@ -154,7 +154,7 @@ fn leeg() -> Factsheet {
         ondertitel: String::new(),
         kenmerken: Vec::new(),
         tabellen: Vec::new(),
-        posities: Posities {
+        posities: Positions {
             titel: String::new(),
             eenheid: String::new(),
             regels: Vec::new(),
@@ -455,7 +455,7 @@ fn pdf_survives_odd_values() {
     f.posities.regels[0].eigen = Some(Decimal::MAX);
     f.posities.regels[1].spreiding = spreiding("-5", "-1", "0", "1", "5");
     f.posities.regels[2].eigen = Some(dec("-12345678.9"));
-    f.posities.regels[3].spreiding = Some(Spreiding {
+    f.posities.regels[3].spreiding = Some(Spread {
         min: Decimal::MIN,
         p25: Decimal::MIN,
         mediaan: Decimal::ZERO,

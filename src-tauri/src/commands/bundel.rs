@@ -22,7 +22,7 @@ use crate::MAIN_WINDOW;
 
 /// Progress of a bundle, sent through the `voortgang` channel: files read so far and in all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct BundelVoortgang {
+pub struct BundleProgress {
     /// Files read and checked so far.
     pub gelezen: usize,
     /// Files in the bundle.
@@ -47,7 +47,7 @@ pub enum Slepen {
 
 /// What the bundle commands keep between calls (managed state; never the store).
 #[derive(Default)]
-pub struct BundelState {
+pub struct BundleState {
     /// Output folders written by a bundle in this run: the only folders `uitvoermap_openen`
     /// opens.
     uitvoermappen: Mutex<BTreeSet<PathBuf>>,
@@ -55,7 +55,7 @@ pub struct BundelState {
     slepen: Mutex<Option<Channel<Slepen>>>,
 }
 
-impl std::fmt::Debug for BundelState {
+impl std::fmt::Debug for BundleState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("BundelState")
             .field("uitvoermappen", &self.uitvoermappen)
@@ -63,7 +63,7 @@ impl std::fmt::Debug for BundelState {
     }
 }
 
-impl BundelState {
+impl BundleState {
     fn remember(&self, folder: PathBuf) {
         self.uitvoermappen
             .lock()
@@ -101,14 +101,14 @@ fn internal_error(what: impl std::fmt::Display) -> ErrorView {
 /// Runs on a blocking thread: the UI (and the other commands) stay responsive meanwhile.
 #[tauri::command]
 pub async fn bundelen(
-    state: State<'_, BundelState>,
+    state: State<'_, BundleState>,
     verzoek: BundleRequest,
-    voortgang: Channel<BundelVoortgang>,
+    voortgang: Channel<BundleProgress>,
 ) -> Result<BundleView, ErrorView> {
     let view = tauri::async_runtime::spawn_blocking(move || {
         screens::bundle(&verzoek, &|gelezen, totaal| {
             // The UI may have gone (another screen); progress is best effort.
-            let _ = voortgang.send(BundelVoortgang { gelezen, totaal });
+            let _ = voortgang.send(BundleProgress { gelezen, totaal });
         })
         .map_err(|e| error_view(&e))
     })
@@ -121,7 +121,7 @@ pub async fn bundelen(
 /// `uitvoermap_openen`: opens `map` in the system's file manager. Only a folder that a bundle of
 /// this run wrote into (`BundleView.uit`) is opened; anything else is refused.
 #[tauri::command(async)]
-pub fn uitvoermap_openen(state: State<'_, BundelState>, map: String) -> Result<(), ErrorView> {
+pub fn uitvoermap_openen(state: State<'_, BundleState>, map: String) -> Result<(), ErrorView> {
     let folder = PathBuf::from(&map);
     if !state.written_by_a_bundle(&folder) {
         return Err(ErrorView {
@@ -143,7 +143,7 @@ pub fn uitvoermap_openen(state: State<'_, BundelState>, map: String) -> Result<(
 /// `slepen_volgen`: from now on, files and folders dragged onto the main window are reported
 /// through `kanaal` (replacing an earlier channel).
 #[tauri::command]
-pub fn slepen_volgen(state: State<'_, BundelState>, kanaal: Channel<Slepen>) {
+pub fn slepen_volgen(state: State<'_, BundleState>, kanaal: Channel<Slepen>) {
     state.follow_drops(kanaal);
 }
 
@@ -162,7 +162,7 @@ pub fn on_drag_drop<R: Runtime>(window: &Window<R>, event: &DragDropEvent) {
         // `Over` comes at every mouse move: not needed by the UI.
         _ => return,
     };
-    let Some(state) = window.try_state::<BundelState>() else {
+    let Some(state) = window.try_state::<BundleState>() else {
         return;
     };
     let channel = state
@@ -182,7 +182,7 @@ mod tests {
 
     #[test]
     fn only_folders_written_by_a_bundle_are_opened() {
-        let state = BundelState::default();
+        let state = BundleState::default();
         assert!(!state.written_by_a_bundle(Path::new("/tmp/uit")));
         state.remember(PathBuf::from("/tmp/uit"));
         assert!(state.written_by_a_bundle(Path::new("/tmp/uit")));
@@ -204,7 +204,7 @@ mod tests {
             serde_json::json!({"soort": "boven"})
         );
         assert_eq!(
-            serde_json::to_value(BundelVoortgang {
+            serde_json::to_value(BundleProgress {
                 gelezen: 3,
                 totaal: 40
             })

@@ -100,7 +100,7 @@ pub fn indicator_unit(indicator: Indicator) -> &'static str {
 
 /// One organisation in a comparison: its value and rank.
 #[derive(Debug, Clone, Copy)]
-pub struct Rij<'a> {
+pub struct ComparisonRow<'a> {
     /// The organisation.
     pub org: &'a PeerOrg,
     /// The indicator's value, if it can be computed.
@@ -113,7 +113,7 @@ pub struct Rij<'a> {
 
 /// The own position in the group.
 #[derive(Debug, Clone, Copy)]
-pub struct Positie {
+pub struct Position {
     pub plaats: u32,
     pub van: u32,
     pub kwart: u8,
@@ -121,7 +121,7 @@ pub struct Positie {
 
 /// One year of the trend.
 #[derive(Debug, Clone)]
-pub struct TrendPunt {
+pub struct TrendPoint {
     pub jaar: Jaar,
     pub eigen: Option<Decimal>,
     pub statistiek: Option<Summary>,
@@ -129,7 +129,7 @@ pub struct TrendPunt {
 
 /// A comparison with its numbers: the view, the CSV and the factsheet are made from it.
 #[derive(Debug)]
-pub struct Vergelijking<'a> {
+pub struct Comparison<'a> {
     /// The query, with the group's list including the own organisation.
     pub verzoek: CompareQuery,
     pub indicator: Indicator,
@@ -137,12 +137,12 @@ pub struct Vergelijking<'a> {
     pub fase: Fase,
     pub groep_naam: String,
     /// Every member, own included, highest value first, those without a value last (by name).
-    pub rijen: Vec<Rij<'a>>,
-    pub eigen: Rij<'a>,
+    pub rijen: Vec<ComparisonRow<'a>>,
+    pub eigen: ComparisonRow<'a>,
     pub statistiek: Option<Summary>,
-    pub positie: Option<Positie>,
+    pub positie: Option<Position>,
     /// Every loaded year of the same fase, ascending.
-    pub trend: Vec<TrendPunt>,
+    pub trend: Vec<TrendPoint>,
     pub opmerkingen: Vec<String>,
 }
 
@@ -177,7 +177,7 @@ pub fn compare<'a>(
     table: &'a PeerTable,
     own: &'a PeerOrg,
     req: &CompareQuery,
-) -> Result<Vergelijking<'a>, ComparisonError> {
+) -> Result<Comparison<'a>, ComparisonError> {
     let position_c = category_position(&req.categorie)?;
     let indicator = req.indicator;
     let fase = req.fase;
@@ -192,15 +192,15 @@ pub fn compare<'a>(
     let values = values_of(&rows);
     let statistiek = statistiek::summary_for(indicator, &values);
     let own_value = rows.last().and_then(|(_, v)| *v);
-    let positie = own_value.zip(statistiek.as_ref()).map(|(v, s)| Positie {
+    let positie = own_value.zip(statistiek.as_ref()).map(|(v, s)| Position {
         plaats: plaats(&values, v),
         van: u32::try_from(values.len()).unwrap_or(u32::MAX),
         kwart: kwart(v, s),
     });
     let own_code = own.organisation.code.as_str();
-    let mut rijen: Vec<Rij<'a>> = rows
+    let mut rijen: Vec<ComparisonRow<'a>> = rows
         .iter()
-        .map(|(o, v)| Rij {
+        .map(|(o, v)| ComparisonRow {
             org: o,
             waarde: *v,
             plaats: v.map(|d| plaats(&values, d)),
@@ -208,7 +208,7 @@ pub fn compare<'a>(
         })
         .collect();
     // The own organisation is the last of `rows` (see `group_values`).
-    let eigen = Rij {
+    let eigen = ComparisonRow {
         org: own,
         waarde: own_value,
         plaats: own_value.map(|d| plaats(&values, d)),
@@ -230,7 +230,7 @@ pub fn compare<'a>(
         .filter(|(_, f)| *f == fase)
         .map(|&(j, f)| {
             let rows = group_values(table, own, &m, j, f, position_c, indicator);
-            TrendPunt {
+            TrendPoint {
                 jaar: j,
                 eigen: rows.last().and_then(|(_, v)| *v),
                 statistiek: statistiek::summary_for(indicator, &values_of(&rows)),
@@ -271,7 +271,7 @@ pub fn compare<'a>(
         ));
     }
 
-    Ok(Vergelijking {
+    Ok(Comparison {
         verzoek: CompareQuery {
             organisatie: own_code.to_string(),
             ..req.clone()
@@ -316,7 +316,7 @@ pub fn group_choices(own: &PeerOrg, table: &PeerTable) -> Vec<GroupChoice> {
         .collect()
 }
 
-impl Vergelijking<'_> {
+impl Comparison<'_> {
     fn text(&self, d: Decimal) -> String {
         indicator_text(self.indicator, d)
     }
@@ -328,7 +328,7 @@ impl Vergelijking<'_> {
 
     /// The trend in words.
     pub fn trend_text(&self) -> String {
-        let known: Vec<&TrendPunt> = self
+        let known: Vec<&TrendPoint> = self
             .trend
             .iter()
             .filter(|p| p.eigen.is_some() || p.statistiek.is_some())
@@ -343,7 +343,7 @@ impl Vergelijking<'_> {
             );
         }
         let t = |v: Option<Decimal>| v.map_or_else(|| "geen waarde".to_string(), |d| self.text(d));
-        let median = |p: &TrendPunt| p.statistiek.as_ref().map(|s| s.median);
+        let median = |p: &TrendPoint| p.statistiek.as_ref().map(|s| s.median);
         format!(
             "Van {} tot {}: {} van {} naar {}; de mediaan van de groep van {} naar {}.",
             first.jaar,

@@ -69,9 +69,9 @@ impl PeerGroup {
 /// A peer group of a comparison: one of the bundle's statistics groups (membership exactly as
 /// in `statistiek.csv`, by [`StatGroup::of`]), the gemeenten of one province, or a hand-picked list.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Peergroep {
+pub(crate) enum ResolvedGroup {
     /// A group of `statistiek.csv`.
-    Statistiek(StatGroup),
+    Statistics(StatGroup),
     /// The gemeenten of a province (as the register names it).
     Provincie(String),
     /// Organisations by code.
@@ -91,32 +91,34 @@ pub(crate) struct Lid<'a> {
     pub provincie: Option<&'a str>,
 }
 
-impl Peergroep {
+impl ResolvedGroup {
     /// Whether an organisation is in the group.
     pub(crate) fn bevat(&self, lid: Lid<'_>) -> bool {
         match self {
-            Peergroep::Statistiek(g) => StatGroup::of(lid.org_type, lid.grootteklasse).contains(g),
-            Peergroep::Provincie(p) => {
+            ResolvedGroup::Statistics(g) => {
+                StatGroup::of(lid.org_type, lid.grootteklasse).contains(g)
+            }
+            ResolvedGroup::Provincie(p) => {
                 lid.org_type == OrgType::Gemeente && lid.provincie == Some(p.as_str())
             }
-            Peergroep::Lijst(codes) => codes.contains(lid.code),
+            ResolvedGroup::Lijst(codes) => codes.contains(lid.code),
         }
     }
 
     /// The group in words, e.g. `gemeenten van grootteklasse 4 (20.000 tot 50.000 inwoners)`.
     pub(crate) fn naam(&self) -> String {
         match self {
-            Peergroep::Statistiek(StatGroup::Gemeenten) => "alle gemeenten".to_string(),
-            Peergroep::Statistiek(StatGroup::Grootteklasse(k)) => {
+            ResolvedGroup::Statistics(StatGroup::Gemeenten) => "alle gemeenten".to_string(),
+            ResolvedGroup::Statistics(StatGroup::Grootteklasse(k)) => {
                 format!(
                     "gemeenten van grootteklasse {k} ({})",
                     grootteklasse_label(*k)
                 )
             }
-            Peergroep::Statistiek(StatGroup::Provincies) => "alle provincies".to_string(),
-            Peergroep::Statistiek(StatGroup::Waterschappen) => "alle waterschappen".to_string(),
-            Peergroep::Provincie(p) => format!("gemeenten in de provincie {p}"),
-            Peergroep::Lijst(codes) => {
+            ResolvedGroup::Statistics(StatGroup::Provincies) => "alle provincies".to_string(),
+            ResolvedGroup::Statistics(StatGroup::Waterschappen) => "alle waterschappen".to_string(),
+            ResolvedGroup::Provincie(p) => format!("gemeenten in de provincie {p}"),
+            ResolvedGroup::Lijst(codes) => {
                 format!("zelf gekozen groep van {} organisaties", codes.len())
             }
         }
@@ -126,7 +128,7 @@ impl Peergroep {
 /// A group made concrete for the own organisation in one block.
 pub(crate) struct Members {
     pub(crate) naam: String,
-    groep: Peergroep,
+    groep: ResolvedGroup,
 }
 
 impl Members {
@@ -163,31 +165,31 @@ pub(crate) fn members(
             let k = own.grootteklasse(jaar, fase).ok_or_else(|| {
                 format!("het aantal inwoners op 1 januari {jaar} ontbreekt, dus de grootteklasse is onbekend")
             })?;
-            Peergroep::Statistiek(StatGroup::Grootteklasse(k))
+            ResolvedGroup::Statistics(StatGroup::Grootteklasse(k))
         }
         PeerGroup::Provincie => {
             only(OrgType::Gemeente, "gemeenten")?;
-            Peergroep::Provincie(own.provincie.clone().ok_or_else(|| {
+            ResolvedGroup::Provincie(own.provincie.clone().ok_or_else(|| {
                 "de provincie is onbekend: laad de bundel met een register met provincies (zoals de CBS-lijst van gemeenten)".to_string()
             })?)
         }
         PeerGroup::Gemeenten => {
             only(OrgType::Gemeente, "gemeenten")?;
-            Peergroep::Statistiek(StatGroup::Gemeenten)
+            ResolvedGroup::Statistics(StatGroup::Gemeenten)
         }
         PeerGroup::Provincies => {
             only(OrgType::Provincie, "provincies")?;
-            Peergroep::Statistiek(StatGroup::Provincies)
+            ResolvedGroup::Statistics(StatGroup::Provincies)
         }
         PeerGroup::Waterschappen => {
             only(OrgType::Waterschap, "waterschappen")?;
-            Peergroep::Statistiek(StatGroup::Waterschappen)
+            ResolvedGroup::Statistics(StatGroup::Waterschappen)
         }
         // The own organisation is always in a hand-picked group.
         PeerGroup::Lijst(codes) => {
             let mut codes = codes.clone();
             codes.insert(own.organisation.code.to_string());
-            Peergroep::Lijst(codes)
+            ResolvedGroup::Lijst(codes)
         }
     };
     Ok(Members {
@@ -208,24 +210,24 @@ mod tests {
             grootteklasse: k,
             provincie: p,
         };
-        let k4 = Peergroep::Statistiek(StatGroup::Grootteklasse(4));
+        let k4 = ResolvedGroup::Statistics(StatGroup::Grootteklasse(4));
         assert!(k4.bevat(gm(Some(4), None)));
         assert!(!k4.bevat(gm(Some(5), None)));
         assert!(!k4.bevat(gm(None, None)));
-        assert!(Peergroep::Statistiek(StatGroup::Gemeenten).bevat(gm(None, None)));
+        assert!(ResolvedGroup::Statistics(StatGroup::Gemeenten).bevat(gm(None, None)));
         let pv = Lid {
             code: "PV26",
             org_type: OrgType::Provincie,
             grootteklasse: None,
             provincie: Some("Utrecht"),
         };
-        assert!(Peergroep::Statistiek(StatGroup::Provincies).bevat(pv));
-        assert!(!Peergroep::Statistiek(StatGroup::Gemeenten).bevat(pv));
-        let utrecht = Peergroep::Provincie("Utrecht".into());
+        assert!(ResolvedGroup::Statistics(StatGroup::Provincies).bevat(pv));
+        assert!(!ResolvedGroup::Statistics(StatGroup::Gemeenten).bevat(pv));
+        let utrecht = ResolvedGroup::Provincie("Utrecht".into());
         assert!(utrecht.bevat(gm(Some(4), Some("Utrecht"))));
         assert!(!utrecht.bevat(pv), "a province is not one of its gemeenten");
         assert!(!utrecht.bevat(gm(Some(4), Some("Gelderland"))));
-        let lijst = Peergroep::Lijst(["GM5001".to_string()].into());
+        let lijst = ResolvedGroup::Lijst(["GM5001".to_string()].into());
         assert!(lijst.bevat(gm(None, None)) && !lijst.bevat(pv));
         assert_eq!(
             k4.naam(),

@@ -1,8 +1,8 @@
 //! Comparing one organisation with peers, typed from question to answer: the peer table of
 //! the loaded submissions ([`PeerTable`]), the peer group as chosen ([`PeerGroup`]), the query
-//! ([`CompareQuery`]) and the computed comparison ([`Vergelijking`]) with rank, quarter, trend
+//! ([`CompareQuery`]) and the computed comparison ([`Comparison`]) with rank, quarter, trend
 //! and reference lines. The Vergelijken screen, the exported `vergelijking.csv` and the
-//! factsheet are all made from one [`Vergelijking`].
+//! factsheet are all made from one [`Comparison`].
 //!
 //! One code path with the bundle: peers' kengetallen are `kengetallen_for(..).rounded()` of the
 //! same submissions the bundle accepted (read back from its `waarden.csv`), and the peer
@@ -18,7 +18,7 @@ mod table;
 
 pub use compare::{
     category_position, compare, group_choices, indicator_text, indicator_unit, parse_indicator,
-    CompareQuery, GroupChoice, Positie, Rij, TrendPunt, Vergelijking,
+    CompareQuery, Comparison, ComparisonRow, GroupChoice, Position, TrendPoint,
 };
 pub use group::PeerGroup;
 pub use table::{PeerOrg, PeerTable, Submission};

@@ -10,7 +10,7 @@
     reason = "SVG geometry is drawing, not money (clippy.toml); today it is Decimal, see pdf.rs"
 )]
 
-use super::{posities_axis, runs, spread, trend_axis, Axis, Factsheet, Posities, Tabel, Trend};
+use super::{posities_axis, runs, spread, trend_axis, Axis, Factsheet, Positions, Table, Trend};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
@@ -179,7 +179,7 @@ fn cell(text: &str) -> String {
     }
 }
 
-fn table(out: &mut String, t: &Tabel) {
+fn table(out: &mut String, t: &Table) {
     out.push_str("<table>\n");
     let _ = writeln!(out, "<caption>{}</caption>", escape(or(&t.titel, "Tabel")));
     if !t.kolommen.is_empty() {
@@ -247,7 +247,7 @@ const P_X1: i64 = 610;
 const P_TOP: i64 = 8;
 const P_ROW: i64 = 36;
 
-fn posities(out: &mut String, p: &Posities, id: &str, sub: u8) {
+fn posities(out: &mut String, p: &Positions, id: &str, sub: u8) {
     if p.regels.is_empty() && p.titel.trim().is_empty() && p.tekstalternatief.trim().is_empty() {
         return;
     }

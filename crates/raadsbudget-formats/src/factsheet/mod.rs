@@ -30,9 +30,9 @@ pub struct Factsheet {
     /// Key facts as label/value pairs (inwoners, raadszetels, fracties, grootteklasse, …).
     pub kenmerken: Vec<(String, String)>,
     /// Tables of own figures, e.g. one for `Begroting 2026` and one for `Realisatie 2025`.
-    pub tabellen: Vec<Tabel>,
+    pub tabellen: Vec<Table>,
     /// The position among peers, one line per category (a dot on a box plot).
-    pub posities: Posities,
+    pub posities: Positions,
     /// The trend over the loaded years, if there is more than one year.
     pub trend: Option<Trend>,
     /// Sources and method, small print at the foot (several paragraphs).
@@ -42,7 +42,7 @@ pub struct Factsheet {
 /// A table: a caption, column headings and rows of display texts. The first column is text
 /// (left-aligned), the others are numbers (right-aligned).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tabel {
+pub struct Table {
     /// Caption, e.g. `Begroting 2026`.
     pub titel: String,
     /// Column headings.
@@ -55,24 +55,24 @@ pub struct Tabel {
 
 /// The own position per category among peers, for one indicator, year and fase.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Posities {
+pub struct Positions {
     /// Heading, e.g. `Positie per inwoner, begroting 2026, tussen 48 gemeenten van grootteklasse 4`.
     pub titel: String,
     /// Unit for the axis, e.g. `€ per inwoner`.
     pub eenheid: String,
     /// One line per category.
-    pub regels: Vec<Positie>,
+    pub regels: Vec<Position>,
     /// A sentence for screen readers and for the PDF's text layer describing the chart.
     pub tekstalternatief: String,
 }
 
 /// One category's position: the peers' spread and the own value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Positie {
+pub struct Position {
     /// Category name, e.g. `Rekenkamer`.
     pub label: String,
     /// Peer statistics, if any peer has a value.
-    pub spreiding: Option<Spreiding>,
+    pub spreiding: Option<Spread>,
     /// The own value, if it can be computed.
     pub eigen: Option<Decimal>,
     /// The own value as text (`€ 1,12`), or `–`.
@@ -85,7 +85,7 @@ pub struct Positie {
 
 /// Minimum, quartiles, median and maximum of the peers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Spreiding {
+pub struct Spread {
     /// Minimum.
     pub min: Decimal,
     /// 25th percentile.
@@ -106,14 +106,14 @@ pub struct Trend {
     /// Unit for the axis, e.g. `€ per inwoner`.
     pub eenheid: String,
     /// One point per year, ascending.
-    pub punten: Vec<TrendPunt>,
+    pub punten: Vec<TrendPoint>,
     /// The trend in words (also the text alternative of the chart).
     pub tekst: String,
 }
 
 /// One year of a trend.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TrendPunt {
+pub struct TrendPoint {
     /// Year.
     pub jaar: u16,
     /// Own value.
@@ -241,7 +241,7 @@ impl Axis {
 }
 
 /// The value axis of the positions chart: every peer statistic and own value, and zero.
-pub(crate) fn posities_axis(p: &Posities) -> Axis {
+pub(crate) fn posities_axis(p: &Positions) -> Axis {
     Axis::covering(p.regels.iter().flat_map(|r| {
         let s = r.spreiding.map(|s| [s.min, s.p25, s.mediaan, s.p75, s.max]);
         s.into_iter().flatten().chain(r.eigen)

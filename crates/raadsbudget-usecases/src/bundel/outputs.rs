@@ -20,7 +20,7 @@ use raadsbudget_domain::fase::uitvraag_blocks;
 use raadsbudget_domain::kengetallen::{
     kengetal_categories, kengetallen_for, Indicator, Kengetallen,
 };
-use raadsbudget_domain::statistiek::{self, Statistiek};
+use raadsbudget_domain::statistiek::{self, Statistics};
 use raadsbudget_domain::{Fase, Jaar, OrgType, Severity};
 use raadsbudget_formats::bundel as specs;
 use raadsbudget_formats::table::{Cell, CsvTableWriter, TableSpec};
@@ -515,14 +515,14 @@ fn render(a: &Accepted, specs: [&TableSpec; 3]) -> std::io::Result<Rendered> {
 
 /// Writes `waarden.csv`, `breed.csv` and `kengetallen.csv` (rendered in parallel, written in
 /// order) and returns the statistics of the kengetallen.
-fn data_tables(dir: &Dir<'_>, specs: [&TableSpec; 3], accepted: &[Accepted]) -> Result<Statistiek> {
+fn data_tables(dir: &Dir<'_>, specs: [&TableSpec; 3], accepted: &[Accepted]) -> Result<Statistics> {
     let mut files = Vec::with_capacity(3);
     for spec in specs {
         let mut f = OutFile::create(dir, &spec.file)?;
         f.write(spec.header_line().as_bytes())?;
         files.push(f);
     }
-    let mut stats = Statistiek::new();
+    let mut stats = Statistics::new();
     for batch in accepted.chunks(RENDER_BATCH) {
         let rendered = parallel_map(batch.iter().collect(), |a: &Accepted| render(a, specs));
         for r in rendered {
@@ -613,7 +613,7 @@ fn kengetallen<W: Write>(
     Ok(published)
 }
 
-fn statistiek(t: &mut Table<'_, '_>, stats: &Statistiek, cat: &Catalogue) -> std::io::Result<()> {
+fn statistiek(t: &mut Table<'_, '_>, stats: &Statistics, cat: &Catalogue) -> std::io::Result<()> {
     let categories = kengetal_categories(cat);
     // The groups are summarised in parallel (sorting millions of values), in output order.
     let summaries = parallel_map(stats.groups(), |(key, values)| {

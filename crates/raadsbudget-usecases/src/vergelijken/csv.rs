@@ -1,12 +1,12 @@
 //! The comparison table as CSV (`raadsbudget_formats::vergelijking::tabel`).
 
-use raadsbudget_domain::vergelijking::Vergelijking;
+use raadsbudget_domain::vergelijking::Comparison;
 use raadsbudget_formats::table::{Cell, CsvTableWriter};
 use rust_decimal::prelude::ToPrimitive;
 use std::io::Write;
 
 /// Writes the rows of a comparison, in the screen's default order (highest value first).
-pub(crate) fn write<W: Write>(v: &Vergelijking<'_>, out: W) -> std::io::Result<()> {
+pub(crate) fn write<W: Write>(v: &Comparison<'_>, out: W) -> std::io::Result<()> {
     let spec = raadsbudget_formats::vergelijking::tabel();
     let mut w = CsvTableWriter::new(out, &spec)?;
     let r = &v.verzoek;

@@ -8,11 +8,11 @@ use raadsbudget_domain::grootteklasse::grootteklasse_label;
 use raadsbudget_domain::kengetallen::{kengetal_categories, Indicator, TOTAAL};
 use raadsbudget_domain::value::format_dutch;
 use raadsbudget_domain::vergelijking::{
-    compare, indicator_text, CompareQuery, PeerGroup, PeerOrg, PeerTable, Vergelijking,
+    compare, indicator_text, CompareQuery, Comparison, PeerGroup, PeerOrg, PeerTable,
 };
 use raadsbudget_domain::{Fase, Jaar, OrgType};
 use raadsbudget_formats::factsheet::{
-    Factsheet, Positie, Posities, Spreiding, Tabel, Trend, TrendPunt,
+    Factsheet, Position, Positions, Spread, Table, Trend, TrendPoint,
 };
 use rust_decimal::Decimal;
 
@@ -28,7 +28,7 @@ fn default_group(own: &PeerOrg, jaar: Jaar, fase: Fase) -> PeerGroup {
 }
 
 /// A figure as text, `–` when unknown.
-fn text(v: &Vergelijking<'_>, d: Option<Decimal>) -> String {
+fn text(v: &Comparison<'_>, d: Option<Decimal>) -> String {
     d.map_or_else(|| "–".to_string(), |d| indicator_text(v.indicator, d))
 }
 
@@ -39,13 +39,13 @@ const KWARTEN: [&str; 4] = [
     "hoogste kwart",
 ];
 
-fn kwart_kort(v: &Vergelijking<'_>) -> String {
+fn kwart_kort(v: &Comparison<'_>) -> String {
     v.positie
         .and_then(|p| KWARTEN.get(usize::from(p.kwart).saturating_sub(1)))
         .map_or_else(String::new, |k| (*k).to_string())
 }
 
-fn mediaan(v: &Vergelijking<'_>) -> Option<Decimal> {
+fn mediaan(v: &Comparison<'_>) -> Option<Decimal> {
     v.statistiek.as_ref().map(|s| s.median)
 }
 
@@ -82,7 +82,7 @@ pub(crate) fn build(
 
     // Own figures per block, with the position per inwoner.
     let mut tabellen = Vec::new();
-    let mut begroting: Vec<Vergelijking<'_>> = Vec::new();
+    let mut begroting: Vec<Comparison<'_>> = Vec::new();
     for (jaar, fase) in [
         (uitvraag, Fase::Begroting),
         (uitvraag.saturating_sub(1), Fase::Realisatie),
@@ -112,7 +112,7 @@ pub(crate) fn build(
                 begroting.push(v);
             }
         }
-        tabellen.push(Tabel {
+        tabellen.push(Table {
             titel: block_title(jaar, fase),
             kolommen: [
                 "Categorie",
@@ -141,14 +141,14 @@ pub(crate) fn build(
         .iter()
         .zip(&categories)
         .map(|(v, c)| {
-            let spreiding = v.statistiek.as_ref().map(|s| Spreiding {
+            let spreiding = v.statistiek.as_ref().map(|s| Spread {
                 min: s.min,
                 p25: s.p25,
                 mediaan: s.median,
                 p75: s.p75,
                 max: s.max,
             });
-            Positie {
+            Position {
                 label: category_name(cat, c),
                 spreiding,
                 eigen: v.eigen.waarde,
@@ -193,7 +193,7 @@ pub(crate) fn build(
                 .iter()
                 .map(|p| {
                     let s = p.statistiek.as_ref();
-                    TrendPunt {
+                    TrendPoint {
                         jaar: p.jaar,
                         eigen: p.eigen,
                         eigen_tekst: text(v, p.eigen),
@@ -253,7 +253,7 @@ pub(crate) fn build(
         ),
         kenmerken,
         tabellen,
-        posities: Posities {
+        posities: Positions {
             titel: format!("Positie per inwoner, begroting {uitvraag}, tussen {groep_naam}"),
             eenheid: "€ per inwoner".to_string(),
             regels,

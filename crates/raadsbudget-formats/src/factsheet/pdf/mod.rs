@@ -19,7 +19,7 @@
 
 mod sections;
 
-use super::{posities_axis, runs, spread, trend_axis, Axis, Factsheet, Posities, Tabel, Trend};
+use super::{posities_axis, runs, spread, trend_axis, Axis, Factsheet, Positions, Table, Trend};
 use encoding_rs::WINDOWS_1252;
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use rust_decimal::prelude::ToPrimitive;

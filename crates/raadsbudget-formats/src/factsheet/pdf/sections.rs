@@ -73,7 +73,7 @@ impl Layout {
 
     /// A table over the full width: text in the first column (wrapped), numbers right-aligned
     /// in the others; the header repeats after a page break.
-    pub(super) fn table(&mut self, tabel: &Tabel) {
+    pub(super) fn table(&mut self, tabel: &Table) {
         let (head_size, head_lead) = (t(75), t(90));
         let (body_size, body_lead) = (t(80), t(95));
         let pad = t(30);
@@ -214,7 +214,7 @@ impl Layout {
 
     /// One line per category: the peers' spread as a box plot and the own value as a diamond,
     /// on a common axis; then the legend and the text alternative.
-    pub(super) fn posities(&mut self, p: &Posities) {
+    pub(super) fn posities(&mut self, p: &Positions) {
         if p.regels.is_empty() && p.titel.trim().is_empty() && p.tekstalternatief.trim().is_empty()
         {
             return;
