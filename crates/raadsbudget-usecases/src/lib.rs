@@ -5,13 +5,16 @@
 //! crate, reads or writes through the store and the file formats, and returns plain results or an
 //! [`Error`] whose [`Error::kind`] the UI can branch on.
 
+pub mod backup;
 pub mod bundel;
 pub mod demo;
 pub mod demo_files;
 mod error;
 pub mod export;
 pub mod files;
+pub mod history;
 pub mod import;
+pub mod organisations;
 pub mod session;
 pub mod text;
 pub mod uitvraag;

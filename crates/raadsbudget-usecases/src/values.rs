@@ -10,7 +10,6 @@ use raadsbudget_domain::value::{check_free_text, parse_value, NumberStyle};
 use raadsbudget_domain::{
     Dataset, Entry, Fase, Finding, Jaar, Location, Organisation, Reason, Record,
 };
-use raadsbudget_store::{AuditEntry, HistoryFilter};
 
 /// What the user gave for a post.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -306,18 +305,5 @@ impl Session {
             }
         }
         Ok(out)
-    }
-
-    /// The audit log of an organisation, newest first.
-    pub fn history(&self, organisation: &str, filter: &HistoryFilter) -> Result<Vec<AuditEntry>> {
-        let org = self.organisation(organisation)?;
-        Ok(self.store().history(&org.code, filter)?)
-    }
-
-    /// Undoes the organisation's most recent change. `None` when there is nothing to undo.
-    pub fn undo(&mut self, organisation: &str) -> Result<Option<AuditEntry>> {
-        let org = self.organisation(organisation)?;
-        let actor = self.actor()?;
-        Ok(self.store_mut().undo_last(&org.code, &actor)?)
     }
 }

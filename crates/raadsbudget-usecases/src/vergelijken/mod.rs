@@ -3,8 +3,11 @@
 //! The comparison itself (peer table, peer groups, statistics, rank, trend) is the domain's
 //! [`raadsbudget_domain::vergelijking`].
 
-mod bronnen;
 mod csv;
+mod exports;
 mod factsheet;
+mod peer_lists;
+mod sources;
 
-pub use bronnen::{read_bundle, save_chart, FactsheetRun};
+pub use exports::{save_chart, FactsheetRun};
+pub use sources::read_bundle;

@@ -1,152 +1,17 @@
-//! The session's side of comparing: loading and removing benchmark sources, the options and
-//! the comparison for the own organisation, peer lists, and writing exports.
+//! What leaves the Vergelijken screen as a file: the comparison table, a chart, and the
+//! factsheet (one, or one per organisation of the loaded data with `raadsbudget factsheet`).
 
-use crate::files::{display_name, sha256_hex};
+use super::sources::{read_bundle, waarden_path};
+use crate::files::display_name;
 use crate::session::Session;
 use crate::text::moment_for_people;
 use crate::{Error, Result};
-use raadsbudget_domain::vergelijking::{compare, CompareQuery, PeerOrg, PeerTable, Submission};
+use raadsbudget_domain::vergelijking::{compare, CompareQuery, PeerTable, Submission};
 use raadsbudget_domain::Jaar;
-use raadsbudget_formats::bundel::read::read_waarden;
-use raadsbudget_formats::register;
-use raadsbudget_store::{BenchmarkSource, NewSubmission};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
-/// The file of a bundle that holds its values.
-const WAARDEN: &str = "waarden.csv";
-
-/// Where `waarden.csv` is for a path given as a bundle folder or the file itself.
-fn waarden_path(pad: &Path) -> PathBuf {
-    if pad.is_dir() {
-        pad.join(WAARDEN)
-    } else {
-        pad.to_path_buf()
-    }
-}
-
-/// Reads the submissions of a bundle (folder or `waarden.csv`) and its sha256, with the
-/// provinces of an optional register.
-pub fn read_bundle(pad: &Path, register_pad: Option<&Path>) -> Result<(Vec<Submission>, String)> {
-    let file = waarden_path(pad);
-    let bytes = std::fs::read(&file).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            Error::NotFound(format!(
-                "{} bestaat niet; kies de uitvoermap van een bundel (met {WAARDEN}) of dat bestand zelf",
-                file.display()
-            ))
-        } else {
-            Error::io(&file, e)
-        }
-    })?;
-    let inzendingen = read_waarden(&display_name(&file), &bytes)?;
-    let provincies: BTreeMap<String, String> = match register_pad {
-        None => BTreeMap::new(),
-        Some(r) => {
-            let rb = std::fs::read(r).map_err(|e| Error::io(r, e))?;
-            register::read(&display_name(r), &rb)?
-                .into_iter()
-                .filter_map(|e| Some((e.code.to_string(), e.provincie?)))
-                .collect()
-        }
-    };
-    if register_pad.is_some() && provincies.is_empty() {
-        return Err(Error::Invalid(format!(
-            "{}: het register heeft geen kolom met de provincie (zoals provincienaam of provinciecode)",
-            register_pad.map(display_name).unwrap_or_default()
-        )));
-    }
-    let subs = inzendingen
-        .into_iter()
-        .map(|i| {
-            let p = provincies.get(i.data.organisation.code.as_str()).cloned();
-            (i.uitvraag, p, i.data)
-        })
-        .collect();
-    Ok((subs, sha256_hex(&bytes)))
-}
-
-fn absolute(p: &Path) -> String {
-    std::path::absolute(p)
-        .unwrap_or_else(|_| p.to_path_buf())
-        .display()
-        .to_string()
-}
 
 impl Session {
-    /// Loads a bundle (its output folder or `waarden.csv`) as benchmark data, all or nothing,
-    /// with the provinces of an optional register; the source as recorded.
-    pub fn load_source(
-        &mut self,
-        pad: &Path,
-        register_pad: Option<&Path>,
-    ) -> Result<BenchmarkSource> {
-        if pad.as_os_str().is_empty() {
-            return Err(Error::Invalid(
-                "kies de uitvoermap van een bundel of haar waarden.csv".into(),
-            ));
-        }
-        let (subs, sha) = read_bundle(pad, register_pad)?;
-        let actor = self.actor()?;
-        let new: Vec<NewSubmission<'_>> = subs
-            .iter()
-            .map(|(u, p, d)| NewSubmission {
-                uitvraag: *u,
-                provincie: p.as_deref(),
-                data: d,
-            })
-            .collect();
-        self.forget_peers();
-        let id = self.store_mut().add_benchmark_source(
-            &absolute(pad),
-            &sha,
-            &actor,
-            register_pad.map(absolute).as_deref(),
-            &new,
-        )?;
-        self.store()
-            .benchmark_sources()?
-            .into_iter()
-            .find(|s| s.id == id)
-            .ok_or_else(|| Error::NotFound(format!("bron {id} is niet gevonden")))
-    }
-
-    /// The loaded sources, oldest first.
-    pub fn sources(&self) -> Result<Vec<BenchmarkSource>> {
-        Ok(self.store().benchmark_sources()?)
-    }
-
-    /// Removes a loaded source.
-    pub fn remove_source(&mut self, id: i64) -> Result<()> {
-        self.forget_peers();
-        if !self.store_mut().remove_benchmark_source(id)? {
-            return Err(Error::NotFound(format!("bron {id} is niet (meer) geladen")));
-        }
-        Ok(())
-    }
-
-    /// The own organisation's kengetallen over the table's blocks, from the store.
-    pub fn own_peer(&self, organisatie: &str, table: &PeerTable) -> Result<PeerOrg> {
-        let org = self.organisation(organisatie)?;
-        let data = self.store().dataset(&org.code)?;
-        let provincie = table
-            .org(org.code.as_str())
-            .and_then(|o| o.provincie.clone());
-        Ok(PeerOrg::from_own(&data, provincie, table.blocks()))
-    }
-
-    /// The kengetallen of the loaded data, refusing when nothing is loaded.
-    pub fn loaded_peer_table(&self) -> Result<Arc<PeerTable>> {
-        let table = self.peer_table()?;
-        if table.is_empty() {
-            return Err(Error::NotFound(
-                "er zijn nog geen benchmarkgegevens geladen; laad eerst een bundel".into(),
-            ));
-        }
-        Ok(table)
-    }
-
     /// Writes the comparison table of a query as CSV to `path`.
     pub fn export_comparison(&self, req: &CompareQuery, path: &Path) -> Result<PathBuf> {
         let table = self.loaded_peer_table()?;
@@ -155,30 +20,6 @@ impl Session {
         let mut bytes = Vec::new();
         super::csv::write(&v, &mut bytes).map_err(|e| Error::io(path, e))?;
         write_file(path, &bytes)
-    }
-
-    /// Saved peer lists: name and codes.
-    pub fn peer_lists(&self) -> Result<Vec<(String, Vec<String>)>> {
-        Ok(self.store().peer_lists()?)
-    }
-
-    /// Saves a hand-picked list (each code checked).
-    pub fn save_peer_list(&mut self, naam: &str, codes: &[String]) -> Result<()> {
-        for c in codes {
-            raadsbudget_domain::OrgCode::parse(c.trim())?;
-        }
-        Ok(self.store_mut().save_peer_list(naam, codes)?)
-    }
-
-    /// Removes a saved list.
-    pub fn remove_peer_list(&mut self, naam: &str) -> Result<()> {
-        if !self.store_mut().remove_peer_list(naam)? {
-            return Err(Error::NotFound(format!(
-                "er is geen opgeslagen groep '{}'",
-                naam.trim()
-            )));
-        }
-        Ok(())
     }
 
     /// The factsheet of an organisation for an uitvraag, compared with its default group.
@@ -217,19 +58,6 @@ impl Session {
             .map_err(|e| Error::io(path, e))?;
         write_file(path, &bytes)
     }
-}
-
-/// Writes `bytes` to `path` atomically (replacing a file that is there); the path written.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .ok_or_else(|| Error::Invalid(format!("{} is geen bestandsnaam", path.display())))?;
-    crate::files::write_atomically(dir, name, bytes, true)
 }
 
 /// Writes a chart exported by the UI: exactly one of an SVG document or PNG bytes.
@@ -364,4 +192,17 @@ impl FactsheetRun {
         }
         Ok(written)
     }
+}
+
+/// Writes `bytes` to `path` atomically (replacing a file that is there); the path written.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| Error::Invalid(format!("{} is geen bestandsnaam", path.display())))?;
+    crate::files::write_atomically(dir, name, bytes, true)
 }
