@@ -85,6 +85,7 @@ fn crates_depend_only_downward() {
     };
     let set = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
     assert_eq!(internal("raadsbudget-domain"), set(&[]));
+    assert_eq!(internal("raadsbudget-demo"), set(&["raadsbudget-domain"]));
     assert_eq!(
         internal("raadsbudget-formats"),
         set(&["raadsbudget-domain"])
@@ -93,6 +94,7 @@ fn crates_depend_only_downward() {
     assert_eq!(
         internal("raadsbudget-usecases"),
         set(&[
+            "raadsbudget-demo",
             "raadsbudget-domain",
             "raadsbudget-formats",
             "raadsbudget-store"
@@ -101,6 +103,7 @@ fn crates_depend_only_downward() {
     assert_eq!(
         internal("raadsbudget-app"),
         set(&[
+            "raadsbudget-demo",
             "raadsbudget-domain",
             "raadsbudget-formats",
             "raadsbudget-store",

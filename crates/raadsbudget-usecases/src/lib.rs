@@ -6,7 +6,6 @@
 //! [`Error`] whose [`Error::kind`] the UI can branch on.
 
 pub mod bundel;
-pub mod demo;
 pub mod demo_files;
 mod error;
 pub mod export;
