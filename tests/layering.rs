@@ -1,5 +1,6 @@
 //! The layer rule, checked on the lock file: the domain crate's dependency tree contains no
-//! rusqlite, csv or tauri, and each crate depends only on the layers below it.
+//! rusqlite, csv or tauri, the demo generator stands on the domain alone, and each crate
+//! depends only on the layers below it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -67,6 +68,20 @@ fn domain_crate_does_no_io() {
         );
     }
     assert!(!deps.iter().any(|d| d.starts_with("tauri")));
+}
+
+#[test]
+fn demo_crate_depends_only_on_the_domain() {
+    let graph = lock_graph();
+    let demo = closure(&graph, "raadsbudget-demo");
+    assert!(demo.contains("raadsbudget-domain"), "sanity: {demo:?}");
+    let mut allowed = closure(&graph, "raadsbudget-domain");
+    allowed.insert("raadsbudget-domain".to_string());
+    let extra: BTreeSet<&String> = demo.difference(&allowed).collect();
+    assert!(
+        extra.is_empty(),
+        "raadsbudget-demo depends on more than the domain: {extra:?}"
+    );
 }
 
 #[test]
