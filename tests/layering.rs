@@ -1,5 +1,6 @@
 //! The layer rule, checked on the lock file: the domain crate's dependency tree contains no
-//! rusqlite, csv or tauri, and each crate depends only on the layers below it.
+//! rusqlite, csv or tauri, the demo generator stands on the domain alone, and each crate
+//! depends only on the layers below it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -70,6 +71,20 @@ fn domain_crate_does_no_io() {
 }
 
 #[test]
+fn demo_crate_depends_only_on_the_domain() {
+    let graph = lock_graph();
+    let demo = closure(&graph, "raadsbudget-demo");
+    assert!(demo.contains("raadsbudget-domain"), "sanity: {demo:?}");
+    let mut allowed = closure(&graph, "raadsbudget-domain");
+    allowed.insert("raadsbudget-domain".to_string());
+    let extra: BTreeSet<&String> = demo.difference(&allowed).collect();
+    assert!(
+        extra.is_empty(),
+        "raadsbudget-demo depends on more than the domain: {extra:?}"
+    );
+}
+
+#[test]
 fn crates_depend_only_downward() {
     let graph = lock_graph();
     let internal = |p: &str| -> BTreeSet<String> {
@@ -85,6 +100,7 @@ fn crates_depend_only_downward() {
     };
     let set = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
     assert_eq!(internal("raadsbudget-domain"), set(&[]));
+    assert_eq!(internal("raadsbudget-demo"), set(&["raadsbudget-domain"]));
     assert_eq!(
         internal("raadsbudget-formats"),
         set(&["raadsbudget-domain"])
@@ -93,6 +109,7 @@ fn crates_depend_only_downward() {
     assert_eq!(
         internal("raadsbudget-usecases"),
         set(&[
+            "raadsbudget-demo",
             "raadsbudget-domain",
             "raadsbudget-formats",
             "raadsbudget-store"
@@ -101,6 +118,7 @@ fn crates_depend_only_downward() {
     assert_eq!(
         internal("raadsbudget-app"),
         set(&[
+            "raadsbudget-demo",
             "raadsbudget-domain",
             "raadsbudget-formats",
             "raadsbudget-store",

@@ -5,9 +5,9 @@
 use chrono::{Duration, TimeZone, Utc};
 use raadsbudget_app::screens::bundle;
 use raadsbudget_app::views::{BundleRequest, BundleView};
+use raadsbudget_demo::demo_datasets;
 use raadsbudget_domain::{Catalogue, Dataset, Entry, Fase, Record, Value, SOFTWARE};
 use raadsbudget_formats::benchmark::{self, FileMeta};
-use raadsbudget_usecases::demo::demo_datasets;
 use raadsbudget_usecases::demo_files::write_demo_files;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;

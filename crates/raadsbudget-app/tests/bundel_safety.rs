@@ -4,12 +4,12 @@
 use proptest::prelude::*;
 use raadsbudget_app::screens::bundle;
 use raadsbudget_app::views::{BundleRequest, BundleView};
+use raadsbudget_demo::demo_datasets;
 use raadsbudget_domain::value::FORMULA_START;
 use raadsbudget_domain::{Catalogue, Dataset, SOFTWARE};
 use raadsbudget_formats::benchmark::{self, FileMeta};
 use raadsbudget_formats::bundel;
 use raadsbudget_formats::table::{is_number_literal, TableSpec};
-use raadsbudget_usecases::demo::demo_datasets;
 use std::io::Read;
 use std::path::Path;
 

@@ -5,8 +5,8 @@ use chrono::{DateTime, Datelike, Utc};
 use raadsbudget_app::screens;
 use raadsbudget_app::screens::{error_view, read_register};
 use raadsbudget_app::views::{FaseCode, ReasonCode};
+use raadsbudget_demo::demo_datasets;
 use raadsbudget_domain::{Entry, Fase};
-use raadsbudget_usecases::demo::demo_datasets;
 use raadsbudget_usecases::export::ExportRequest;
 use raadsbudget_usecases::uitvraag::{current_uitvraag, COPY_REASON};
 

@@ -471,7 +471,7 @@ fn a_register_gives_the_province_group() {
     assert!(opties.bronnen.is_empty());
     // A register that puts every second demo gemeente in Utrecht, the rest in Gelderland.
     let mut reg = String::from("\u{feff}gemeentecode;gemeentenaam;provinciecode;provincienaam\r\n");
-    let demo = raadsbudget_usecases::demo::demo_datasets(2026, AANTAL, SEED);
+    let demo = raadsbudget_demo::demo_datasets(2026, AANTAL, SEED);
     for (i, d) in demo.iter().enumerate() {
         let (pc, pn) = if i % 2 == 0 {
             ("PV26", "Utrecht")

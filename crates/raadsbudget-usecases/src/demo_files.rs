@@ -1,10 +1,10 @@
 //! Demo data on disk: benchmark files of synthetic organisations, or a store to try the app.
 
-use crate::demo::{demo_datasets, demo_history};
 use crate::files::{render, write_atomically};
 use crate::session::Session;
 use crate::{Error, Result};
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use raadsbudget_demo::{demo_datasets, demo_history};
 use raadsbudget_domain::{Catalogue, Dataset, Fase, Jaar, Record, SOFTWARE};
 use raadsbudget_formats::benchmark::{self, FileMeta};
 use std::path::{Path, PathBuf};

@@ -7,7 +7,6 @@
 
 pub mod backup;
 pub mod bundel;
-pub mod demo;
 pub mod demo_files;
 mod error;
 pub mod export;

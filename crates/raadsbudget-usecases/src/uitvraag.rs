@@ -3,7 +3,6 @@
 //! over last year's entries, and a demo gemeente to try the app with. Used by the CLI and by the
 //! screens alike.
 
-use crate::demo::demo_history;
 use crate::export::{parse_moment, render_uitvraag};
 use crate::files::sha256_hex;
 use crate::import::import_reason;
@@ -12,6 +11,7 @@ use crate::text::count;
 use crate::values::check_jaar;
 use crate::{Error, Result};
 use chrono::{Datelike, Utc};
+use raadsbudget_demo::demo_history;
 use raadsbudget_domain::fase::{jaar_is_plausible, uitvraag_blocks, JAAR_MAX, JAAR_MIN};
 use raadsbudget_domain::validation::{check_entry, validate_uitvraag};
 use raadsbudget_domain::{
