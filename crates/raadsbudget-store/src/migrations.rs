@@ -7,7 +7,7 @@
 //! the next file to [`MIGRATIONS`] (see `docs/store.md`).
 
 use crate::{Result, StoreError};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension};
 
 /// One migration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,7 +103,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<u32> {
 
 fn apply_pending(conn: &mut Connection) -> Result<()> {
     for m in MIGRATIONS {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = crate::transaction::write(conn)?;
         // Read again under the write lock: another process may have migrated meanwhile.
         let current = user_version(&tx)?;
         if current >= m.version {

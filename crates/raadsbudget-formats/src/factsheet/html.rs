@@ -5,6 +5,10 @@
 //! `scope`d headers, text no lighter than `#595959` on white, and every chart an
 //! `<svg role="img">` with `<title>` and `<desc>` followed by the same figures as a visible
 //! table, so nobody depends on the picture or on colour.
+#![allow(
+    clippy::float_arithmetic,
+    reason = "SVG geometry is drawing, not money (clippy.toml); today it is Decimal, see pdf.rs"
+)]
 
 use super::{posities_axis, runs, spread, trend_axis, Axis, Factsheet, Posities, Tabel, Trend};
 use rust_decimal::Decimal;

@@ -7,7 +7,9 @@
 //! own value is a black diamond with its value label, the peers' median a thick black tick,
 //! the 25th–75th percentile a grey box and the minimum–maximum a thin line; in the trend the
 //! own value is a solid line with circle markers, the median a dashed line and the quartiles a
-//! light grey band. Coordinates are computed with [`Decimal`] only.
+//! light grey band. Coordinates are computed with [`Decimal`] only: drawing may use floats
+//! (`clippy.toml`), but the written coordinates must stay byte for byte what they are, and
+//! an `f64` geometry rounds some exact halves the other way (see `pdf.rs`).
 
 use raadsbudget_domain::value::format_dutch;
 use rust_decimal::Decimal;

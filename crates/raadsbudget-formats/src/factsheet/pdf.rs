@@ -7,6 +7,15 @@
 //! text is real text in reading order (title, organisation, ondertitel, kenmerken, tables,
 //! positions, trend, voetnoten), so it can be extracted and read aloud. The output has no
 //! creation date or file id: the same model gives the same bytes.
+//!
+//! The geometry is computed in `Decimal` and becomes an `f32` only when handed to pdf-writer
+//! (`f32_of`). Drawing may use floats (`clippy.toml`), but an `f64` geometry would change a
+//! last digit of some coordinates that lie exactly on a half, so it waits for the next PDF
+//! writer.
+#![allow(
+    clippy::float_arithmetic,
+    reason = "page geometry is drawing, not money (clippy.toml)"
+)]
 
 use super::{posities_axis, runs, spread, trend_axis, Axis, Factsheet, Posities, Tabel, Trend};
 use encoding_rs::WINDOWS_1252;
@@ -291,6 +300,10 @@ fn bottom() -> Decimal {
 }
 
 /// A finished coordinate for pdf-writer's API.
+#[allow(
+    clippy::disallowed_methods,
+    reason = "a finished page coordinate, rounded to hundredths, for the PDF writer"
+)]
 fn f32_of(d: Decimal) -> f32 {
     d.round_dp(2).to_f32().unwrap_or(0.0)
 }

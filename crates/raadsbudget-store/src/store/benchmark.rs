@@ -210,7 +210,7 @@ impl Store {
 
     /// Every loaded submission with its values, by uitvraag and organisation code.
     pub fn benchmark_submissions(&self) -> Result<Vec<BenchmarkSubmission>> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.read_tx()?;
         let mut out: BTreeMap<i64, BenchmarkSubmission> = BTreeMap::new();
         let mut definities: BTreeMap<i64, String> = BTreeMap::new();
         {

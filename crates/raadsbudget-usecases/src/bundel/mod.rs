@@ -415,8 +415,13 @@ pub struct BundleOutcome {
 impl BundleOutcome {
     /// Files with status `s`.
     pub fn with_status(&self, s: Status) -> u32 {
-        let i = Status::ALL.iter().position(|x| *x == s).unwrap_or(0);
-        self.per_status[i]
+        let [geaccepteerd, vervangen, dubbel, afgewezen] = self.per_status;
+        match s {
+            Status::Geaccepteerd => geaccepteerd,
+            Status::Vervangen => vervangen,
+            Status::Dubbel => dubbel,
+            Status::Afgewezen => afgewezen,
+        }
     }
 
     /// The one-screen summary in Dutch, line by line: the CLI prints exactly these lines and
