@@ -1,0 +1,39 @@
+// ESLint 9 flat config: the TypeScript and React hooks recommended rules, plus two house rules
+// (see README.md, "Lint rules").
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "src/bindings/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  reactHooks.configs.flat.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ["scripts/**/*.mjs", "*.config.{js,ts}"],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Utrecht classes are spelled only in the wrappers in src/components/.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/components/**", "src/**/*.test.{ts,tsx}", "src/test/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Literal[value=/utrecht-/]",
+          message: "Use a wrapper from src/components/utrecht.tsx instead of a utrecht- class.",
+        },
+        {
+          selector: "TemplateElement[value.raw=/utrecht-/]",
+          message: "Use a wrapper from src/components/utrecht.tsx instead of a utrecht- class.",
+        },
+      ],
+    },
+  },
+);
