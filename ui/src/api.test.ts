@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 
-import { api, dialogen, toErrorView } from "./api";
+import { api, dialogen, ONBEKEND, toErrorView, type VeldAdres } from "./api";
 import type { SetFieldRequest } from "./bindings/SetFieldRequest";
-import type { VergelijkRequest } from "./bindings/VergelijkRequest";
+import type { CompareRequest } from "./bindings/CompareRequest";
 import { amsterdam, appInfo, formulier } from "./test/fixtures";
 import { mockCommands } from "./test/ipc";
 
 describe("api: command names and argument shapes (docs/ipc.md)", () => {
-  const adres = { organisatie: "GM0363", uitvraag: 2026, jaar: 2026, fase: "begroting", post: "GRF.PERSONEEL" };
+  const adres: VeldAdres = { organisatie: "GM0363", uitvraag: 2026, jaar: 2026, fase: "begroting", post: "GRF.PERSONEEL" };
   const verzoek: SetFieldRequest = { ...adres, invoer: { soort: "waarde", tekst: "812.345,00" }, toelichting: null };
-  const vergelijkVerzoek: VergelijkRequest = {
+  const vergelijkVerzoek: CompareRequest = {
     organisatie: "GM0363",
     categorie: "RKK",
     indicator: "per_inwoner",
@@ -38,7 +38,7 @@ describe("api: command names and argument shapes (docs/ipc.md)", () => {
       args: { organisatie: "GM0363", uitvraag: 2026 },
     },
     { naam: "waarde_zetten", run: () => api.waardeZetten(verzoek), cmd: "waarde_zetten", args: { verzoek } },
-    { naam: "waarde_wissen", run: () => api.waardeWissen(adres), cmd: "waarde_wissen", args: adres },
+    { naam: "waarde_wissen", run: () => api.waardeWissen(adres), cmd: "waarde_wissen", args: { ...adres } },
     {
       naam: "voorbeeld",
       run: () => api.voorbeeld(adres, "812.345"),
@@ -211,17 +211,18 @@ describe("api: errors become ErrorView", () => {
     });
   });
 
-  it("turns a plain string (a Tauri error such as an unknown command) into an ErrorView", async () => {
+  it("turns a plain string (Tauri refusing an argument) into a Dutch ErrorView, never the English text", async () => {
     mockCommands({
       app_info: () => {
         throw "command app_info not found";
       },
     });
-    await expect(api.appInfo()).rejects.toEqual({ kind: "onbekend", message: "command app_info not found", meldingen: [] });
+    await expect(api.appInfo()).rejects.toEqual({ kind: "onbekend", message: ONBEKEND, meldingen: [] });
+    expect(ONBEKEND).toMatch(/^De app kon deze opdracht niet uitvoeren/);
   });
 
   it("maps a JavaScript Error and unknown values", () => {
-    expect(toErrorView(new Error("stuk"))).toEqual({ kind: "onbekend", message: "stuk", meldingen: [] });
+    expect(toErrorView(new Error("stuk"))).toEqual({ kind: "onbekend", message: ONBEKEND, meldingen: [] });
     expect(toErrorView(42).kind).toBe("onbekend");
   });
 });

@@ -7,12 +7,13 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 
 import type { AppInfo } from "./bindings/AppInfo";
 import type { AuditView } from "./bindings/AuditView";
-import type { BronLadenRequest } from "./bindings/BronLadenRequest";
-import type { BronView } from "./bindings/BronView";
-import type { BundelRequest } from "./bindings/BundelRequest";
-import type { BundelView } from "./bindings/BundelView";
+import type { LoadSourceRequest } from "./bindings/LoadSourceRequest";
+import type { SourceView } from "./bindings/SourceView";
+import type { BundleRequest } from "./bindings/BundleRequest";
+import type { BundleView } from "./bindings/BundleView";
 import type { CopyResult } from "./bindings/CopyResult";
 import type { ErrorView } from "./bindings/ErrorView";
+import type { FaseCode } from "./bindings/FaseCode";
 import type { ExportPreview } from "./bindings/ExportPreview";
 import type { ExportResult } from "./bindings/ExportResult";
 import type { FactsheetView } from "./bindings/FactsheetView";
@@ -20,13 +21,13 @@ import type { FindingView } from "./bindings/FindingView";
 import type { FormView } from "./bindings/FormView";
 import type { OrganisationView } from "./bindings/OrganisationView";
 import type { Overview } from "./bindings/Overview";
-import type { PeerLijstView } from "./bindings/PeerLijstView";
+import type { PeerListView } from "./bindings/PeerListView";
 import type { PreviewView } from "./bindings/PreviewView";
 import type { RegisterEntry } from "./bindings/RegisterEntry";
 import type { SetFieldRequest } from "./bindings/SetFieldRequest";
-import type { VergelijkingView } from "./bindings/VergelijkingView";
-import type { VergelijkOpties } from "./bindings/VergelijkOpties";
-import type { VergelijkRequest } from "./bindings/VergelijkRequest";
+import type { ComparisonView } from "./bindings/ComparisonView";
+import type { CompareOptions } from "./bindings/CompareOptions";
+import type { CompareRequest } from "./bindings/CompareRequest";
 
 /** Whether a value has the shape of an ErrorView. */
 export function isErrorView(value: unknown): value is ErrorView {
@@ -38,17 +39,23 @@ export function isErrorView(value: unknown): value is ErrorView {
   );
 }
 
+/** The Dutch message for a rejection that did not come from a use case. */
+export const ONBEKEND =
+  "De app kon deze opdracht niet uitvoeren: een onderdeel van het scherm stuurde iets wat de app niet verwacht. " +
+  "Probeer het opnieuw of start de app opnieuw; gebeurt het weer, meld het dan aan de beheerder van Raadsbudget.";
+
 /** Turns anything a rejected command gives into an ErrorView. */
 export function toErrorView(error: unknown): ErrorView {
   if (isErrorView(error)) {
     const meldingen = Array.isArray(error.meldingen) ? (error.meldingen as FindingView[]) : [];
     return { kind: error.kind, message: error.message, meldingen };
   }
-  if (typeof error === "string") {
-    return { kind: "onbekend", message: error, meldingen: [] };
-  }
-  if (error instanceof Error) {
-    return { kind: "onbekend", message: error.message, meldingen: [] };
+  if (typeof error === "string" || error instanceof Error) {
+    // Not an ErrorView: Tauri refused the arguments before the command ran (its text is
+    // English and meant for developers), or the bridge itself failed. The console keeps the
+    // original for a bug report; the person sees what to do.
+    console.error("Raadsbudget: opdracht geweigerd:", error);
+    return { kind: "onbekend", message: ONBEKEND, meldingen: [] };
   }
   return { kind: "onbekend", message: "Er ging iets mis, maar er kwam geen uitleg mee.", meldingen: [] };
 }
@@ -75,7 +82,7 @@ export interface VeldAdres {
   organisatie: string;
   uitvraag: number;
   jaar: number;
-  fase: string;
+  fase: FaseCode;
   post: string;
 }
 
@@ -121,9 +128,9 @@ export const api = {
   backupMaken: (pad: string) => call<string>("backup_maken", { pad }),
   backupTerugzetten: (pad: string) => call<string>("backup_terugzetten", { pad }),
   /** Bundles as `raadsbudget bundel` does; `voortgang` gets (gelezen, totaal) while it runs. */
-  bundelen: (verzoek: BundelRequest, voortgang: (v: BundelVoortgang) => void) =>
-    call<BundelView>("bundelen", { verzoek, voortgang: new Channel<BundelVoortgang>(voortgang) }),
-  /** Opens a bundle's output folder (`BundelView.uit`) in the file manager. */
+  bundelen: (verzoek: BundleRequest, voortgang: (v: BundelVoortgang) => void) =>
+    call<BundleView>("bundelen", { verzoek, voortgang: new Channel<BundelVoortgang>(voortgang) }),
+  /** Opens a bundle's output folder (`BundleView.uit`) in the file manager. */
   uitvoermapOpenen: (map: string) => call<null>("uitvoermap_openen", { map }),
   /**
    * Reports files and folders dragged onto the window to `opSlepen`, until the returned function
@@ -141,21 +148,21 @@ export const api = {
   // --- Benchmark: loaded sources, comparison, exports, factsheet ---------------------------
 
   /** The loaded benchmark sources, oldest first. */
-  bronnen: () => call<BronView[]>("bronnen"),
+  bronnen: () => call<SourceView[]>("bronnen"),
   /** Loads a bundle output folder (or its waarden.csv), optionally with a register. */
-  bronLaden: (verzoek: BronLadenRequest) => call<BronView>("bron_laden", { verzoek }),
+  bronLaden: (verzoek: LoadSourceRequest) => call<SourceView>("bron_laden", { verzoek }),
   /** Removes a loaded source; the remaining ones. */
-  bronVerwijderen: (id: number) => call<BronView[]>("bron_verwijderen", { id }),
-  vergelijkOpties: (organisatie: string) => call<VergelijkOpties>("vergelijk_opties", { organisatie }),
-  vergelijken: (verzoek: VergelijkRequest) => call<VergelijkingView>("vergelijken", { verzoek }),
+  bronVerwijderen: (id: number) => call<SourceView[]>("bron_verwijderen", { id }),
+  vergelijkOpties: (organisatie: string) => call<CompareOptions>("vergelijk_opties", { organisatie }),
+  vergelijken: (verzoek: CompareRequest) => call<ComparisonView>("vergelijken", { verzoek }),
   /** Writes the comparison table as CSV; the path written. */
-  vergelijkingExporteren: (verzoek: VergelijkRequest, pad: string) =>
+  vergelijkingExporteren: (verzoek: CompareRequest, pad: string) =>
     call<string>("vergelijking_exporteren", { verzoek, pad }),
   /** Writes a chart: exactly one of `svg` (an `<svg>` document) or `png` (base64, no `data:` prefix). */
   grafiekOpslaan: (pad: string, svg: string | null, png: string | null) =>
     call<string>("grafiek_opslaan", { pad, svg, png }),
-  peerlijstOpslaan: (naam: string, codes: string[]) => call<PeerLijstView[]>("peerlijst_opslaan", { naam, codes }),
-  peerlijstVerwijderen: (naam: string) => call<PeerLijstView[]>("peerlijst_verwijderen", { naam }),
+  peerlijstOpslaan: (naam: string, codes: string[]) => call<PeerListView[]>("peerlijst_opslaan", { naam, codes }),
+  peerlijstVerwijderen: (naam: string) => call<PeerListView[]>("peerlijst_verwijderen", { naam }),
   factsheet: (organisatie: string, uitvraag: number) => call<FactsheetView>("factsheet", { organisatie, uitvraag }),
   /** Writes the factsheet as PDF; the path written. */
   factsheetPdf: (organisatie: string, uitvraag: number, pad: string) =>

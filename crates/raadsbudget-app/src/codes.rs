@@ -259,7 +259,9 @@ impl From<UitvraagStatus> for UitvraagStatusCode {
 }
 
 /// The kind of an error the UI can branch on: `invoer`, `waarde`, `niet_gevonden`,
-/// `meldingen`, `opslag` or `bestand`.
+/// `meldingen`, `opslag` or `bestand`; and `onbekend`, which Rust never sends: the UI's
+/// `api.ts` gives it to a rejection that is not an error view (Tauri refusing an argument
+/// before the command runs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -271,6 +273,7 @@ pub enum ErrorKind {
     Meldingen,
     Opslag,
     Bestand,
+    Onbekend,
 }
 
 impl ErrorKind {
@@ -283,6 +286,7 @@ impl ErrorKind {
             ErrorKind::Meldingen => "meldingen",
             ErrorKind::Opslag => "opslag",
             ErrorKind::Bestand => "bestand",
+            ErrorKind::Onbekend => "onbekend",
         }
     }
 }

@@ -2,6 +2,8 @@
 
 /**
  * The kind of an error the UI can branch on: `invoer`, `waarde`, `niet_gevonden`,
- * `meldingen`, `opslag` or `bestand`.
+ * `meldingen`, `opslag` or `bestand`; and `onbekend`, which Rust never sends: the UI's
+ * `api.ts` gives it to a rejection that is not an error view (Tauri refusing an argument
+ * before the command runs).
  */
-export type ErrorKind = "invoer" | "waarde" | "niet_gevonden" | "meldingen" | "opslag" | "bestand";
+export type ErrorKind = "invoer" | "waarde" | "niet_gevonden" | "meldingen" | "opslag" | "bestand" | "onbekend";

@@ -5,8 +5,8 @@
 
 import * as Plot from "@observablehq/plot";
 
-import type { GetalView } from "../bindings/GetalView";
-import type { VergelijkingView } from "../bindings/VergelijkingView";
+import type { NumberView } from "../bindings/NumberView";
+import type { ComparisonView } from "../bindings/ComparisonView";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
@@ -21,7 +21,7 @@ const GRIJS_VLAK = "#d9d9d9";
 const BREEDTE = 760;
 
 /** A view's number as a chart position (never shown). */
-function plek(g: GetalView | null): number {
+function plek(g: NumberView | null): number {
   return g === null ? Number.NaN : Number(g.getal);
 }
 
@@ -68,7 +68,7 @@ interface Staaf {
  * first); the own bar black with a triangle above it and its name and value; median (solid)
  * and 25 %/75 % (dotted) as rules with labels; the reference lines dashed (when shown).
  */
-export function verdelingSvg(view: VergelijkingView, toonReferenties: boolean, doc: Document = document): SVGSVGElement {
+export function verdelingSvg(view: ComparisonView, toonReferenties: boolean, doc: Document = document): SVGSVGElement {
   const staven: Staaf[] = view.rijen
     .filter((r) => r.waarde !== null)
     .map((r) => ({ code: r.code, naam: r.naam, y: plek(r.waarde), eigen: r.eigen }));
@@ -94,16 +94,16 @@ export function verdelingSvg(view: VergelijkingView, toonReferenties: boolean, d
     ),
     Plot.barY(eigen, { x: "code", y: "y", fill: ZWART, className: "rb-g-eigen-staaf" }),
     Plot.ruleY(kwartielen, {
-      y: (d: { g: GetalView }) => plek(d.g),
+      y: (d: { g: NumberView }) => plek(d.g),
       stroke: ZWART,
       strokeWidth: 1.5,
       strokeDasharray: "2,3",
       className: "rb-g-kwartiel",
     }),
-    Plot.ruleY(mediaan, { y: (d: { g: GetalView }) => plek(d.g), stroke: ZWART, strokeWidth: 2.5, className: "rb-g-mediaan" }),
+    Plot.ruleY(mediaan, { y: (d: { g: NumberView }) => plek(d.g), stroke: ZWART, strokeWidth: 2.5, className: "rb-g-mediaan" }),
     Plot.text([...kwartielen, ...mediaan], {
-      y: (d: { g: GetalView }) => plek(d.g),
-      text: (d: { naam: string; g: GetalView }) => `${d.naam} ${metEenheid(d.g.tekst, view.eenheid)}`,
+      y: (d: { g: NumberView }) => plek(d.g),
+      text: (d: { naam: string; g: NumberView }) => `${d.naam} ${metEenheid(d.g.tekst, view.eenheid)}`,
       frameAnchor: "right",
       textAnchor: "start",
       dx: 6,
@@ -111,14 +111,14 @@ export function verdelingSvg(view: VergelijkingView, toonReferenties: boolean, d
       className: "rb-g-stat-label",
     }),
     Plot.ruleY(referenties, {
-      y: (d: { waarde: GetalView }) => plek(d.waarde),
+      y: (d: { waarde: NumberView }) => plek(d.waarde),
       stroke: GRIJS_LIJN,
       strokeWidth: 1.5,
       strokeDasharray: "8,5",
       className: "rb-g-referentie",
     }),
     Plot.text(referenties, {
-      y: (d: { waarde: GetalView }) => plek(d.waarde),
+      y: (d: { waarde: NumberView }) => plek(d.waarde),
       text: "label",
       frameAnchor: "left",
       textAnchor: "start",
@@ -207,7 +207,7 @@ interface TrendRij {
  * The trend: the own value (solid black line with dots) against the peer median (dashed) and
  * the band from the 25th to the 75th percentile (light grey), one point per loaded year.
  */
-export function trendSvg(view: VergelijkingView, doc: Document = document): SVGSVGElement {
+export function trendSvg(view: ComparisonView, doc: Document = document): SVGSVGElement {
   const data: TrendRij[] = view.trend.map((t) => ({
     jaar: t.jaar,
     eigen: plek(t.eigen),

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 
 import type { BundelVoortgang, Slepen } from "../api";
-import type { BundelView } from "../bindings/BundelView";
+import type { BundleView } from "../bindings/BundleView";
 import { bundelView } from "../test/fixtures";
 import { aanroepenVan, laatsteVan, mockCommands, type Handler } from "../test/ipc";
 import { BundelenScherm, aantalTekst } from "./Bundelen";
@@ -14,7 +14,7 @@ function mockBundel(extra: Record<string, Handler> = {}) {
   const state: {
     voortgang: Channel<BundelVoortgang> | null;
     slepen: Channel<Slepen> | null;
-    klaar: (v: BundelView) => void;
+    klaar: (v: BundleView) => void;
     mislukt: (e: unknown) => void;
   } = { voortgang: null, slepen: null, klaar: () => {}, mislukt: () => {} };
   const aanroepen = mockCommands({

@@ -4,8 +4,8 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from "react";
 
 import { api, dialogen, type BundelVoortgang } from "../api";
-import type { BundelBestandView } from "../bindings/BundelBestandView";
-import type { BundelView } from "../bindings/BundelView";
+import type { BundledFileView } from "../bindings/BundledFileView";
+import type { BundleView } from "../bindings/BundleView";
 import type { ErrorView } from "../bindings/ErrorView";
 import type { FindingView } from "../bindings/FindingView";
 import { FoutMelding, Melding, PadVeld } from "../components/common";
@@ -99,7 +99,7 @@ export function BundelenScherm() {
   const [bezig, setBezig] = useState(false);
   const [voortgang, setVoortgang] = useState<BundelVoortgang | null>(null);
   const [aangekondigd, setAangekondigd] = useState("");
-  const [resultaat, setResultaat] = useState<BundelView | null>(null);
+  const [resultaat, setResultaat] = useState<BundleView | null>(null);
   const [slepen, setSlepen] = useState(false);
   const [gesleept, setGesleept] = useState<string | null>(null);
   const uitvraagRef = useRef<HTMLInputElement>(null);
@@ -422,7 +422,7 @@ function Resultaat({
   kop,
   openen,
 }: {
-  view: BundelView;
+  view: BundleView;
   kop: RefObject<HTMLHeadingElement | null>;
   openen: () => void;
 }) {
@@ -500,7 +500,7 @@ function Resultaat({
   );
 }
 
-function BestandenTabel({ inzendingen }: { inzendingen: BundelBestandView[] }) {
+function BestandenTabel({ inzendingen }: { inzendingen: BundledFileView[] }) {
   const [filter, setFilter] = useState<Status | "">("");
   const [zichtbaar, setZichtbaar] = useState(PER_KEER);
   const [open, setOpen] = useState<Set<number>>(() => new Set());

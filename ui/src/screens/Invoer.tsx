@@ -9,12 +9,14 @@ import { api, type VeldAdres } from "../api";
 import type { CellView } from "../bindings/CellView";
 import type { ColumnView } from "../bindings/ColumnView";
 import type { ErrorView } from "../bindings/ErrorView";
+import type { FaseCode } from "../bindings/FaseCode";
 import type { FindingView } from "../bindings/FindingView";
 import type { FormView } from "../bindings/FormView";
-import type { InvoerView } from "../bindings/InvoerView";
+import type { InputView } from "../bindings/InputView";
 import type { KengetalView } from "../bindings/KengetalView";
 import type { OrganisationView } from "../bindings/OrganisationView";
 import type { PostRow } from "../bindings/PostRow";
+import type { ReasonCode } from "../bindings/ReasonCode";
 import type { SectionView } from "../bindings/SectionView";
 import {
   FoutMelding,
@@ -33,10 +35,19 @@ import { Tellingen, UitvraagStatus } from "./Overzicht";
 /** A request (from Controle) to focus one field once the form is there. */
 export interface Sprong {
   jaar: number;
-  fase: string;
+  fase: FaseCode;
   post: string;
   volgnummer: number;
 }
+
+/** "Invullen als": a value, or one of the reasons for none. */
+type InvullenAls = "waarde" | ReasonCode;
+
+const invullenAls: Array<{ waarde: InvullenAls; label: string }> = [
+  { waarde: "waarde", label: "waarde" },
+  { waarde: "nvt", label: "nvt (niet van toepassing)" },
+  { waarde: "onbekend", label: "onbekend (nog niet bekend)" },
+];
 
 interface Voorbeeld {
   sleutel: string;
@@ -48,7 +59,7 @@ interface Voorbeeld {
 interface VeldContext {
   org: string;
   uitvraag: number;
-  zetten: (adres: VeldAdres, invoer: InvoerView, toelichting: string | null) => Promise<FormView>;
+  zetten: (adres: VeldAdres, invoer: InputView, toelichting: string | null) => Promise<FormView>;
   wissen: (adres: VeldAdres) => Promise<FormView>;
   vraagVoorbeeld: (adres: VeldAdres, tekst: string) => void;
   voorbeeld: Voorbeeld | null;
@@ -69,7 +80,7 @@ function kengetalSleutel(k: KengetalView): string {
   return `${k.categorie}|${k.jaar}|${k.fase}`;
 }
 
-function vindCel(form: FormView, jaar: number, fase: string, post: string): CellView | null {
+function vindCel(form: FormView, jaar: number, fase: FaseCode, post: string): CellView | null {
   for (const s of form.secties) {
     for (const p of s.posten) {
       if (p.code !== post) continue;
@@ -161,7 +172,7 @@ function Veld({ post, cel, kolom, ctx }: { post: PostRow; cel: CellView; kolom: 
     }
   }
 
-  async function kiesReden(keuze: string) {
+  async function kiesReden(keuze: InvullenAls) {
     setAfwijzing(null);
     try {
       if (keuze === "waarde") {
@@ -327,12 +338,15 @@ function Veld({ post, cel, kolom, ctx }: { post: PostRow; cel: CellView; kolom: 
           id={redenId(cel.jaar, cel.fase, post.code)}
           value={cel.reden ?? "waarde"}
           onChange={(e) => {
-            void kiesReden(e.target.value);
+            const gekozen = invullenAls.find((o) => o.waarde === e.target.value);
+            if (gekozen) void kiesReden(gekozen.waarde);
           }}
         >
-          <option value="waarde">waarde</option>
-          <option value="nvt">nvt (niet van toepassing)</option>
-          <option value="onbekend">onbekend (nog niet bekend)</option>
+          {invullenAls.map((o) => (
+            <option key={o.waarde} value={o.waarde}>
+              {o.label}
+            </option>
+          ))}
         </Select>
       </div>
 

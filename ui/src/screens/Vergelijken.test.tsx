@@ -3,8 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import { App } from "../App";
-import type { VergelijkingView } from "../bindings/VergelijkingView";
-import type { VergelijkRequest } from "../bindings/VergelijkRequest";
+import type { ComparisonView } from "../bindings/ComparisonView";
+import type { CompareRequest } from "../bindings/CompareRequest";
 import { afbeelding, tekenPng } from "../components/grafiek";
 import {
   amsterdam,
@@ -22,7 +22,7 @@ function mock(extra: Record<string, Handler> = {}, staat?: Parameters<typeof ben
   return mockCommands({ ...benchmarkHandlers(staat), ...extra });
 }
 
-const verzoekVan = (a: { args: Record<string, unknown> } | undefined) => a?.args.verzoek as VergelijkRequest;
+const verzoekVan = (a: { args: Record<string, unknown> } | undefined) => a?.args.verzoek as CompareRequest;
 
 async function geladen() {
   return screen.findByTestId("vergelijk-resultaat");
@@ -536,10 +536,10 @@ describe("Vergelijken", () => {
 
   it("ignores an answer to an older request", async () => {
     const user = userEvent.setup();
-    const antwoorden: Array<ReturnType<typeof uitgesteld<VergelijkingView>> & { verzoek: VergelijkRequest }> = [];
+    const antwoorden: Array<ReturnType<typeof uitgesteld<ComparisonView>> & { verzoek: CompareRequest }> = [];
     mock({
       vergelijken: ({ verzoek }) => {
-        const u = { ...uitgesteld<VergelijkingView>(), verzoek: verzoek as VergelijkRequest };
+        const u = { ...uitgesteld<ComparisonView>(), verzoek: verzoek as CompareRequest };
         antwoorden.push(u);
         return u.promise;
       },
@@ -565,7 +565,7 @@ describe("Vergelijken", () => {
   it("says so when the own value cannot be computed", async () => {
     mock({
       vergelijken: ({ verzoek }) => {
-        const v = vergelijking(verzoek as VergelijkRequest);
+        const v = vergelijking(verzoek as CompareRequest);
         const eigen = { ...v.eigen, waarde: null, plaats: null };
         return { ...v, eigen, positie: null, rijen: v.rijen.map((r) => (r.eigen ? eigen : r)) };
       },

@@ -5,14 +5,17 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 
 import { api, dialogen, toErrorView } from "../api";
-import type { BronView } from "../bindings/BronView";
+import type { SourceView } from "../bindings/SourceView";
 import type { ErrorView } from "../bindings/ErrorView";
 import type { OrganisationView } from "../bindings/OrganisationView";
-import type { PeerLijstView } from "../bindings/PeerLijstView";
-import type { VergelijkingView } from "../bindings/VergelijkingView";
-import type { VergelijkOpties } from "../bindings/VergelijkOpties";
-import type { VergelijkRequest } from "../bindings/VergelijkRequest";
-import type { VergelijkRijView } from "../bindings/VergelijkRijView";
+import type { PeerListView } from "../bindings/PeerListView";
+import type { ComparisonView } from "../bindings/ComparisonView";
+import type { CompareOptions } from "../bindings/CompareOptions";
+import type { CompareRequest } from "../bindings/CompareRequest";
+import type { CompareRowView } from "../bindings/CompareRowView";
+import type { FaseCode } from "../bindings/FaseCode";
+import type { GroupCode } from "../bindings/GroupCode";
+import type { IndicatorCode } from "../bindings/IndicatorCode";
 import { FoutMelding, Laden, PadVeld, StatusRegel } from "../components/common";
 import { metEenheid, svgNaarPng, svgTekst, trendSvg, verdelingSvg } from "../components/grafiek";
 import { useNieuwste } from "../components/nieuwste";
@@ -45,57 +48,57 @@ import { aantalTekst } from "./Bundelen";
 /** The user's choices; `jaar` is `"2026-begroting"` (the value of `#vergelijk-jaar`). */
 export interface Keuze {
   categorie: string;
-  indicator: string;
-  jaar: string;
-  groep: string;
+  indicator: IndicatorCode;
+  jaar: number;
+  fase: FaseCode;
+  /** `null` when no group can be chosen. */
+  groep: GroupCode | null;
   lijst: string[];
 }
 
-const jaarSleutel = (jaar: number, fase: string) => `${jaar}-${fase}`;
+const jaarSleutel = (jaar: number, fase: FaseCode) => `${jaar}-${fase}`;
 
 /**
  * Keeps what still fits the options and fills in the defaults: the first category,
  * `per_inwoner`, the newest (jaar, fase), the first available group. Null without data.
  */
-export function geldigeKeuze(o: VergelijkOpties, k: Keuze | null): Keuze | null {
+export function geldigeKeuze(o: CompareOptions, k: Keuze | null): Keuze | null {
   if (o.jaren.length === 0 || o.categorieen.length === 0 || o.indicatoren.length === 0) return null;
   const categorie = o.categorieen.some((c) => c.code === k?.categorie) ? k!.categorie : o.categorieen[0].code;
   const indicator = o.indicatoren.some((c) => c.code === k?.indicator)
     ? k!.indicator
     : (o.indicatoren.find((c) => c.code === "per_inwoner") ?? o.indicatoren[0]).code;
-  const jaar = o.jaren.some((j) => jaarSleutel(j.jaar, j.fase) === k?.jaar)
-    ? k!.jaar
-    : jaarSleutel(o.jaren[0].jaar, o.jaren[0].fase);
+  const blok = o.jaren.find((j) => j.jaar === k?.jaar && j.fase === k?.fase) ?? o.jaren[0];
   const beschikbaar = o.groepen.filter((g) => g.beschikbaar);
-  const groep = beschikbaar.some((g) => g.code === k?.groep) ? k!.groep : (beschikbaar[0]?.code ?? "");
-  return { categorie, indicator, jaar, groep, lijst: k?.lijst ?? [] };
+  const groep = beschikbaar.some((g) => g.code === k?.groep) ? k!.groep : (beschikbaar[0]?.code ?? null);
+  return { categorie, indicator, jaar: blok.jaar, fase: blok.fase, groep, lijst: k?.lijst ?? [] };
 }
 
 /** The request for a choice (a hand-picked list only with group `lijst`, sorted). */
-export function verzoekVan(organisatie: string, k: Keuze): VergelijkRequest {
-  const i = k.jaar.indexOf("-");
+export function verzoekVan(organisatie: string, k: Keuze, groep: GroupCode): CompareRequest {
   return {
     organisatie,
     categorie: k.categorie,
     indicator: k.indicator,
-    jaar: Number(k.jaar.slice(0, i)),
-    fase: k.jaar.slice(i + 1),
-    groep: k.groep,
-    lijst: k.groep === "lijst" ? [...k.lijst].sort() : [],
+    jaar: k.jaar,
+    fase: k.fase,
+    groep,
+    lijst: groep === "lijst" ? [...k.lijst].sort() : [],
   };
 }
 
-function standaardNaam(org: string, v: VergelijkRequest, ext: string): string {
+function standaardNaam(org: string, v: CompareRequest, ext: string): string {
   return `vergelijking-${org}-${v.categorie}-${v.indicator}-${v.jaar}-${v.fase}.${ext}`;
 }
 
 /** A labelled select of the Keuzes. */
-function KeuzeVeld(props: {
+/** A select over typed choices: what the element gives back is looked up, never cast. */
+function KeuzeVeld<T extends string>(props: {
   id: string;
   label: string;
-  waarde: string;
-  opties: Array<{ waarde: string; label: string }>;
-  wijzig: (waarde: string) => void;
+  waarde: T;
+  opties: Array<{ waarde: T; label: string }>;
+  wijzig: (waarde: T) => void;
 }) {
   return (
     <FormField>
@@ -103,7 +106,11 @@ function KeuzeVeld(props: {
         <FormLabel htmlFor={props.id}>{props.label}</FormLabel>
       </div>
       <div className="utrecht-form-field__input">
-        <Select id={props.id} value={props.waarde} onChange={(e) => props.wijzig(e.target.value)}>
+        <Select id={props.id} value={props.waarde} onChange={(e) => {
+            const gekozen = props.opties.find((o) => o.waarde === e.target.value);
+            if (gekozen) props.wijzig(gekozen.waarde);
+          }}
+        >
           {props.opties.map((o) => (
             <option key={o.waarde} value={o.waarde}>
               {o.label}
@@ -117,11 +124,11 @@ function KeuzeVeld(props: {
 
 export function VergelijkenScherm({ org, naarFactsheet }: { org: OrganisationView; naarFactsheet?: () => void }) {
   const kop = useScherm("Vergelijken");
-  const [opties, setOpties] = useState<VergelijkOpties | null>(null);
+  const [opties, setOpties] = useState<CompareOptions | null>(null);
   const [laden, setLaden] = useState(true);
   const [fout, setFout] = useState<ErrorView | null>(null);
   const [keuze, setKeuze] = useState<Keuze | null>(null);
-  const [view, setView] = useState<VergelijkingView | null>(null);
+  const [view, setView] = useState<ComparisonView | null>(null);
   const [rekent, setRekent] = useState(false);
   const nieuwste = useNieuwste();
 
@@ -144,14 +151,14 @@ export function VergelijkenScherm({ org, naarFactsheet }: { org: OrganisationVie
 
   // Every change of the choice asks again; an answer to an older request is ignored.
   useEffect(() => {
-    if (!keuze || keuze.groep === "" || (keuze.groep === "lijst" && keuze.lijst.length === 0)) {
+    if (!keuze || keuze.groep === null || (keuze.groep === "lijst" && keuze.lijst.length === 0)) {
       nieuwste(null);
       setView(null);
       setRekent(false);
       return;
     }
     setRekent(true);
-    nieuwste(api.vergelijken(verzoekVan(org.code, keuze)), {
+    nieuwste(api.vergelijken(verzoekVan(org.code, keuze, keuze.groep)), {
       ok: (v) => {
         setView(v);
         setFout(null);
@@ -233,13 +240,13 @@ export function VergelijkenScherm({ org, naarFactsheet }: { org: OrganisationVie
 
 // --- Benchmarkgegevens: loaded sources, load and remove ----------------------------------------
 
-function Bronnen({ bronnen, gewijzigd }: { bronnen: BronView[]; gewijzigd: () => Promise<void> }) {
+function Bronnen({ bronnen, gewijzigd }: { bronnen: SourceView[]; gewijzigd: () => Promise<void> }) {
   const [pad, setPad] = useState("");
   const [register, setRegister] = useState("");
   const [fout, setFout] = useState<ErrorView | null>(null);
   const [bezig, setBezig] = useState<"laden" | "verwijderen" | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [teVerwijderen, setTeVerwijderen] = useState<BronView | null>(null);
+  const [teVerwijderen, setTeVerwijderen] = useState<SourceView | null>(null);
   const knoppen = useRef(new Map<string, HTMLButtonElement>());
   const kop = useRef<HTMLHeadingElement>(null);
 
@@ -279,7 +286,7 @@ function Bronnen({ bronnen, gewijzigd }: { bronnen: BronView[]; gewijzigd: () =>
     }
   }
 
-  async function verwijderen(b: BronView) {
+  async function verwijderen(b: SourceView) {
     setFout(null);
     setStatus(null);
     setBezig("verwijderen");
@@ -477,11 +484,11 @@ function Keuzes({
   wijzig,
   lijstenGewijzigd,
 }: {
-  opties: VergelijkOpties;
+  opties: CompareOptions;
   org: OrganisationView;
   keuze: Keuze;
   wijzig: (deel: Partial<Keuze>) => void;
-  lijstenGewijzigd: (lijsten: PeerLijstView[]) => void;
+  lijstenGewijzigd: (lijsten: PeerListView[]) => void;
 }) {
   const onbeschikbaar = opties.groepen.filter((g) => !g.beschikbaar);
   return (
@@ -505,9 +512,12 @@ function Keuzes({
         <KeuzeVeld
           id="vergelijk-jaar"
           label="Jaar"
-          waarde={keuze.jaar}
+          waarde={jaarSleutel(keuze.jaar, keuze.fase)}
           opties={opties.jaren.map((j) => ({ waarde: jaarSleutel(j.jaar, j.fase), label: j.titel }))}
-          wijzig={(jaar) => wijzig({ jaar })}
+          wijzig={(sleutel) => {
+            const blok = opties.jaren.find((j) => jaarSleutel(j.jaar, j.fase) === sleutel);
+            if (blok) wijzig({ jaar: blok.jaar, fase: blok.fase });
+          }}
         />
         <FormField className="rb-keuzes__groep">
           <div className="utrecht-form-field__label">
@@ -516,11 +526,14 @@ function Keuzes({
           <div className="utrecht-form-field__input">
             <Select
               id="vergelijk-groep"
-              value={keuze.groep}
+              value={keuze.groep ?? ""}
               aria-describedby={onbeschikbaar.length > 0 ? "vergelijk-groep-uitleg" : undefined}
-              onChange={(e) => wijzig({ groep: e.target.value })}
+              onChange={(e) => {
+                const gekozen = opties.groepen.find((g) => g.code === e.target.value);
+                if (gekozen) wijzig({ groep: gekozen.code });
+              }}
             >
-              {keuze.groep === "" && <option value="">Geen groep beschikbaar</option>}
+              {keuze.groep === null && <option value="">Geen groep beschikbaar</option>}
               {opties.groepen.map((g) => (
                 <option key={g.code} value={g.code} disabled={!g.beschikbaar}>
                   {g.beschikbaar ? g.label : `${g.label} (niet beschikbaar)`}
@@ -565,10 +578,10 @@ function LijstKiezer({
 }: {
   organisaties: OrganisationView[];
   eigen: string;
-  lijsten: PeerLijstView[];
+  lijsten: PeerListView[];
   gekozen: string[];
   kies: (codes: string[]) => void;
-  lijstenGewijzigd: (lijsten: PeerLijstView[]) => void;
+  lijstenGewijzigd: (lijsten: PeerListView[]) => void;
 }) {
   const [zoek, setZoek] = useState("");
   const [naam, setNaam] = useState("");
@@ -713,7 +726,7 @@ function LijstKiezer({
 
 // --- Result -----------------------------------------------------------------------------------------
 
-function Resultaat({ view, org, bezig }: { view: VergelijkingView; org: OrganisationView; bezig: boolean }) {
+function Resultaat({ view, org, bezig }: { view: ComparisonView; org: OrganisationView; bezig: boolean }) {
   const [toonReferenties, setToonReferenties] = useState(true);
   const verdeling = useRef<HTMLDivElement>(null);
   const positie = view.positie;
@@ -790,7 +803,7 @@ function Verdeling({
   toonReferenties,
   vak,
 }: {
-  view: VergelijkingView;
+  view: ComparisonView;
   toonReferenties: boolean;
   vak: RefObject<HTMLDivElement | null>;
 }) {
@@ -810,7 +823,7 @@ function Verdeling({
   );
 }
 
-function Trend({ view, org }: { view: VergelijkingView; org: OrganisationView }) {
+function Trend({ view, org }: { view: ComparisonView; org: OrganisationView }) {
   const vak = useRef<HTMLDivElement>(null);
   useSvg(vak, () => trendSvg(view), [view]);
   return (
@@ -826,7 +839,7 @@ function Trend({ view, org }: { view: VergelijkingView; org: OrganisationView })
   );
 }
 
-function StatistiekLijst({ view }: { view: VergelijkingView }) {
+function StatistiekLijst({ view }: { view: ComparisonView }) {
   const s = view.statistiek;
   if (!s) {
     return (
@@ -882,9 +895,9 @@ const tekstVolgorde = new Intl.Collator("nl", { sensitivity: "base", ignorePunct
  * value last: sorting by value or rank keeps or reverses that order, so no number is parsed.
  * Empty cells always go last; ties keep the order of `rijen`.
  */
-export function sorteerRijen(rijen: VergelijkRijView[], kolom: Kolom, richting: Richting): VergelijkRijView[] {
+export function sorteerRijen(rijen: CompareRowView[], kolom: Kolom, richting: Richting): CompareRowView[] {
   const index = new Map(rijen.map((r, i) => [r.code, i]));
-  const sleutel = (r: VergelijkRijView): string | number | null => {
+  const sleutel = (r: CompareRowView): string | number | null => {
     switch (kolom) {
       case "plaats":
       case "waarde":
@@ -917,7 +930,7 @@ export function sorteerRijen(rijen: VergelijkRijView[], kolom: Kolom, richting: 
   });
 }
 
-function VergelijkTabel({ view }: { view: VergelijkingView }) {
+function VergelijkTabel({ view }: { view: ComparisonView }) {
   const [sortering, setSortering] = useState<{ kolom: Kolom; richting: Richting }>({ kolom: "waarde", richting: "aflopend" });
   const rijen = useMemo(() => sorteerRijen(view.rijen, sortering.kolom, sortering.richting), [view.rijen, sortering]);
 
@@ -1018,7 +1031,7 @@ function Exports({
   org,
   verdeling,
 }: {
-  view: VergelijkingView;
+  view: ComparisonView;
   org: OrganisationView;
   verdeling: RefObject<HTMLDivElement | null>;
 }) {

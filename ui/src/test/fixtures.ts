@@ -2,9 +2,9 @@
 
 import type { AppInfo } from "../bindings/AppInfo";
 import type { AuditView } from "../bindings/AuditView";
-import type { BronView } from "../bindings/BronView";
-import type { BundelBestandView } from "../bindings/BundelBestandView";
-import type { BundelView } from "../bindings/BundelView";
+import type { SourceView } from "../bindings/SourceView";
+import type { BundledFileView } from "../bindings/BundledFileView";
+import type { BundleView } from "../bindings/BundleView";
 import type { CellView } from "../bindings/CellView";
 import type { ExportPreview } from "../bindings/ExportPreview";
 import type { FactsheetView } from "../bindings/FactsheetView";
@@ -16,10 +16,10 @@ import type { Overview } from "../bindings/Overview";
 import type { PostRow } from "../bindings/PostRow";
 import type { RegisterEntry } from "../bindings/RegisterEntry";
 import type { UitvraagSummary } from "../bindings/UitvraagSummary";
-import type { VergelijkingView } from "../bindings/VergelijkingView";
-import type { VergelijkOpties } from "../bindings/VergelijkOpties";
-import type { VergelijkRequest } from "../bindings/VergelijkRequest";
-import type { VergelijkRijView } from "../bindings/VergelijkRijView";
+import type { ComparisonView } from "../bindings/ComparisonView";
+import type { CompareOptions } from "../bindings/CompareOptions";
+import type { CompareRequest } from "../bindings/CompareRequest";
+import type { CompareRowView } from "../bindings/CompareRowView";
 
 export const appInfo: AppInfo = {
   software: "Raadsbudget 0.3.0",
@@ -279,7 +279,7 @@ export const exportVoorbeeld: ExportPreview = {
   standaard_map: "/home/griffie/Documenten",
 };
 
-export function bundelBestand(over: Partial<BundelBestandView> & Pick<BundelBestandView, "bestand">): BundelBestandView {
+export function bundelBestand(over: Partial<BundledFileView> & Pick<BundledFileView, "bestand">): BundledFileView {
   return {
     organisatie: "GM0363",
     uitvraagjaar: 2026,
@@ -295,7 +295,7 @@ export function bundelBestand(over: Partial<BundelBestandView> & Pick<BundelBest
 }
 
 /** A small bundle: two accepted, one duplicate, one rejected (F102 in the header). */
-export const bundelView: BundelView = {
+export const bundelView: BundleView = {
   uit: "/onderzoek/bundel-2026",
   uitvoer: ["inzendingen.csv", "meldingen.csv", "waarden.csv", "breed.csv", "kengetallen.csv", "statistiek.csv", "datapackage.json"],
   bestanden: 4,
@@ -352,7 +352,7 @@ export const bundelView: BundelView = {
 // --- Benchmark comparison -------------------------------------------------------------------
 
 /** A loaded bundle (uitvraag 2025 and 2026) with a register. `id` is an i64 (ts-rs: bigint). */
-export const bron: BronView = {
+export const bron: SourceView = {
   id: 1,
   pad: "/onderzoek/bundel-2026",
   sha256: "9c".repeat(32),
@@ -366,7 +366,7 @@ export const bron: BronView = {
 };
 
 /** A second source (no register), e.g. an older bundle. */
-export const bron2024: BronView = {
+export const bron2024: SourceView = {
   id: 2,
   pad: "/onderzoek/bundel-2024/waarden.csv",
   sha256: "4e".repeat(32),
@@ -392,7 +392,7 @@ export const vergelijkOrganisaties: OrganisationView[] = [
   utrecht,
 ];
 
-export const vergelijkOpties: VergelijkOpties = {
+export const vergelijkOpties: CompareOptions = {
   organisatie: amsterdam,
   categorieen: [
     { code: "GRF", label: "Griffie" },
@@ -427,7 +427,7 @@ export const vergelijkOpties: VergelijkOpties = {
   bronnen: [bron],
 };
 
-export const standaardVerzoek: VergelijkRequest = {
+export const standaardVerzoek: CompareRequest = {
   organisatie: "GM0363",
   categorie: "GRF",
   indicator: "per_inwoner",
@@ -444,7 +444,7 @@ function rij(
   plaats: number | null,
   inwoners: string,
   provincie: string,
-): VergelijkRijView {
+): CompareRowView {
   return {
     code,
     naam,
@@ -458,7 +458,7 @@ function rij(
 }
 
 /** The group, highest value first, Almere (no value) last. */
-export const vergelijkRijen: VergelijkRijView[] = [
+export const vergelijkRijen: CompareRowView[] = [
   rij("GM0599", "Rotterdam", ["1.62", "1,62"], 1, "664.311", "Zuid-Holland"),
   rij("GM0344", "Utrecht", ["1.48", "1,48"], 2, "374.238", "Utrecht"),
   rij("GM0518", "'s-Gravenhage", ["1.35", "1,35"], 3, "566.221", "Zuid-Holland"),
@@ -477,7 +477,7 @@ const getal = (g: string, tekst: string) => ({ getal: g, tekst });
  * The comparison for a request: the fixture's figures with the request's titles. The
  * rekenkamer per inwoner gets the two reference lines (€ 1,00 and € 1,30 per inwoner).
  */
-export function vergelijking(verzoek: VergelijkRequest = standaardVerzoek): VergelijkingView {
+export function vergelijking(verzoek: CompareRequest = standaardVerzoek): ComparisonView {
   const categorie = vergelijkOpties.categorieen.find((c) => c.code === verzoek.categorie)?.label ?? verzoek.categorie;
   const indicator = vergelijkOpties.indicatoren.find((c) => c.code === verzoek.indicator)?.label ?? verzoek.indicator;
   const rekenkamer = verzoek.categorie === "RKK" && verzoek.indicator === "per_inwoner";

@@ -1,10 +1,10 @@
 // A recording mockIPC: each test names the commands it expects and what they answer.
 import { mockIPC } from "@tauri-apps/api/mocks";
 
-import type { BronLadenRequest } from "../bindings/BronLadenRequest";
-import type { BronView } from "../bindings/BronView";
-import type { PeerLijstView } from "../bindings/PeerLijstView";
-import type { VergelijkRequest } from "../bindings/VergelijkRequest";
+import type { LoadSourceRequest } from "../bindings/LoadSourceRequest";
+import type { SourceView } from "../bindings/SourceView";
+import type { PeerListView } from "../bindings/PeerListView";
+import type { CompareRequest } from "../bindings/CompareRequest";
 import { bron, factsheetView, vergelijking, vergelijkOpties } from "./fixtures";
 
 export type Handler = (args: Record<string, unknown>) => unknown;
@@ -56,7 +56,7 @@ export function uitgesteld<T>(): { promise: Promise<T>; klaar: (v: T) => void; m
  * sources and saved lists kept in `staat` so loading, removing and saving show up.
  */
 export function benchmarkHandlers(
-  staat: { bronnen: BronView[]; lijsten: PeerLijstView[] } = {
+  staat: { bronnen: SourceView[]; lijsten: PeerListView[] } = {
     bronnen: [bron],
     lijsten: structuredClone(vergelijkOpties.lijsten),
   },
@@ -71,9 +71,9 @@ export function benchmarkHandlers(
     }),
     bronnen: () => [...staat.bronnen],
     bron_laden: ({ verzoek }) => {
-      const v = verzoek as BronLadenRequest;
+      const v = verzoek as LoadSourceRequest;
       const id = Math.max(0, ...staat.bronnen.map((x) => x.id)) + 1;
-      const b: BronView = { ...bron, id, pad: v.pad, register: v.register, met_provincie: v.register ? 340 : 0 };
+      const b: SourceView = { ...bron, id, pad: v.pad, register: v.register, met_provincie: v.register ? 340 : 0 };
       staat.bronnen = [...staat.bronnen, b];
       return b;
     },
@@ -81,7 +81,7 @@ export function benchmarkHandlers(
       staat.bronnen = staat.bronnen.filter((b) => Number(b.id) !== Number(id));
       return [...staat.bronnen];
     },
-    vergelijken: ({ verzoek }) => vergelijking(verzoek as VergelijkRequest),
+    vergelijken: ({ verzoek }) => vergelijking(verzoek as CompareRequest),
     vergelijking_exporteren: ({ pad }) => pad,
     grafiek_opslaan: ({ pad }) => pad,
     peerlijst_opslaan: ({ naam, codes }) => {
