@@ -7,7 +7,8 @@ import type { BundelVoortgang, Slepen } from "../api";
 import type { BundleView } from "../bindings/BundleView";
 import { bundelView } from "../test/fixtures";
 import { aanroepenVan, laatsteVan, mockCommands, type Handler } from "../test/ipc";
-import { BundelenScherm, aantalTekst } from "./Bundelen";
+import { aantalTekst } from "../components/aantal";
+import { BundelenScherm } from "./Bundelen";
 
 /** Mocks the bundle commands; `bundelen` answers when the test calls `klaar`. */
 function mockBundel(extra: Record<string, Handler> = {}) {

@@ -8,6 +8,7 @@ import type { BundledFileView } from "../bindings/BundledFileView";
 import type { BundleView } from "../bindings/BundleView";
 import type { ErrorView } from "../bindings/ErrorView";
 import type { FindingView } from "../bindings/FindingView";
+import { aantalTekst } from "../components/aantal";
 import { FoutMelding, Melding, PadVeld } from "../components/common";
 import { useScherm } from "../components/scherm";
 import {
@@ -48,11 +49,6 @@ type Status = (typeof statussen)[number]["status"];
 
 /** Rows of the file table shown at first, and added per "Meer tonen". */
 const PER_KEER = 100;
-
-/** 12345 → "12.345" (counts, as the CLI's progress line shows them). */
-export function aantalTekst(n: number): string {
-  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-}
 
 function meervoud(n: number, een: string, meer: string): string {
   return `${aantalTekst(n)} ${n === 1 ? een : meer}`;

@@ -10,7 +10,7 @@ import { FoutMelding, Laden, Melding, faseTitel } from "../components/common";
 import { useScherm } from "../components/scherm";
 import { Alert, Button, Heading1, Heading2, LinkButton, Paragraph } from "../components/utrecht";
 import { veldSleutel } from "../ids";
-import type { Sprong } from "./Invoer";
+import type { Sprong } from "../components/sprong";
 
 const groepen = [
   { ernst: "fout", kop: "Fouten", enkel: "fout", teller: "aantal-fouten", uitleg: "Deze moeten worden opgelost voordat u kunt exporteren." },

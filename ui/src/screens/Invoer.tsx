@@ -28,17 +28,10 @@ import {
   faseTitel,
 } from "../components/common";
 import { useScherm } from "../components/scherm";
+import type { Sprong } from "../components/sprong";
+import { Tellingen, UitvraagStatus } from "../components/uitvraag";
 import { Button, Heading1, Heading2, Heading3, Paragraph, Select, Textarea, Textbox } from "../components/utrecht";
 import { celTestId, foutId, postSleutel, redenId, toelichtingId, veldId, veldSleutel } from "../ids";
-import { Tellingen, UitvraagStatus } from "./Overzicht";
-
-/** A request (from Controle) to focus one field once the form is there. */
-export interface Sprong {
-  jaar: number;
-  fase: FaseCode;
-  post: string;
-  volgnummer: number;
-}
 
 /** "Invullen als": a value, or one of the reasons for none. */
 type InvullenAls = "waarde" | ReasonCode;

@@ -7,9 +7,9 @@ import { api } from "../api";
 import type { ErrorView } from "../bindings/ErrorView";
 import type { OrganisationView } from "../bindings/OrganisationView";
 import type { Overview } from "../bindings/Overview";
-import type { UitvraagSummary } from "../bindings/UitvraagSummary";
 import { FoutMelding, Laden } from "../components/common";
 import { useScherm } from "../components/scherm";
+import { Tellingen, UitvraagStatus } from "../components/uitvraag";
 import {
   Button,
   ButtonGroup,
@@ -19,7 +19,6 @@ import {
   Heading2,
   Paragraph,
   Select,
-  StatusBadge,
   Table,
   TableBody,
   TableCaption,
@@ -29,49 +28,6 @@ import {
   TableHeaderCell,
   TableRow,
 } from "../components/utrecht";
-
-const statusStijl: Record<string, { badge: "neutral" | "warning" | "valid" | "success" | "danger"; icoon: string }> = {
-  leeg: { badge: "neutral", icoon: "○" },
-  concept: { badge: "warning", icoon: "✎" },
-  gecontroleerd: { badge: "valid", icoon: "✓" },
-  ingediend: { badge: "success", icoon: "✉" },
-  gewijzigd_na_indiening: { badge: "danger", icoon: "!" },
-};
-
-/** The status of an uitvraag: an icon and the Dutch text, so it never depends on colour. */
-export function UitvraagStatus({ samenvatting }: { samenvatting: UitvraagSummary }) {
-  const stijl = statusStijl[samenvatting.status] ?? { badge: "neutral" as const, icoon: "•" };
-  return (
-    <StatusBadge
-      status={stijl.badge}
-      className={`rb-status-badge rb-status-badge--${samenvatting.status}`}
-      data-testid={`status-${samenvatting.uitvraag}`}
-      data-status={samenvatting.status}
-    >
-      <span aria-hidden="true" className="rb-status-badge__icoon">
-        {stijl.icoon}
-      </span>{" "}
-      {samenvatting.status_tekst}
-    </StatusBadge>
-  );
-}
-
-export function Tellingen({ s }: { s: UitvraagSummary }) {
-  return (
-    <ul className="rb-tellingen" data-testid={`tellingen-${s.uitvraag}`}>
-      <li>
-        <strong data-testid="aantal-fouten">{s.fouten}</strong> {s.fouten === 1 ? "fout" : "fouten"}
-      </li>
-      <li>
-        <strong data-testid="aantal-waarschuwingen">{s.waarschuwingen}</strong>{" "}
-        {s.waarschuwingen === 1 ? "waarschuwing" : "waarschuwingen"}
-      </li>
-      <li>
-        <strong data-testid="aantal-signalen">{s.signalen}</strong> {s.signalen === 1 ? "signaal" : "signalen"}
-      </li>
-    </ul>
-  );
-}
 
 export function OverzichtScherm({
   org,

@@ -16,6 +16,7 @@ import type { CompareRowView } from "../bindings/CompareRowView";
 import type { FaseCode } from "../bindings/FaseCode";
 import type { GroupCode } from "../bindings/GroupCode";
 import type { IndicatorCode } from "../bindings/IndicatorCode";
+import { aantalTekst } from "../components/aantal";
 import { FoutMelding, Laden, PadVeld, StatusRegel } from "../components/common";
 import { metEenheid, svgNaarPng, svgTekst, trendSvg, verdelingSvg } from "../components/grafiek";
 import { useNieuwste } from "../components/nieuwste";
@@ -43,7 +44,6 @@ import {
   TableRow,
   Textbox,
 } from "../components/utrecht";
-import { aantalTekst } from "./Bundelen";
 
 /** The user's choices; `jaar` is `"2026-begroting"` (the value of `#vergelijk-jaar`). */
 export interface Keuze {
