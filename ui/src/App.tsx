@@ -10,15 +10,15 @@ import { FoutMelding, Laden } from "./components/common";
 import type { Sprong } from "./components/sprong";
 import { Button } from "./components/utrecht";
 import { BackupScherm } from "./screens/Backup";
-import { BundelenScherm } from "./screens/Bundelen";
+import { BundelenScherm } from "./screens/bundelen";
 import { ControleScherm } from "./screens/Controle";
 import { ExporterenScherm } from "./screens/Exporteren";
 import { FactsheetScherm } from "./screens/Factsheet";
 import { GeschiedenisScherm } from "./screens/Geschiedenis";
-import { InvoerScherm } from "./screens/Invoer";
+import { InvoerScherm } from "./screens/invoer";
 import { OverzichtScherm } from "./screens/Overzicht";
 import { StartScherm } from "./screens/Start";
-import { VergelijkenScherm } from "./screens/Vergelijken";
+import { VergelijkenScherm } from "./screens/vergelijken";
 
 export type Scherm =
   | "start"
