@@ -8,7 +8,19 @@ import type { ErrorView } from "./bindings/ErrorView";
 import type { OrganisationView } from "./bindings/OrganisationView";
 import { FoutMelding, Laden } from "./components/common";
 import type { Sprong } from "./components/sprong";
-import { Button } from "./components/utrecht";
+import {
+  Button,
+  Heading1,
+  NavBar,
+  NavBarContent,
+  NavList,
+  NavListItem,
+  NavListLink,
+  PageHeader,
+  PageHeaderContent,
+  Paragraph,
+  SkipLink,
+} from "./components/utrecht";
 import { BackupScherm } from "./screens/Backup";
 import { BundelenScherm } from "./screens/bundelen";
 import { ControleScherm } from "./screens/Controle";
@@ -172,11 +184,11 @@ export function App() {
 
   return (
     <div className="rb-app">
-      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus rb-skip-link" href="#inhoud">
+      <SkipLink className="rb-skip-link" href="#inhoud">
         Naar de inhoud
-      </a>
-      <header className="utrecht-page-header rb-header">
-        <div className="utrecht-page-header__content rb-header__content">
+      </SkipLink>
+      <PageHeader className="rb-header">
+        <PageHeaderContent className="rb-header__content">
           <div className="rb-header__merk">
             <span className="rb-header__app">Raadsbudget</span>
             {org ? (
@@ -202,35 +214,35 @@ export function App() {
               </Button>
             )}
           </div>
-        </div>
-        <nav className="utrecht-nav-bar rb-nav" aria-label="Hoofdmenu">
-          <div className="utrecht-nav-bar__content">
-            <ul className="utrecht-nav-list rb-nav__lijst">
+        </PageHeaderContent>
+        <NavBar className="rb-nav" aria-label="Hoofdmenu">
+          <NavBarContent>
+            <NavList className="rb-nav__lijst">
               {zichtbareNav.map((n) => {
                 const actief = scherm === n.scherm;
                 return (
-                  <li className="utrecht-nav-list__item" key={n.scherm}>
-                    <a
+                  <NavListItem key={n.scherm}>
+                    <NavListLink
                       href={`#${n.scherm}`}
-                      className="utrecht-nav-list__link utrecht-link rb-nav__link"
+                      className="rb-nav__link"
                       aria-current={actief ? "page" : undefined}
                       data-testid={`nav-${n.scherm}`}
                       onClick={navKlik(n.scherm)}
                     >
                       {n.label}
-                    </a>
-                  </li>
+                    </NavListLink>
+                  </NavListItem>
                 );
               })}
-            </ul>
-          </div>
-        </nav>
-      </header>
+            </NavList>
+          </NavBarContent>
+        </NavBar>
+      </PageHeader>
       <main id="inhoud" className="rb-main" aria-busy={bezig} tabIndex={-1}>
         <Laden bezig={bezig} />
         {fout && !info && (
           <>
-            <h1 className="utrecht-heading-1">Raadsbudget kon niet starten</h1>
+            <Heading1>Raadsbudget kon niet starten</Heading1>
             <FoutMelding fout={fout} />
             <Button onClick={() => laden(null)} data-testid="knop-opnieuw">
               Opnieuw proberen
@@ -242,10 +254,10 @@ export function App() {
       </main>
       {info && (
         <footer className="rb-footer">
-          <p className="utrecht-paragraph utrecht-paragraph--small">
+          <Paragraph small>
             {info.software} · definities {info.definities} · gebruiker {info.gebruiker} · database{" "}
             <span className="rb-pad">{info.database}</span>
-          </p>
+          </Paragraph>
         </footer>
       )}
     </div>

@@ -77,7 +77,7 @@ export function ControleScherm({
           </ul>
           {meldingen.length === 0 && (
             <Alert type="ok" role="status" heading="Geen meldingen">
-              <p className="utrecht-paragraph">Er zijn geen fouten, waarschuwingen of signalen.</p>
+              <Paragraph>Er zijn geen fouten, waarschuwingen of signalen.</Paragraph>
             </Alert>
           )}
           {groepen.map((g) => {

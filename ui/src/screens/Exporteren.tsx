@@ -9,15 +9,7 @@ import type { ExportResult } from "../bindings/ExportResult";
 import type { OrganisationView } from "../bindings/OrganisationView";
 import { FoutMelding, Laden, MeldingenLijst, PadVeld } from "../components/common";
 import { useScherm } from "../components/scherm";
-import {
-  Alert,
-  Button,
-  ButtonGroup,
-  CodeBlock,
-  Heading1,
-  Heading2,
-  Paragraph,
-} from "../components/utrecht";
+import { Alert, Button, ButtonGroup, CodeBlock, Heading1, Heading2, Paragraph } from "../components/utrecht";
 
 const MAX_REGELS = 40;
 
@@ -112,15 +104,15 @@ export function ExporterenScherm({ org, uitvraag }: { org: OrganisationView; uit
               </div>
             </dl>
             {resultaat.concept ? (
-              <p className="utrecht-paragraph">
+              <Paragraph>
                 Dit is een concept om te bekijken of te bespreken. Stuur het niet naar BZK: maak een
                 echt bestand met &lsquo;Exporteren&rsquo; zodra er geen fouten meer zijn.
-              </p>
+              </Paragraph>
             ) : (
-              <p className="utrecht-paragraph" data-testid="export-vervolg">
+              <Paragraph data-testid="export-vervolg">
                 Stuur dit bestand naar BZK zoals gevraagd in de uitvraag. Wijzigt u daarna nog iets,
                 exporteer dan opnieuw: het nieuwe bestand krijgt revisie {resultaat.revisie + 1}.
-              </p>
+              </Paragraph>
             )}
           </Alert>
         )}
@@ -170,10 +162,10 @@ export function ExporterenScherm({ org, uitvraag }: { org: OrganisationView; uit
             />
             {voorbeeld.heeft_fouten && (
               <Alert type="warning" heading="Exporteren kan nog niet" id="export-uitleg" data-testid="export-geblokkeerd">
-                <p className="utrecht-paragraph">
+                <Paragraph>
                   Er zijn nog fouten. Los ze op via Controle; tot die tijd kunt u alleen een concept
                   opslaan (dat bestand heet &hellip;_concept.csv en is niet voor BZK).
-                </p>
+                </Paragraph>
               </Alert>
             )}
             <ButtonGroup>

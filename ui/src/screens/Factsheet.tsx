@@ -15,6 +15,8 @@ import {
   Button,
   ButtonGroup,
   FormField,
+  FormFieldInput,
+  FormFieldLabel,
   FormLabel,
   Heading1,
   Paragraph,
@@ -126,17 +128,17 @@ export function FactsheetScherm({ org, uitvraag }: { org: OrganisationView; uitv
         <FoutMelding fout={fout} />
         {jaren !== null && jaren.length === 0 && !fout && (
           <Alert type="info" heading="Nog geen factsheet mogelijk" data-testid="factsheet-geen-bronnen">
-            <p className="utrecht-paragraph">
+            <Paragraph>
               Er zijn nog geen benchmarkgegevens geladen. Laad eerst een benchmarkbundel op het scherm Vergelijken: de
               factsheet zet uw cijfers naast die van andere organisaties.
-            </p>
+            </Paragraph>
           </Alert>
         )}
         <FormField>
-          <div className="utrecht-form-field__label">
+          <FormFieldLabel>
             <FormLabel htmlFor="factsheet-uitvraag">Uitvraag</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
+          </FormFieldLabel>
+          <FormFieldInput>
             <Select
               id="factsheet-uitvraag"
               className="rb-textbox--kort"
@@ -150,7 +152,7 @@ export function FactsheetScherm({ org, uitvraag }: { org: OrganisationView; uitv
                 </option>
               ))}
             </Select>
-          </div>
+          </FormFieldInput>
         </FormField>
         <PadVeld
           id="factsheet-pad"

@@ -12,6 +12,8 @@ import {
   Alert,
   Button,
   FormField,
+  FormFieldInput,
+  FormFieldLabel,
   FormLabel,
   Heading1,
   Paragraph,
@@ -113,10 +115,10 @@ export function GeschiedenisScherm({ org }: { org: OrganisationView }) {
 
       <div className="rb-geschiedenis__acties">
         <FormField>
-          <div className="utrecht-form-field__label">
+          <FormFieldLabel>
             <FormLabel htmlFor="geschiedenis-post">Post</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
+          </FormFieldLabel>
+          <FormFieldInput>
             <Select id="geschiedenis-post" value={post} onChange={(e) => void filter(e.target.value)}>
               <option value="">Alle posten</option>
               {posten.map((p) => (
@@ -125,7 +127,7 @@ export function GeschiedenisScherm({ org }: { org: OrganisationView }) {
                 </option>
               ))}
             </Select>
-          </div>
+          </FormFieldInput>
         </FormField>
         <Button onClick={ongedaanMaken} disabled={bezig} data-testid="knop-ongedaan-maken">
           Laatste wijziging ongedaan maken
@@ -136,15 +138,15 @@ export function GeschiedenisScherm({ org }: { org: OrganisationView }) {
         {ongedaan &&
           (ongedaan.entry ? (
             <Alert type="ok" heading="Ongedaan gemaakt">
-              <p className="utrecht-paragraph">
+              <Paragraph>
                 {plaats(ongedaan.entry)}: <span className="rb-oud">{ongedaan.entry.oud || "leeg"}</span> →{" "}
                 <span className="rb-nieuw">{ongedaan.entry.nieuw || "leeg"}</span>
                 {ongedaan.entry.reden ? ` (${ongedaan.entry.reden})` : ""}.
-              </p>
+              </Paragraph>
             </Alert>
           ) : (
             <Alert type="info" heading="Niets ongedaan gemaakt">
-              <p className="utrecht-paragraph">Er is geen wijziging om ongedaan te maken.</p>
+              <Paragraph>Er is geen wijziging om ongedaan te maken.</Paragraph>
             </Alert>
           ))}
       </div>

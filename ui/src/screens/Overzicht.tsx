@@ -14,6 +14,8 @@ import {
   Button,
   ButtonGroup,
   FormField,
+  FormFieldInput,
+  FormFieldLabel,
   FormLabel,
   Heading1,
   Heading2,
@@ -103,10 +105,10 @@ export function OverzichtScherm({
           </TableContainer>
 
           <FormField className="rb-uitvraag-kiezer">
-            <div className="utrecht-form-field__label">
+            <FormFieldLabel>
               <FormLabel htmlFor="uitvraag-kiezen">Uitvraag</FormLabel>
-            </div>
-            <div className="utrecht-form-field__input">
+            </FormFieldLabel>
+            <FormFieldInput>
               <Select
                 id="uitvraag-kiezen"
                 value={gekozen ? String(gekozen.uitvraag) : ""}
@@ -118,7 +120,7 @@ export function OverzichtScherm({
                   </option>
                 ))}
               </Select>
-            </div>
+            </FormFieldInput>
           </FormField>
 
           {gekozen && (
@@ -128,9 +130,9 @@ export function OverzichtScherm({
               data-testid={`uitvraag-detail-${gekozen.uitvraag}`}
             >
               <Heading2 id="kop-uitvraag">Uitvraag {gekozen.uitvraag}</Heading2>
-              <p className="utrecht-paragraph">
+              <Paragraph>
                 Status: <UitvraagStatus samenvatting={gekozen} />
-              </p>
+              </Paragraph>
               <Tellingen s={gekozen} />
               <TableContainer>
                 <Table data-testid={`totalen-${gekozen.uitvraag}`}>

@@ -5,7 +5,23 @@ import { Fragment, useMemo, useState } from "react";
 import type { BundledFileView } from "../../bindings/BundledFileView";
 import { aantalTekst } from "../../components/aantal";
 import { Melding } from "../../components/common";
-import { Button, FormField, FormLabel, Heading3, Select, Table, TableBody, TableCaption, TableCell, TableContainer, TableHeader, TableHeaderCell, TableRow } from "../../components/utrecht";
+import {
+  Button,
+  FormField,
+  FormFieldInput,
+  FormFieldLabel,
+  FormLabel,
+  Heading3,
+  Select,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableContainer,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "../../components/utrecht";
 import { StatusLabel } from "./StatusLabel";
 import { meervoud, PER_KEER, plaatsTekst, type Status, statussen } from "./teksten";
 
@@ -33,10 +49,10 @@ export function BestandenTabel({ inzendingen }: { inzendingen: BundledFileView[]
     <div className="rb-blok">
       <Heading3 id="kop-bundel-bestanden">Bestanden</Heading3>
       <FormField>
-        <div className="utrecht-form-field__label">
+        <FormFieldLabel>
           <FormLabel htmlFor="bundel-filter">Toon</FormLabel>
-        </div>
-        <div className="utrecht-form-field__input">
+        </FormFieldLabel>
+        <FormFieldInput>
           <Select
             id="bundel-filter"
             value={filter}
@@ -52,7 +68,7 @@ export function BestandenTabel({ inzendingen }: { inzendingen: BundledFileView[]
               </option>
             ))}
           </Select>
-        </div>
+        </FormFieldInput>
       </FormField>
       <TableContainer>
         <Table className="rb-tabel--bundel" data-testid="tabel-bundel-bestanden">

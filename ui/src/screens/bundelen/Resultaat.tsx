@@ -4,7 +4,7 @@ import type { RefObject } from "react";
 
 import type { BundleView } from "../../bindings/BundleView";
 import { aantalTekst } from "../../components/aantal";
-import { Alert, Button, ButtonGroup, CodeBlock, Heading3, Paragraph } from "../../components/utrecht";
+import { Alert, Button, ButtonGroup, CodeBlock, Heading2, Heading3, Paragraph } from "../../components/utrecht";
 import { BestandenTabel } from "./BestandenTabel";
 import { meervoud } from "./teksten";
 
@@ -35,9 +35,9 @@ export function Resultaat({
   }
   return (
     <section aria-labelledby="kop-bundel-resultaat" className="rb-blok" data-testid="bundel-resultaat">
-      <h2 className="utrecht-heading-2" id="kop-bundel-resultaat" ref={kop} tabIndex={-1}>
+      <Heading2 id="kop-bundel-resultaat" ref={kop} tabIndex={-1}>
         Resultaat
-      </h2>
+      </Heading2>
       {view.afgewezen > 0 ? (
         <Alert type="warning" heading="Bundel gemaakt, met afgewezen bestanden">
           <Paragraph>

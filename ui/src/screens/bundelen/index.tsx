@@ -9,7 +9,20 @@ import type { BundleView } from "../../bindings/BundleView";
 import type { ErrorView } from "../../bindings/ErrorView";
 import { FoutMelding, PadVeld } from "../../components/common";
 import { useScherm } from "../../components/scherm";
-import { Button, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Heading1, Heading2, Paragraph, Textbox } from "../../components/utrecht";
+import {
+  Button,
+  Checkbox,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormFieldInput,
+  FormFieldLabel,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Paragraph,
+  Textbox,
+} from "../../components/utrecht";
 import { Resultaat } from "./Resultaat";
 import { meervoud, voortgangTekst } from "./teksten";
 
@@ -265,9 +278,9 @@ export function BundelenScherm() {
             kiesTestId="knop-kies-bundel-register"
           />
           <FormField invalid={uitvraagFout !== null}>
-            <div className="utrecht-form-field__label">
+            <FormFieldLabel>
               <FormLabel htmlFor="bundel-uitvraag">Uitvraagjaar (optioneel)</FormLabel>
-            </div>
+            </FormFieldLabel>
             <FormFieldDescription id={uitvraagUitleg}>
               Alleen bestanden van dit uitvraagjaar tellen mee; bestanden van een ander jaar worden
               afgewezen.
@@ -277,7 +290,7 @@ export function BundelenScherm() {
                 {uitvraagFout}
               </FormFieldErrorMessage>
             )}
-            <div className="utrecht-form-field__input">
+            <FormFieldInput>
               <Textbox
                 id="bundel-uitvraag"
                 ref={uitvraagRef}
@@ -289,20 +302,19 @@ export function BundelenScherm() {
                 aria-describedby={uitvraagFout ? `${uitvraagFoutId} ${uitvraagUitleg}` : uitvraagUitleg}
                 onChange={(e) => setUitvraag(e.target.value)}
               />
-            </div>
+            </FormFieldInput>
           </FormField>
-          <div className="utrecht-form-field utrecht-form-field--checkbox">
-            <input
-              type="checkbox"
+          <FormField type="checkbox">
+            <Checkbox
               id="bundel-xlsx"
-              className="utrecht-checkbox utrecht-checkbox--html-input"
+             
               checked={xlsx}
               onChange={(e) => setXlsx(e.target.checked)}
             />
-            <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="bundel-xlsx">
+            <FormLabel type="checkbox" htmlFor="bundel-xlsx">
               Ook bundel.xlsx maken (dezelfde tabellen als werkbladen)
-            </label>
-          </div>
+            </FormLabel>
+          </FormField>
           <Button
             type="submit"
             appearance="primary-action-button"
@@ -321,9 +333,9 @@ export function BundelenScherm() {
       </form>
 
       <div className="rb-voortgang" data-testid="bundel-voortgang" hidden={!bezig}>
-        <label className="utrecht-form-label" htmlFor="bundel-voortgang-balk">
+        <FormLabel htmlFor="bundel-voortgang-balk">
           Voortgang van het bundelen
-        </label>
+        </FormLabel>
         {/* Without a value the bar is indeterminate: files are still being looked for. */}
         <progress
           id="bundel-voortgang-balk"

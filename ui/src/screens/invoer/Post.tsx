@@ -4,7 +4,7 @@ import { useState } from "react";
 
 import type { ColumnView } from "../../bindings/ColumnView";
 import type { PostRow } from "../../bindings/PostRow";
-import { Button, Heading3 } from "../../components/utrecht";
+import { Button, Heading3, Paragraph } from "../../components/utrecht";
 import { postSleutel } from "../../ids";
 import { Veld } from "./Veld";
 import { eenheidTekst, type VeldContext } from "./veldcontext";
@@ -30,11 +30,11 @@ export function Post({
         <Heading3 className="rb-post__label" id={`post-kop-${postSleutel(post.code)}`}>
           {post.label}
         </Heading3>
-        <p className="utrecht-paragraph utrecht-paragraph--small rb-post__meta">
+        <Paragraph small className="rb-post__meta">
           <span className="rb-post__code">{post.code}</span> · eenheid: {eenheidTekst[post.eenheid] ?? post.eenheid}
           {post.eenheid === "euro" && (post.kernbudget ? " · telt mee in het kernbudget" : " · telt niet mee in het kernbudget")}
-        </p>
-        <p className="utrecht-paragraph rb-post__omschrijving">{post.omschrijving}</p>
+        </Paragraph>
+        <Paragraph className="rb-post__omschrijving">{post.omschrijving}</Paragraph>
         {heeftDefinitie && (
           <>
             {!alleDefinities && (
@@ -52,14 +52,14 @@ export function Post({
             )}
             <div id={definitieId} className="rb-post__definitie" hidden={!toon}>
               {post.wel.trim() !== "" && (
-                <p className="utrecht-paragraph">
+                <Paragraph>
                   <strong>Wel:</strong> {post.wel}
-                </p>
+                </Paragraph>
               )}
               {post.niet.trim() !== "" && (
-                <p className="utrecht-paragraph">
+                <Paragraph>
                   <strong>Niet:</strong> {post.niet}
-                </p>
+                </Paragraph>
               )}
             </div>
           </>

@@ -9,7 +9,15 @@ import type { ErrorView } from "../../bindings/ErrorView";
 import type { FormView } from "../../bindings/FormView";
 import type { PostRow } from "../../bindings/PostRow";
 import { Melding, MeldingenLijst } from "../../components/common";
-import { Select, Textarea, Textbox } from "../../components/utrecht";
+import {
+  FormField,
+  FormFieldErrorMessage,
+  FormLabel,
+  Paragraph,
+  Select,
+  Textarea,
+  Textbox,
+} from "../../components/utrecht";
 import { celTestId, foutId, redenId, toelichtingId, veldId, veldSleutel } from "../../ids";
 import { focusVolgendVeld, vindCel } from "./formulier";
 import { afwijzingMeldingen, eenheidAchter, eenheidTekst, type InvullenAls, invullenAls, type VeldContext } from "./veldcontext";
@@ -134,12 +142,12 @@ export function Veld({ post, cel, kolom, ctx }: { post: PostRow; cel: CellView; 
       className={`rb-cel${ongeldig ? " rb-cel--ongeldig" : ""}`}
       data-testid={celTestId(cel.jaar, cel.fase, post.code)}
     >
-      <div className="utrecht-form-field rb-cel__waarde">
-        <label className="utrecht-form-label rb-cel__label" htmlFor={id}>
+      <FormField className="rb-cel__waarde">
+        <FormLabel className="rb-cel__label" htmlFor={id}>
           <span className="rb-visually-hidden">{labelExtra}</span>
           {kolom.titel}
           {post.eenheid !== "code" && <span className="rb-visually-hidden"> (in {eenheidTekst[post.eenheid] ?? post.eenheid})</span>}
-        </label>
+        </FormLabel>
         <div className="rb-cel__invoer">
           {isCode ? (
             <Select
@@ -193,10 +201,10 @@ export function Veld({ post, cel, kolom, ctx }: { post: PostRow; cel: CellView; 
             </>
           )}
         </div>
-      </div>
+      </FormField>
 
       {afwijzing && (
-        <div className="utrecht-form-field-error-message rb-cel__fout" id={fId} role="alert" data-testid={fId}>
+        <FormFieldErrorMessage className="rb-cel__fout" id={fId} role="alert" data-testid={fId}>
           {afwijzingMeldingen(afwijzing).length > 0 ? (
             <ul className="rb-meldingen">
               {afwijzingMeldingen(afwijzing).map((m, i) => (
@@ -206,12 +214,12 @@ export function Veld({ post, cel, kolom, ctx }: { post: PostRow; cel: CellView; 
               ))}
             </ul>
           ) : (
-            <p className="utrecht-paragraph">
+            <Paragraph>
               <strong>Fout</strong>: {afwijzing.message}
-            </p>
+            </Paragraph>
           )}
-          <p className="utrecht-paragraph utrecht-paragraph--small">Niet opgeslagen. Pas de waarde aan.</p>
-        </div>
+          <Paragraph small>Niet opgeslagen. Pas de waarde aan.</Paragraph>
+        </FormFieldErrorMessage>
       )}
 
       <div aria-live="polite" className="rb-cel__voorbeeld" id={voorbeeldId}>
@@ -221,7 +229,7 @@ export function Veld({ post, cel, kolom, ctx }: { post: PostRow; cel: CellView; 
 
       <MeldingenLijst meldingen={cel.meldingen} id={meldingenId} />
 
-      <p className="utrecht-paragraph utrecht-paragraph--small rb-cel__vorig" id={vorigId}>
+      <Paragraph small className="rb-cel__vorig" id={vorigId}>
         Vorig jaar:{" "}
         {cel.vorig_jaar !== null ? (
           <>
@@ -231,12 +239,12 @@ export function Veld({ post, cel, kolom, ctx }: { post: PostRow; cel: CellView; 
         ) : (
           "geen waarde"
         )}
-      </p>
+      </Paragraph>
 
       <div className="rb-cel__reden">
-        <label className="utrecht-form-label rb-cel__sublabel" htmlFor={redenId(cel.jaar, cel.fase, post.code)}>
+        <FormLabel className="rb-cel__sublabel" htmlFor={redenId(cel.jaar, cel.fase, post.code)}>
           Invullen als<span className="rb-visually-hidden">: {labelExtra}{kolom.titel}</span>
-        </label>
+        </FormLabel>
         <Select
           id={redenId(cel.jaar, cel.fase, post.code)}
           value={cel.reden ?? "waarde"}
@@ -253,10 +261,10 @@ export function Veld({ post, cel, kolom, ctx }: { post: PostRow; cel: CellView; 
         </Select>
       </div>
 
-      <div className="utrecht-form-field rb-cel__toelichting">
-        <label className="utrecht-form-label rb-cel__sublabel" htmlFor={toelichtingId(cel.jaar, cel.fase, post.code)}>
+      <FormField className="rb-cel__toelichting">
+        <FormLabel className="rb-cel__sublabel" htmlFor={toelichtingId(cel.jaar, cel.fase, post.code)}>
           Toelichting<span className="rb-visually-hidden">: {labelExtra}{kolom.titel}</span>
-        </label>
+        </FormLabel>
         <Textarea
           id={toelichtingId(cel.jaar, cel.fase, post.code)}
           rows={1}
@@ -269,11 +277,11 @@ export function Veld({ post, cel, kolom, ctx }: { post: PostRow; cel: CellView; 
           }}
         />
         {toelichtingFout && (
-          <div className="utrecht-form-field-error-message" id={toelichtingFoutId} role="alert">
+          <FormFieldErrorMessage id={toelichtingFoutId} role="alert">
             <strong>Fout</strong>: {toelichtingFout.message}
-          </div>
+          </FormFieldErrorMessage>
         )}
-      </div>
+      </FormField>
     </div>
   );
 }

@@ -15,7 +15,18 @@ import { FoutMelding, Laden, MeldingenLijst, StatusRegel, faseTitel } from "../.
 import { useScherm } from "../../components/scherm";
 import type { Sprong } from "../../components/sprong";
 import { Tellingen, UitvraagStatus } from "../../components/uitvraag";
-import { Button, Heading1, Heading2, Paragraph } from "../../components/utrecht";
+import {
+  Button,
+  Checkbox,
+  FormField,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Link,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from "../../components/utrecht";
 import { veldId, veldSleutel } from "../../ids";
 import { kengetalSleutel, vindCel } from "./formulier";
 import { KengetallenRij, Sectie } from "./Sectie";
@@ -205,9 +216,9 @@ export function InvoerScherm({
                 {form.organisatie.naam}, uitvraag {form.uitvraag} (definities {form.definities}). Elke wijziging
                 wordt meteen opgeslagen.
               </Paragraph>
-              <p className="utrecht-paragraph">
+              <Paragraph>
                 Status: <UitvraagStatus samenvatting={form.samenvatting} />
-              </p>
+              </Paragraph>
               <Tellingen s={form.samenvatting} />
             </div>
             <div className="rb-invoer__acties">
@@ -230,27 +241,26 @@ export function InvoerScherm({
 
           <details className="rb-regels" data-testid="algemene-regels">
             <summary className="rb-regels__summary">Algemene regels (gelden voor elke post)</summary>
-            <ul className="utrecht-unordered-list rb-regels__lijst">
+            <UnorderedList className="rb-regels__lijst">
               {form.algemene_regels.map((r, i) => (
-                <li key={i} className="utrecht-unordered-list__item">
+                <UnorderedListItem key={i}>
                   {r}
-                </li>
+                </UnorderedListItem>
               ))}
-            </ul>
+            </UnorderedList>
           </details>
 
-          <div className="utrecht-form-field utrecht-form-field--checkbox rb-alle-definities">
-            <input
-              type="checkbox"
+          <FormField type="checkbox" className="rb-alle-definities">
+            <Checkbox
               id="toon-definities"
-              className="utrecht-checkbox utrecht-checkbox--html-input"
+             
               checked={alleDefinities}
               onChange={(e) => setAlleDefinities(e.target.checked)}
             />
-            <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="toon-definities">
+            <FormLabel type="checkbox" htmlFor="toon-definities">
               Toon bij elke post wat wel en niet meetelt
-            </label>
-          </div>
+            </FormLabel>
+          </FormField>
 
           {losseMeldingen.length > 0 && (
             <div className="rb-blok" data-testid="meldingen-formulier">
@@ -263,9 +273,9 @@ export function InvoerScherm({
             <ul>
               {form.secties.map((s) => (
                 <li key={s.code}>
-                  <a className="utrecht-link" href={`#sectie-${s.code}`}>
+                  <Link href={`#sectie-${s.code}`}>
                     {s.naam}
-                  </a>
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -7,7 +7,22 @@ import type { ErrorView } from "../../bindings/ErrorView";
 import type { SourceView } from "../../bindings/SourceView";
 import { aantalTekst } from "../../components/aantal";
 import { FoutMelding, PadVeld, StatusRegel } from "../../components/common";
-import { Alert, Button, ButtonGroup, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableContainer, TableHeader, TableHeaderCell, TableRow } from "../../components/utrecht";
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading2,
+  Heading3,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableContainer,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "../../components/utrecht";
 
 export function Bronnen({ bronnen, gewijzigd }: { bronnen: SourceView[]; gewijzigd: () => Promise<void> }) {
   const [pad, setPad] = useState("");
@@ -76,9 +91,9 @@ export function Bronnen({ bronnen, gewijzigd }: { bronnen: SourceView[]; gewijzi
 
   return (
     <section aria-labelledby="kop-bronnen" className="rb-blok">
-      <h2 className="utrecht-heading-2" id="kop-bronnen" ref={kop} tabIndex={-1}>
+      <Heading2 id="kop-bronnen" ref={kop} tabIndex={-1}>
         Benchmarkgegevens
-      </h2>
+      </Heading2>
       <Paragraph>
         Een benchmarkbundel is de uitvoermap van Bundelen of van <code>raadsbudget bundel</code>. Raadsbudget
         leest de waarden in en bewaart ze apart van uw eigen gegevens; de bundel zelf wordt niet gewijzigd.
@@ -157,11 +172,11 @@ export function Bronnen({ bronnen, gewijzigd }: { bronnen: SourceView[]; gewijzi
       )}
       {teVerwijderen && (
         <Alert type="warning" heading="Weet u het zeker?" data-testid="bron-verwijderen-bevestiging">
-          <p className="utrecht-paragraph">
+          <Paragraph>
             De benchmarkgegevens uit <span className="rb-pad">{teVerwijderen.pad}</span> (uitvraag{" "}
             {teVerwijderen.uitvraagjaren.join(", ")}) worden uit Raadsbudget verwijderd. De bundel zelf blijft
             staan; u kunt hem later opnieuw laden.
-          </p>
+          </Paragraph>
           <ButtonGroup>
             <Button
               appearance="primary-action-button"

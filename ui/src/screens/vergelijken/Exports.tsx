@@ -8,7 +8,18 @@ import type { ErrorView } from "../../bindings/ErrorView";
 import type { OrganisationView } from "../../bindings/OrganisationView";
 import { FoutMelding, StatusRegel } from "../../components/common";
 import { svgNaarPng, svgTekst } from "../../components/grafiek";
-import { Button, ButtonGroup, FormField, FormFieldDescription, FormLabel, Heading3, Paragraph, Textbox } from "../../components/utrecht";
+import {
+  Button,
+  ButtonGroup,
+  FormField,
+  FormFieldDescription,
+  FormFieldInput,
+  FormFieldLabel,
+  FormLabel,
+  Heading3,
+  Paragraph,
+  Textbox,
+} from "../../components/utrecht";
 import { standaardNaam } from "./keuze";
 
 type Soort = "svg" | "png" | "csv";
@@ -67,14 +78,14 @@ export function Exports({
     <div className="rb-blok">
       <Heading3 id="kop-vergelijk-opslaan">Opslaan</Heading3>
       <FormField>
-        <div className="utrecht-form-field__label">
+        <FormFieldLabel>
           <FormLabel htmlFor="export-pad">Bestand (optioneel)</FormLabel>
-        </div>
+        </FormFieldLabel>
         <FormFieldDescription id="export-pad-uitleg">
           Typ het volledige pad van het nieuwe bestand, of laat dit leeg: dan vraagt Raadsbudget bij elke knop waar
           het bestand moet komen.
         </FormFieldDescription>
-        <div className="utrecht-form-field__input rb-pad-rij">
+        <FormFieldInput className="rb-pad-rij">
           <Textbox
             id="export-pad"
             value={pad}
@@ -82,7 +93,7 @@ export function Exports({
             aria-describedby="export-pad-uitleg"
             onChange={(e) => setPad(e.target.value)}
           />
-        </div>
+        </FormFieldInput>
       </FormField>
       <ButtonGroup>
         <Button onClick={() => opslaan("svg")} disabled={bezig !== null} busy={bezig === "svg"} data-testid="knop-svg">

@@ -3,7 +3,15 @@
 import type { CompareOptions } from "../../bindings/CompareOptions";
 import type { OrganisationView } from "../../bindings/OrganisationView";
 import type { PeerListView } from "../../bindings/PeerListView";
-import { FormField, FormFieldDescription, FormLabel, Heading2, Select } from "../../components/utrecht";
+import {
+  FormField,
+  FormFieldDescription,
+  FormFieldInput,
+  FormFieldLabel,
+  FormLabel,
+  Heading2,
+  Select,
+} from "../../components/utrecht";
 import { jaarSleutel, type Keuze } from "./keuze";
 import { LijstKiezer } from "./LijstKiezer";
 
@@ -17,10 +25,10 @@ function KeuzeVeld<T extends string>(props: {
 }) {
   return (
     <FormField>
-      <div className="utrecht-form-field__label">
+      <FormFieldLabel>
         <FormLabel htmlFor={props.id}>{props.label}</FormLabel>
-      </div>
-      <div className="utrecht-form-field__input">
+      </FormFieldLabel>
+      <FormFieldInput>
         <Select id={props.id} value={props.waarde} onChange={(e) => {
             const gekozen = props.opties.find((o) => o.waarde === e.target.value);
             if (gekozen) props.wijzig(gekozen.waarde);
@@ -32,7 +40,7 @@ function KeuzeVeld<T extends string>(props: {
             </option>
           ))}
         </Select>
-      </div>
+      </FormFieldInput>
     </FormField>
   );
 }
@@ -79,10 +87,10 @@ export function Keuzes({
           }}
         />
         <FormField className="rb-keuzes__groep">
-          <div className="utrecht-form-field__label">
+          <FormFieldLabel>
             <FormLabel htmlFor="vergelijk-groep">Vergelijken met</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
+          </FormFieldLabel>
+          <FormFieldInput>
             <Select
               id="vergelijk-groep"
               value={keuze.groep ?? ""}
@@ -99,7 +107,7 @@ export function Keuzes({
                 </option>
               ))}
             </Select>
-          </div>
+          </FormFieldInput>
           {onbeschikbaar.length > 0 && (
             <FormFieldDescription id="vergelijk-groep-uitleg">
               <ul className="rb-groep-redenen">

@@ -8,7 +8,19 @@ import type { OrganisationView } from "../../bindings/OrganisationView";
 import type { PeerListView } from "../../bindings/PeerListView";
 import { aantalTekst } from "../../components/aantal";
 import { FoutMelding, StatusRegel } from "../../components/common";
-import { Button, Fieldset, FormField, FormFieldDescription, FormLabel, Select, Textbox } from "../../components/utrecht";
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  FormField,
+  FormFieldDescription,
+  FormFieldInput,
+  FormFieldLabel,
+  FormLabel,
+  Paragraph,
+  Select,
+  Textbox,
+} from "../../components/utrecht";
 
 export function LijstKiezer({
   organisaties,
@@ -72,10 +84,10 @@ export function LijstKiezer({
   return (
     <Fieldset legend="Eigen lijst" className="rb-lijst" data-testid="lijst-kiezer">
       <FormField>
-        <div className="utrecht-form-field__label">
+        <FormFieldLabel>
           <FormLabel htmlFor="lijst-opgeslagen">Opgeslagen lijst</FormLabel>
-        </div>
-        <div className="utrecht-form-field__input">
+        </FormFieldLabel>
+        <FormFieldInput>
           <Select
             id="lijst-opgeslagen"
             value={opgeslagen}
@@ -96,16 +108,16 @@ export function LijstKiezer({
               </option>
             ))}
           </Select>
-        </div>
+        </FormFieldInput>
       </FormField>
       <FormField>
-        <div className="utrecht-form-field__label">
+        <FormFieldLabel>
           <FormLabel htmlFor="lijst-zoeken">Zoek een organisatie</FormLabel>
-        </div>
+        </FormFieldLabel>
         <FormFieldDescription id="lijst-zoeken-uitleg">
           Op naam of code. Vink de organisaties aan om mee te vergelijken; uw eigen organisatie telt altijd mee.
         </FormFieldDescription>
-        <div className="utrecht-form-field__input">
+        <FormFieldInput>
           <Textbox
             id="lijst-zoeken"
             type="search"
@@ -116,27 +128,26 @@ export function LijstKiezer({
             aria-controls="lijst-organisaties"
             onChange={(e) => setZoek(e.target.value)}
           />
-        </div>
+        </FormFieldInput>
       </FormField>
-      <p className="utrecht-paragraph" role="status" aria-live="polite" data-testid="lijst-aantal">
+      <Paragraph role="status" aria-live="polite" data-testid="lijst-aantal">
         {aantal === 1 ? "1 organisatie gekozen" : `${aantalTekst(aantal)} organisaties gekozen`}
         {zoek.trim() !== "" && `; ${aantalTekst(zichtbaar.length)} van ${aantalTekst(anderen.length)} getoond`}
-      </p>
+      </Paragraph>
       <ul className="rb-lijst__opties" id="lijst-organisaties" data-testid="lijst-organisaties" aria-label="Organisaties">
         {zichtbaar.map((o) => {
           const id = `lijst-org-${o.code}`;
           return (
             <li key={o.code} className="rb-lijst__optie">
-              <input
-                type="checkbox"
+              <Checkbox
                 id={id}
-                className="utrecht-checkbox utrecht-checkbox--html-input"
+               
                 checked={gekozen.includes(o.code)}
                 onChange={(e) => wissel(o.code, e.target.checked)}
               />
-              <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
+              <FormLabel type="checkbox" htmlFor={id}>
                 {o.naam} <span className="rb-register__code">({o.code})</span>
-              </label>
+              </FormLabel>
             </li>
           );
         })}
@@ -148,10 +159,10 @@ export function LijstKiezer({
       )}
       <FoutMelding fout={fout} testId="fout-lijst" />
       <FormField>
-        <div className="utrecht-form-field__label">
+        <FormFieldLabel>
           <FormLabel htmlFor="lijst-naam">Naam van de lijst</FormLabel>
-        </div>
-        <div className="utrecht-form-field__input rb-pad-rij">
+        </FormFieldLabel>
+        <FormFieldInput className="rb-pad-rij">
           <Textbox id="lijst-naam" autoComplete="off" value={naam} onChange={(e) => setNaam(e.target.value)} />
           <Button onClick={opslaan} disabled={naam.trim() === "" || gekozen.length === 0} data-testid="knop-lijst-opslaan">
             Lijst opslaan
@@ -159,7 +170,7 @@ export function LijstKiezer({
           <Button onClick={verwijderen} disabled={!bestaand} data-testid="knop-lijst-verwijderen">
             Lijst verwijderen
           </Button>
-        </div>
+        </FormFieldInput>
       </FormField>
       <StatusRegel testId="lijst-status">{status}</StatusRegel>
     </Fieldset>

@@ -6,7 +6,7 @@ import type { ComparisonView } from "../../bindings/ComparisonView";
 import type { OrganisationView } from "../../bindings/OrganisationView";
 import { aantalTekst } from "../../components/aantal";
 import { metEenheid, trendSvg, verdelingSvg } from "../../components/grafiek";
-import { Alert, Heading2, Heading3, Paragraph } from "../../components/utrecht";
+import { Alert, Checkbox, FormField, FormLabel, Heading2, Heading3, Paragraph } from "../../components/utrecht";
 import { Exports } from "./Exports";
 import { VergelijkTabel } from "./VergelijkTabel";
 
@@ -22,7 +22,7 @@ export function Resultaat({ view, org, bezig }: { view: ComparisonView; org: Org
       <Paragraph>
         Vergeleken met: <strong data-testid="vergelijk-groep-naam">{view.groep_naam}</strong>
       </Paragraph>
-      <p className="utrecht-paragraph utrecht-paragraph--lead rb-positie" data-testid="positie">
+      <Paragraph lead className="rb-positie" data-testid="positie">
         {positie ? (
           <>
             {view.eigen.naam}: <strong data-testid="positie-plaats">{positie.plaats_tekst}</strong>
@@ -34,7 +34,7 @@ export function Resultaat({ view, org, bezig }: { view: ComparisonView; org: Org
             Voor {view.eigen.naam} is geen waarde te berekenen voor dit kengetal, dus ook geen plaats in de groep.
           </>
         )}
-      </p>
+      </Paragraph>
       {view.opmerkingen.length > 0 && (
         <Alert type="info" heading="Opmerkingen" data-testid="opmerkingen">
           <ul className="rb-opmerkingen">
@@ -46,18 +46,17 @@ export function Resultaat({ view, org, bezig }: { view: ComparisonView; org: Org
       )}
 
       {view.referenties.length > 0 && (
-        <div className="utrecht-form-field utrecht-form-field--checkbox">
-          <input
-            type="checkbox"
+        <FormField type="checkbox">
+          <Checkbox
             id="toon-referenties"
-            className="utrecht-checkbox utrecht-checkbox--html-input"
+           
             checked={toonReferenties}
             onChange={(e) => setToonReferenties(e.target.checked)}
           />
-          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="toon-referenties">
+          <FormLabel type="checkbox" htmlFor="toon-referenties">
             Referentielijnen tonen ({view.referenties.map((r) => r.label).join("; ")})
-          </label>
-        </div>
+          </FormLabel>
+        </FormField>
       )}
       <Verdeling view={view} toonReferenties={toonReferenties} vak={verdeling} />
       {view.trend.length > 0 && <Trend view={view} org={org} />}

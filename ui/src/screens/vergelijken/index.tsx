@@ -103,11 +103,11 @@ export function VergelijkenScherm({ org, naarFactsheet }: { org: OrganisationVie
         <section aria-labelledby="kop-vergelijking" className="rb-blok">
           <Heading2 id="kop-vergelijking">Vergelijking</Heading2>
           <Alert type="info" heading="Nog geen vergelijking mogelijk" data-testid="vergelijk-leeg">
-            <p className="utrecht-paragraph">
+            <Paragraph>
               {opties.bronnen.length === 0
                 ? "Laad eerst een benchmarkbundel: de uitvoermap van Bundelen of raadsbudget bundel."
                 : "De geladen benchmarkgegevens bevatten geen jaren om te vergelijken. Laad een andere benchmarkbundel: de uitvoermap van Bundelen of raadsbudget bundel."}
-            </p>
+            </Paragraph>
           </Alert>
         </section>
       )}
