@@ -75,11 +75,12 @@ export function App() {
   const [fout, setFout] = useState<ErrorView | null>(null);
   const [bezig, setBezig] = useState(true);
 
-  const laden = useCallback(async (behoudOrg: string | null) => {
-    setBezig(true);
-    setFout(null);
-    try {
-      const [i, orgs] = await Promise.all([api.appInfo(), api.organisaties()]);
+  // Loads app info and organisations; state is only set once the answers are in (the app
+  // starts busy). `laden` is the same after a reset, for "Opnieuw proberen" and after a restore.
+  const ophalen = useCallback(
+    (behoudOrg: string | null) =>
+      Promise.all([api.appInfo(), api.organisaties()])
+        .then(([i, orgs]) => {
       setInfo(i);
       setOrganisaties(orgs);
       setUitvraag((u) => u ?? i.huidige_uitvraag);
@@ -94,16 +95,23 @@ export function App() {
         setOrg(null);
         setScherm((s) => (zonderOrganisatie.includes(s) ? s : "start"));
       }
-    } catch (e) {
-      setFout(e as ErrorView);
-    } finally {
-      setBezig(false);
-    }
-  }, []);
+        }, (e: ErrorView) => setFout(e))
+        .finally(() => setBezig(false)),
+    [],
+  );
+
+  const laden = useCallback(
+    (behoudOrg: string | null) => {
+      setBezig(true);
+      setFout(null);
+      return ophalen(behoudOrg);
+    },
+    [ophalen],
+  );
 
   useEffect(() => {
-    void laden(null);
-  }, [laden]);
+    void ophalen(null);
+  }, [ophalen]);
 
   const naar = useCallback((s: Scherm) => {
     setSprong(null);

@@ -1,6 +1,6 @@
 // Controle: every finding of the uitvraag, grouped by ernst, each with a jump to its field.
 
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 
 import { api } from "../api";
 import type { ErrorView } from "../bindings/ErrorView";
@@ -32,21 +32,29 @@ export function ControleScherm({
   const [fout, setFout] = useState<ErrorView | null>(null);
   const [bezig, setBezig] = useState(true);
 
-  async function laden() {
-    setBezig(true);
-    setFout(null);
-    try {
-      setMeldingen(await api.controle(org.code, uitvraag));
-    } catch (e) {
-      setFout(e as ErrorView);
-    } finally {
-      setBezig(false);
-    }
-  }
+  // State is only set once the answer is in; the screen starts busy (it is keyed by org and
+  // uitvraag, so this runs once per mount).
+  const ophalen = useCallback(
+    () =>
+      api
+        .controle(org.code, uitvraag)
+        .then(
+          (m) => setMeldingen(m),
+          (e: ErrorView) => setFout(e),
+        )
+        .finally(() => setBezig(false)),
+    [org.code, uitvraag],
+  );
 
   useEffect(() => {
-    void laden();
-  }, [org.code, uitvraag]);
+    void ophalen();
+  }, [ophalen]);
+
+  function laden() {
+    setBezig(true);
+    setFout(null);
+    void ophalen();
+  }
 
   return (
     <div className="rb-scherm" aria-busy={bezig}>

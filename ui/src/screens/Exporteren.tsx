@@ -1,6 +1,6 @@
 // Exporteren: what will be sent (file name, revisie, rows, findings, content) and writing it.
 
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 
 import { api, dialogen } from "../api";
 import type { ErrorView } from "../bindings/ErrorView";
@@ -21,25 +21,26 @@ export function ExporterenScherm({ org, uitvraag }: { org: OrganisationView; uit
   const [bezig, setBezig] = useState<"laden" | "export" | "concept" | null>("laden");
   const [resultaat, setResultaat] = useState<ExportResult | null>(null);
 
-  async function laden(mapBehouden: boolean) {
-    setBezig("laden");
-    try {
-      const v = await api.exportVoorbeeld(org.code, uitvraag);
-      setVoorbeeld(v);
-      if (!mapBehouden) setMap(v.standaard_map);
-    } catch (e) {
-      setFout(e as ErrorView);
-    } finally {
-      setBezig(null);
-    }
-  }
+  // State is only set once the answer is in; the screen starts busy (it is keyed by org and
+  // uitvraag, so the effect runs once per mount).
+  const ophalen = useCallback(
+    (mapBehouden: boolean) =>
+      api
+        .exportVoorbeeld(org.code, uitvraag)
+        .then(
+          (v) => {
+            setVoorbeeld(v);
+            if (!mapBehouden) setMap(v.standaard_map);
+          },
+          (e: ErrorView) => setFout(e),
+        )
+        .finally(() => setBezig(null)),
+    [org.code, uitvraag],
+  );
 
   useEffect(() => {
-    setFout(null);
-    setResultaat(null);
-    void laden(false);
-    // Reload only when the organisation or uitvraag changes.
-  }, [org.code, uitvraag]);
+    void ophalen(false);
+  }, [ophalen]);
 
   async function kiesMap() {
     setFout(null);

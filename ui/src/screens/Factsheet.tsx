@@ -64,10 +64,10 @@ export function FactsheetScherm({ org, uitvraag }: { org: OrganisationView; uitv
     };
   }, [org.code, uitvraag]);
 
+  // The factsheet of the chosen uitvraag; `kies` marks it as loading (the first choice comes
+  // while the screen is still loading).
   useEffect(() => {
     if (gekozen === null) return;
-    setLaden(true);
-    setOpgeslagen(null);
     nieuwste(api.factsheet(org.code, gekozen), {
       ok: (v) => {
         setView(v);
@@ -79,7 +79,13 @@ export function FactsheetScherm({ org, uitvraag }: { org: OrganisationView; uitv
       },
       klaar: () => setLaden(false),
     });
-  }, [org.code, gekozen]);
+  }, [org.code, gekozen, nieuwste]);
+
+  function kies(jaar: number) {
+    setGekozen(jaar);
+    setLaden(true);
+    setOpgeslagen(null);
+  }
 
   const standaardNaam = () => `factsheet-${org.code}-${gekozen ?? uitvraag}.pdf`;
 
@@ -144,7 +150,7 @@ export function FactsheetScherm({ org, uitvraag }: { org: OrganisationView; uitv
               className="rb-textbox--kort"
               value={gekozen ?? ""}
               disabled={keuzes.length === 0}
-              onChange={(e) => setGekozen(Number(e.target.value))}
+              onChange={(e) => kies(Number(e.target.value))}
             >
               {keuzes.map((j) => (
                 <option key={j} value={j}>

@@ -1,6 +1,6 @@
 // Geschiedenis: the audit log (newest first), filtered per post, and undo of the last change.
 
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 
 import { api } from "../api";
 import type { AuditView } from "../bindings/AuditView";
@@ -43,32 +43,34 @@ export function GeschiedenisScherm({ org }: { org: OrganisationView }) {
   const [bezig, setBezig] = useState(true);
   const [ongedaan, setOngedaan] = useState<{ entry: AuditView | null } | null>(null);
 
+  // State is only set once the answer is in; the screen starts busy (it is keyed by org, so
+  // the effect runs once per mount).
+  const ophalen = useCallback(
+    (filter: string) =>
+      (filter === ""
+        ? api.geschiedenis(org.code, null).then((a) => [a, a] as const)
+        : Promise.all([api.geschiedenis(org.code, null), api.geschiedenis(org.code, filter)])
+      )
+        .then(
+          ([a, gefilterd]) => {
+            setAlle(a);
+            setLijst(gefilterd);
+          },
+          (e: ErrorView) => setFout(e),
+        )
+        .finally(() => setBezig(false)),
+    [org.code],
+  );
+
+  useEffect(() => {
+    void ophalen("");
+  }, [ophalen]);
+
   async function laden(filter: string) {
     setBezig(true);
     setFout(null);
-    try {
-      if (filter === "") {
-        const a = await api.geschiedenis(org.code, null);
-        setAlle(a);
-        setLijst(a);
-      } else {
-        const [a, gefilterd] = await Promise.all([
-          api.geschiedenis(org.code, null),
-          api.geschiedenis(org.code, filter),
-        ]);
-        setAlle(a);
-        setLijst(gefilterd);
-      }
-    } catch (e) {
-      setFout(e as ErrorView);
-    } finally {
-      setBezig(false);
-    }
+    await ophalen(filter);
   }
-
-  useEffect(() => {
-    void laden("");
-  }, [org.code]);
 
   async function filter(nieuw: string) {
     setPost(nieuw);

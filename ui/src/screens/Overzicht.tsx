@@ -48,8 +48,8 @@ export function OverzichtScherm({
   const [bezig, setBezig] = useState(true);
 
   useEffect(() => {
+    // The screen starts busy (it is keyed by org, so this runs once per mount).
     let actief = true;
-    setBezig(true);
     api
       .overzicht(org.code)
       .then((o) => actief && setOverzicht(o))

@@ -61,9 +61,8 @@ export function InvoerScherm({
   }, []);
 
   useEffect(() => {
+    // The screen starts busy (it is keyed by org and uitvraag, so this runs once per mount).
     let actief = true;
-    setBezig(true);
-    setFout(null);
     api
       .formulier(org.code, uitvraag)
       .then((f) => actief && setForm(f))
@@ -89,6 +88,7 @@ export function InvoerScherm({
       el.scrollIntoView?.({ block: "center" });
       el.focus();
     } else {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- whether the field is on the form is known only from the DOM after commit
       setStatus(`Het veld ${sprong.post} (${faseTitel(sprong.fase, sprong.jaar)}) staat niet op dit formulier.`);
     }
   }, [form, sprong]);

@@ -2,7 +2,7 @@
 // shown (values, statistics, rank, quarter, titles, texts) comes from the views; the UI only
 // chooses, draws (Observable Plot) and sorts. The parts live next to this file.
 
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 
 import { api } from "../../api";
 import type { CompareOptions } from "../../bindings/CompareOptions";
@@ -14,7 +14,7 @@ import { useNieuwste } from "../../components/nieuwste";
 import { useScherm } from "../../components/scherm";
 import { Alert, Button, Heading1, Heading2, Paragraph } from "../../components/utrecht";
 import { Bronnen } from "./Bronnen";
-import { geldigeKeuze, type Keuze, verzoekVan } from "./keuze";
+import { geldigeKeuze, type Keuze, vraagbaar, verzoekVan } from "./keuze";
 import { Keuzes } from "./Keuzes";
 import { Resultaat } from "./Resultaat";
 
@@ -28,32 +28,45 @@ export function VergelijkenScherm({ org, naarFactsheet }: { org: OrganisationVie
   const [rekent, setRekent] = useState(false);
   const nieuwste = useNieuwste();
 
-  async function optiesLaden() {
-    try {
-      const o = await api.vergelijkOpties(org.code);
-      setOpties(o);
-      setKeuze((k) => geldigeKeuze(o, k));
-    } catch (e) {
-      setFout(e as ErrorView);
-    } finally {
-      setLaden(false);
-    }
-  }
+  // State is only set once the answer is in (the screen starts loading).
+  const optiesLaden = useCallback(
+    () =>
+      api
+        .vergelijkOpties(org.code)
+        .then(
+          (o) => {
+            setOpties(o);
+            setKeuze((k) => geldigeKeuze(o, k));
+          },
+          (e: ErrorView) => setFout(e),
+        )
+        .finally(() => setLaden(false)),
+    [org.code],
+  );
 
   useEffect(() => {
     void optiesLaden();
-    // Only when the organisation changes (the screen is keyed by it anyway).
-  }, [org.code]);
+  }, [optiesLaden]);
+
+  // A new choice: busy when it can be asked, else no result (adjusted while rendering, so the
+  // effect below only talks to Rust).
+  const [vorigeKeuze, setVorigeKeuze] = useState<Keuze | null>(null);
+  if (keuze !== vorigeKeuze) {
+    setVorigeKeuze(keuze);
+    if (vraagbaar(keuze)) {
+      setRekent(true);
+    } else {
+      setView(null);
+      setRekent(false);
+    }
+  }
 
   // Every change of the choice asks again; an answer to an older request is ignored.
   useEffect(() => {
-    if (!keuze || keuze.groep === null || (keuze.groep === "lijst" && keuze.lijst.length === 0)) {
+    if (!vraagbaar(keuze)) {
       nieuwste(null);
-      setView(null);
-      setRekent(false);
       return;
     }
-    setRekent(true);
     nieuwste(api.vergelijken(verzoekVan(org.code, keuze, keuze.groep)), {
       ok: (v) => {
         setView(v);
@@ -65,7 +78,7 @@ export function VergelijkenScherm({ org, naarFactsheet }: { org: OrganisationVie
       },
       klaar: () => setRekent(false),
     });
-  }, [keuze, org.code]);
+  }, [keuze, org.code, nieuwste]);
 
   const wijzig = (deel: Partial<Keuze>) => setKeuze((k) => (k ? { ...k, ...deel } : k));
 

@@ -36,6 +36,11 @@ export function geldigeKeuze(o: CompareOptions, k: Keuze | null): Keuze | null {
   return { categorie, indicator, jaar: blok.jaar, fase: blok.fase, groep, lijst: k?.lijst ?? [] };
 }
 
+/** Whether a choice can be asked: a group, and with group `lijst` at least one organisation. */
+export function vraagbaar(k: Keuze | null): k is Keuze & { groep: GroupCode } {
+  return k !== null && k.groep !== null && !(k.groep === "lijst" && k.lijst.length === 0);
+}
+
 /** The request for a choice (a hand-picked list only with group `lijst`, sorted). */
 export function verzoekVan(organisatie: string, k: Keuze, groep: GroupCode): CompareRequest {
   return {
