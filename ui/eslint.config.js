@@ -1,4 +1,4 @@
-// ESLint 9 flat config: the TypeScript and React hooks recommended rules, plus two house rules
+// ESLint 9 flat config: the TypeScript and React hooks recommended rules, plus the house rules
 // (see README.md, "Lint rules").
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -32,6 +32,44 @@ export default tseslint.config(
         {
           selector: "TemplateElement[value.raw=/utrecht-/]",
           message: "Use a wrapper from src/components/utrecht.tsx instead of a utrecht- class.",
+        },
+      ],
+    },
+  },
+  {
+    // No screen imports another screen: what two screens share lives in src/components/.
+    // Every sibling of a file directly in src/screens/ is a screen (file or folder).
+    files: ["src/screens/*.{ts,tsx}"],
+    ignores: ["src/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\./|^\\.\\./screens(/|$)",
+              message: "A screen does not import another screen; move the shared part to src/components/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Inside a screen folder (src/screens/vergelijken/…): its own files are fine (./X), a
+    // sibling of the folder (../X) is another screen.
+    files: ["src/screens/*/**/*.{ts,tsx}"],
+    ignores: ["src/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\.\\./(?!\\.\\./)|^\\.\\.$|^(\\.\\./){2,}screens(/|$)",
+              message: "A screen does not import another screen; move the shared part to src/components/.",
+            },
+          ],
         },
       ],
     },

@@ -7,17 +7,30 @@ import type { AppInfo } from "./bindings/AppInfo";
 import type { ErrorView } from "./bindings/ErrorView";
 import type { OrganisationView } from "./bindings/OrganisationView";
 import { FoutMelding, Laden } from "./components/common";
-import { Button } from "./components/utrecht";
+import type { Sprong } from "./components/sprong";
+import {
+  Button,
+  Heading1,
+  NavBar,
+  NavBarContent,
+  NavList,
+  NavListItem,
+  NavListLink,
+  PageHeader,
+  PageHeaderContent,
+  Paragraph,
+  SkipLink,
+} from "./components/utrecht";
 import { BackupScherm } from "./screens/Backup";
-import { BundelenScherm } from "./screens/Bundelen";
+import { BundelenScherm } from "./screens/bundelen";
 import { ControleScherm } from "./screens/Controle";
 import { ExporterenScherm } from "./screens/Exporteren";
 import { FactsheetScherm } from "./screens/Factsheet";
 import { GeschiedenisScherm } from "./screens/Geschiedenis";
-import { InvoerScherm, type Sprong } from "./screens/Invoer";
+import { InvoerScherm } from "./screens/invoer";
 import { OverzichtScherm } from "./screens/Overzicht";
 import { StartScherm } from "./screens/Start";
-import { VergelijkenScherm } from "./screens/Vergelijken";
+import { VergelijkenScherm } from "./screens/vergelijken";
 
 export type Scherm =
   | "start"
@@ -62,11 +75,12 @@ export function App() {
   const [fout, setFout] = useState<ErrorView | null>(null);
   const [bezig, setBezig] = useState(true);
 
-  const laden = useCallback(async (behoudOrg: string | null) => {
-    setBezig(true);
-    setFout(null);
-    try {
-      const [i, orgs] = await Promise.all([api.appInfo(), api.organisaties()]);
+  // Loads app info and organisations; state is only set once the answers are in (the app
+  // starts busy). `laden` is the same after a reset, for "Opnieuw proberen" and after a restore.
+  const ophalen = useCallback(
+    (behoudOrg: string | null) =>
+      Promise.all([api.appInfo(), api.organisaties()])
+        .then(([i, orgs]) => {
       setInfo(i);
       setOrganisaties(orgs);
       setUitvraag((u) => u ?? i.huidige_uitvraag);
@@ -81,16 +95,23 @@ export function App() {
         setOrg(null);
         setScherm((s) => (zonderOrganisatie.includes(s) ? s : "start"));
       }
-    } catch (e) {
-      setFout(e as ErrorView);
-    } finally {
-      setBezig(false);
-    }
-  }, []);
+        }, (e: ErrorView) => setFout(e))
+        .finally(() => setBezig(false)),
+    [],
+  );
+
+  const laden = useCallback(
+    (behoudOrg: string | null) => {
+      setBezig(true);
+      setFout(null);
+      return ophalen(behoudOrg);
+    },
+    [ophalen],
+  );
 
   useEffect(() => {
-    void laden(null);
-  }, [laden]);
+    void ophalen(null);
+  }, [ophalen]);
 
   const naar = useCallback((s: Scherm) => {
     setSprong(null);
@@ -171,11 +192,11 @@ export function App() {
 
   return (
     <div className="rb-app">
-      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus rb-skip-link" href="#inhoud">
+      <SkipLink className="rb-skip-link" href="#inhoud">
         Naar de inhoud
-      </a>
-      <header className="utrecht-page-header rb-header">
-        <div className="utrecht-page-header__content rb-header__content">
+      </SkipLink>
+      <PageHeader className="rb-header">
+        <PageHeaderContent className="rb-header__content">
           <div className="rb-header__merk">
             <span className="rb-header__app">Raadsbudget</span>
             {org ? (
@@ -201,35 +222,35 @@ export function App() {
               </Button>
             )}
           </div>
-        </div>
-        <nav className="utrecht-nav-bar rb-nav" aria-label="Hoofdmenu">
-          <div className="utrecht-nav-bar__content">
-            <ul className="utrecht-nav-list rb-nav__lijst">
+        </PageHeaderContent>
+        <NavBar className="rb-nav" aria-label="Hoofdmenu">
+          <NavBarContent>
+            <NavList className="rb-nav__lijst">
               {zichtbareNav.map((n) => {
                 const actief = scherm === n.scherm;
                 return (
-                  <li className="utrecht-nav-list__item" key={n.scherm}>
-                    <a
+                  <NavListItem key={n.scherm}>
+                    <NavListLink
                       href={`#${n.scherm}`}
-                      className="utrecht-nav-list__link utrecht-link rb-nav__link"
+                      className="rb-nav__link"
                       aria-current={actief ? "page" : undefined}
                       data-testid={`nav-${n.scherm}`}
                       onClick={navKlik(n.scherm)}
                     >
                       {n.label}
-                    </a>
-                  </li>
+                    </NavListLink>
+                  </NavListItem>
                 );
               })}
-            </ul>
-          </div>
-        </nav>
-      </header>
+            </NavList>
+          </NavBarContent>
+        </NavBar>
+      </PageHeader>
       <main id="inhoud" className="rb-main" aria-busy={bezig} tabIndex={-1}>
         <Laden bezig={bezig} />
         {fout && !info && (
           <>
-            <h1 className="utrecht-heading-1">Raadsbudget kon niet starten</h1>
+            <Heading1>Raadsbudget kon niet starten</Heading1>
             <FoutMelding fout={fout} />
             <Button onClick={() => laden(null)} data-testid="knop-opnieuw">
               Opnieuw proberen
@@ -241,10 +262,10 @@ export function App() {
       </main>
       {info && (
         <footer className="rb-footer">
-          <p className="utrecht-paragraph utrecht-paragraph--small">
+          <Paragraph small>
             {info.software} · definities {info.definities} · gebruiker {info.gebruiker} · database{" "}
             <span className="rb-pad">{info.database}</span>
-          </p>
+          </Paragraph>
         </footer>
       )}
     </div>

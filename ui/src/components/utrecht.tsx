@@ -4,6 +4,7 @@
 
 import {
   forwardRef,
+  type AnchorHTMLAttributes,
   type ButtonHTMLAttributes,
   type HTMLAttributes,
   type InputHTMLAttributes,
@@ -31,9 +32,12 @@ export const Heading1 = forwardRef<HTMLHeadingElement, HeadingProps>(function He
   return <h1 ref={ref} className={cx("utrecht-heading-1", className)} {...rest} />;
 });
 
-export function Heading2({ className, ...rest }: HeadingProps) {
-  return <h2 className={cx("utrecht-heading-2", className)} {...rest} />;
-}
+export const Heading2 = forwardRef<HTMLHeadingElement, HeadingProps>(function Heading2(
+  { className, ...rest },
+  ref,
+) {
+  return <h2 ref={ref} className={cx("utrecht-heading-2", className)} {...rest} />;
+});
 
 export function Heading3({ className, ...rest }: HeadingProps) {
   return <h3 className={cx("utrecht-heading-3", className)} {...rest} />;
@@ -174,6 +178,16 @@ export function RadioButton({ className, ...rest }: InputHTMLAttributes<HTMLInpu
   );
 }
 
+export function Checkbox({ className, ...rest }: Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+  return (
+    <input
+      type="checkbox"
+      className={cx("utrecht-checkbox", "utrecht-checkbox--html-input", className)}
+      {...rest}
+    />
+  );
+}
+
 export function FormLabel({
   className,
   type,
@@ -204,6 +218,16 @@ export function FormField({
       {...rest}
     />
   );
+}
+
+/** The label part of a FormField (holds the FormLabel). */
+export function FormFieldLabel({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
+  return <div className={cx("utrecht-form-field__label", className)} {...rest} />;
+}
+
+/** The input part of a FormField (holds the control, and any buttons next to it). */
+export function FormFieldInput({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
+  return <div className={cx("utrecht-form-field__input", className)} {...rest} />;
 }
 
 export function FormFieldDescription({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
@@ -356,6 +380,55 @@ export function TableCell({
 /** A table wrapper that scrolls sideways on its own instead of the page. */
 export function TableContainer({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
   return <div className={cx("utrecht-table-container", "rb-table-container", className)} {...rest} />;
+}
+
+// --- Lists and links -----------------------------------------------------------------------------
+
+export function UnorderedList({ className, ...rest }: HTMLAttributes<HTMLUListElement>) {
+  return <ul className={cx("utrecht-unordered-list", className)} {...rest} />;
+}
+
+export function UnorderedListItem({ className, ...rest }: HTMLAttributes<HTMLLIElement>) {
+  return <li className={cx("utrecht-unordered-list__item", className)} {...rest} />;
+}
+
+export function Link({ className, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement>) {
+  return <a className={cx("utrecht-link", className)} {...rest} />;
+}
+
+// --- Page shell: skip link, page header, navigation bar ---------------------------------------------
+
+/** "Naar de inhoud": hidden until it gets focus. */
+export function SkipLink({ className, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement>) {
+  return <a className={cx("utrecht-skip-link", "utrecht-skip-link--visible-on-focus", className)} {...rest} />;
+}
+
+export function PageHeader({ className, ...rest }: HTMLAttributes<HTMLElement>) {
+  return <header className={cx("utrecht-page-header", className)} {...rest} />;
+}
+
+export function PageHeaderContent({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
+  return <div className={cx("utrecht-page-header__content", className)} {...rest} />;
+}
+
+export function NavBar({ className, ...rest }: HTMLAttributes<HTMLElement>) {
+  return <nav className={cx("utrecht-nav-bar", className)} {...rest} />;
+}
+
+export function NavBarContent({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
+  return <div className={cx("utrecht-nav-bar__content", className)} {...rest} />;
+}
+
+export function NavList({ className, ...rest }: HTMLAttributes<HTMLUListElement>) {
+  return <ul className={cx("utrecht-nav-list", className)} {...rest} />;
+}
+
+export function NavListItem({ className, ...rest }: HTMLAttributes<HTMLLIElement>) {
+  return <li className={cx("utrecht-nav-list__item", className)} {...rest} />;
+}
+
+export function NavListLink({ className, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement>) {
+  return <a className={cx("utrecht-nav-list__link", "utrecht-link", className)} {...rest} />;
 }
 
 // --- Misc ----------------------------------------------------------------------------------------

@@ -8,14 +8,7 @@ import type { ErrorView } from "../bindings/ErrorView";
 import type { OrganisationView } from "../bindings/OrganisationView";
 import { FoutMelding, PadVeld, datumTekst, mapVan, padSamen } from "../components/common";
 import { useScherm } from "../components/scherm";
-import {
-  Alert,
-  Button,
-  ButtonGroup,
-  Heading1,
-  Heading2,
-  Paragraph,
-} from "../components/utrecht";
+import { Alert, Button, ButtonGroup, Heading1, Heading2, Paragraph } from "../components/utrecht";
 
 export function backupNaam(d: Date): string {
   return `raadsbudget-back-up-${datumTekst(d)}.sqlite`;
@@ -146,9 +139,9 @@ export function BackupScherm({
         <div role="status" aria-live="polite" data-testid="backup-resultaat">
           {gemaakt && (
             <Alert type="ok" heading="Back-up gemaakt">
-              <p className="utrecht-paragraph">
+              <Paragraph>
                 De back-up staat in <span className="rb-pad">{gemaakt}</span>.
-              </p>
+              </Paragraph>
             </Alert>
           )}
         </div>
@@ -185,12 +178,12 @@ export function BackupScherm({
         )}
         {bevestigen && (
           <Alert type="warning" heading="Weet u het zeker?" data-testid="terugzetten-bevestiging">
-            <p className="utrecht-paragraph">
+            <Paragraph>
               Weet u het zeker? De huidige gegevens worden eerst bewaard in{" "}
               <span className="rb-pad">{databaseMap}</span> (als
               raadsbudget-voor-terugzetten-&lt;tijdstip&gt;.sqlite). Daarna vervangt{" "}
               <span className="rb-pad">{terugPad}</span> alle gegevens.
-            </p>
+            </Paragraph>
             <ButtonGroup>
               <Button
                 appearance="primary-action-button"
@@ -211,9 +204,9 @@ export function BackupScherm({
         <div role="status" aria-live="polite" data-testid="terugzetten-resultaat">
           {teruggezet && (
             <Alert type="ok" heading="Back-up teruggezet">
-              <p className="utrecht-paragraph">
+              <Paragraph>
                 De gegevens van vóór het terugzetten staan in <span className="rb-pad">{teruggezet}</span>.
-              </p>
+              </Paragraph>
             </Alert>
           )}
         </div>

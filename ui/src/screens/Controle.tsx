@@ -1,6 +1,6 @@
 // Controle: every finding of the uitvraag, grouped by ernst, each with a jump to its field.
 
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 
 import { api } from "../api";
 import type { ErrorView } from "../bindings/ErrorView";
@@ -10,7 +10,7 @@ import { FoutMelding, Laden, Melding, faseTitel } from "../components/common";
 import { useScherm } from "../components/scherm";
 import { Alert, Button, Heading1, Heading2, LinkButton, Paragraph } from "../components/utrecht";
 import { veldSleutel } from "../ids";
-import type { Sprong } from "./Invoer";
+import type { Sprong } from "../components/sprong";
 
 const groepen = [
   { ernst: "fout", kop: "Fouten", enkel: "fout", teller: "aantal-fouten", uitleg: "Deze moeten worden opgelost voordat u kunt exporteren." },
@@ -32,21 +32,29 @@ export function ControleScherm({
   const [fout, setFout] = useState<ErrorView | null>(null);
   const [bezig, setBezig] = useState(true);
 
-  async function laden() {
-    setBezig(true);
-    setFout(null);
-    try {
-      setMeldingen(await api.controle(org.code, uitvraag));
-    } catch (e) {
-      setFout(e as ErrorView);
-    } finally {
-      setBezig(false);
-    }
-  }
+  // State is only set once the answer is in; the screen starts busy (it is keyed by org and
+  // uitvraag, so this runs once per mount).
+  const ophalen = useCallback(
+    () =>
+      api
+        .controle(org.code, uitvraag)
+        .then(
+          (m) => setMeldingen(m),
+          (e: ErrorView) => setFout(e),
+        )
+        .finally(() => setBezig(false)),
+    [org.code, uitvraag],
+  );
 
   useEffect(() => {
-    void laden();
-  }, [org.code, uitvraag]);
+    void ophalen();
+  }, [ophalen]);
+
+  function laden() {
+    setBezig(true);
+    setFout(null);
+    void ophalen();
+  }
 
   return (
     <div className="rb-scherm" aria-busy={bezig}>
@@ -77,7 +85,7 @@ export function ControleScherm({
           </ul>
           {meldingen.length === 0 && (
             <Alert type="ok" role="status" heading="Geen meldingen">
-              <p className="utrecht-paragraph">Er zijn geen fouten, waarschuwingen of signalen.</p>
+              <Paragraph>Er zijn geen fouten, waarschuwingen of signalen.</Paragraph>
             </Alert>
           )}
           {groepen.map((g) => {

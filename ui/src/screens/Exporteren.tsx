@@ -1,6 +1,6 @@
 // Exporteren: what will be sent (file name, revisie, rows, findings, content) and writing it.
 
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 
 import { api, dialogen } from "../api";
 import type { ErrorView } from "../bindings/ErrorView";
@@ -9,15 +9,7 @@ import type { ExportResult } from "../bindings/ExportResult";
 import type { OrganisationView } from "../bindings/OrganisationView";
 import { FoutMelding, Laden, MeldingenLijst, PadVeld } from "../components/common";
 import { useScherm } from "../components/scherm";
-import {
-  Alert,
-  Button,
-  ButtonGroup,
-  CodeBlock,
-  Heading1,
-  Heading2,
-  Paragraph,
-} from "../components/utrecht";
+import { Alert, Button, ButtonGroup, CodeBlock, Heading1, Heading2, Paragraph } from "../components/utrecht";
 
 const MAX_REGELS = 40;
 
@@ -29,25 +21,26 @@ export function ExporterenScherm({ org, uitvraag }: { org: OrganisationView; uit
   const [bezig, setBezig] = useState<"laden" | "export" | "concept" | null>("laden");
   const [resultaat, setResultaat] = useState<ExportResult | null>(null);
 
-  async function laden(mapBehouden: boolean) {
-    setBezig("laden");
-    try {
-      const v = await api.exportVoorbeeld(org.code, uitvraag);
-      setVoorbeeld(v);
-      if (!mapBehouden) setMap(v.standaard_map);
-    } catch (e) {
-      setFout(e as ErrorView);
-    } finally {
-      setBezig(null);
-    }
-  }
+  // State is only set once the answer is in; the screen starts busy (it is keyed by org and
+  // uitvraag, so the effect runs once per mount).
+  const ophalen = useCallback(
+    (mapBehouden: boolean) =>
+      api
+        .exportVoorbeeld(org.code, uitvraag)
+        .then(
+          (v) => {
+            setVoorbeeld(v);
+            if (!mapBehouden) setMap(v.standaard_map);
+          },
+          (e: ErrorView) => setFout(e),
+        )
+        .finally(() => setBezig(null)),
+    [org.code, uitvraag],
+  );
 
   useEffect(() => {
-    setFout(null);
-    setResultaat(null);
-    void laden(false);
-    // Reload only when the organisation or uitvraag changes.
-  }, [org.code, uitvraag]);
+    void ophalen(false);
+  }, [ophalen]);
 
   async function kiesMap() {
     setFout(null);
@@ -112,15 +105,15 @@ export function ExporterenScherm({ org, uitvraag }: { org: OrganisationView; uit
               </div>
             </dl>
             {resultaat.concept ? (
-              <p className="utrecht-paragraph">
+              <Paragraph>
                 Dit is een concept om te bekijken of te bespreken. Stuur het niet naar BZK: maak een
                 echt bestand met &lsquo;Exporteren&rsquo; zodra er geen fouten meer zijn.
-              </p>
+              </Paragraph>
             ) : (
-              <p className="utrecht-paragraph" data-testid="export-vervolg">
+              <Paragraph data-testid="export-vervolg">
                 Stuur dit bestand naar BZK zoals gevraagd in de uitvraag. Wijzigt u daarna nog iets,
                 exporteer dan opnieuw: het nieuwe bestand krijgt revisie {resultaat.revisie + 1}.
-              </p>
+              </Paragraph>
             )}
           </Alert>
         )}
@@ -170,10 +163,10 @@ export function ExporterenScherm({ org, uitvraag }: { org: OrganisationView; uit
             />
             {voorbeeld.heeft_fouten && (
               <Alert type="warning" heading="Exporteren kan nog niet" id="export-uitleg" data-testid="export-geblokkeerd">
-                <p className="utrecht-paragraph">
+                <Paragraph>
                   Er zijn nog fouten. Los ze op via Controle; tot die tijd kunt u alleen een concept
                   opslaan (dat bestand heet &hellip;_concept.csv en is niet voor BZK).
-                </p>
+                </Paragraph>
               </Alert>
             )}
             <ButtonGroup>

@@ -15,6 +15,8 @@ import {
   Button,
   ButtonGroup,
   FormField,
+  FormFieldInput,
+  FormFieldLabel,
   FormLabel,
   Heading1,
   Paragraph,
@@ -62,10 +64,10 @@ export function FactsheetScherm({ org, uitvraag }: { org: OrganisationView; uitv
     };
   }, [org.code, uitvraag]);
 
+  // The factsheet of the chosen uitvraag; `kies` marks it as loading (the first choice comes
+  // while the screen is still loading).
   useEffect(() => {
     if (gekozen === null) return;
-    setLaden(true);
-    setOpgeslagen(null);
     nieuwste(api.factsheet(org.code, gekozen), {
       ok: (v) => {
         setView(v);
@@ -77,7 +79,13 @@ export function FactsheetScherm({ org, uitvraag }: { org: OrganisationView; uitv
       },
       klaar: () => setLaden(false),
     });
-  }, [org.code, gekozen]);
+  }, [org.code, gekozen, nieuwste]);
+
+  function kies(jaar: number) {
+    setGekozen(jaar);
+    setLaden(true);
+    setOpgeslagen(null);
+  }
 
   const standaardNaam = () => `factsheet-${org.code}-${gekozen ?? uitvraag}.pdf`;
 
@@ -126,23 +134,23 @@ export function FactsheetScherm({ org, uitvraag }: { org: OrganisationView; uitv
         <FoutMelding fout={fout} />
         {jaren !== null && jaren.length === 0 && !fout && (
           <Alert type="info" heading="Nog geen factsheet mogelijk" data-testid="factsheet-geen-bronnen">
-            <p className="utrecht-paragraph">
+            <Paragraph>
               Er zijn nog geen benchmarkgegevens geladen. Laad eerst een benchmarkbundel op het scherm Vergelijken: de
               factsheet zet uw cijfers naast die van andere organisaties.
-            </p>
+            </Paragraph>
           </Alert>
         )}
         <FormField>
-          <div className="utrecht-form-field__label">
+          <FormFieldLabel>
             <FormLabel htmlFor="factsheet-uitvraag">Uitvraag</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
+          </FormFieldLabel>
+          <FormFieldInput>
             <Select
               id="factsheet-uitvraag"
               className="rb-textbox--kort"
               value={gekozen ?? ""}
               disabled={keuzes.length === 0}
-              onChange={(e) => setGekozen(Number(e.target.value))}
+              onChange={(e) => kies(Number(e.target.value))}
             >
               {keuzes.map((j) => (
                 <option key={j} value={j}>
@@ -150,7 +158,7 @@ export function FactsheetScherm({ org, uitvraag }: { org: OrganisationView; uitv
                 </option>
               ))}
             </Select>
-          </div>
+          </FormFieldInput>
         </FormField>
         <PadVeld
           id="factsheet-pad"

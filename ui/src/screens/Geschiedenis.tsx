@@ -1,6 +1,6 @@
 // Geschiedenis: the audit log (newest first), filtered per post, and undo of the last change.
 
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 
 import { api } from "../api";
 import type { AuditView } from "../bindings/AuditView";
@@ -12,6 +12,8 @@ import {
   Alert,
   Button,
   FormField,
+  FormFieldInput,
+  FormFieldLabel,
   FormLabel,
   Heading1,
   Paragraph,
@@ -41,32 +43,34 @@ export function GeschiedenisScherm({ org }: { org: OrganisationView }) {
   const [bezig, setBezig] = useState(true);
   const [ongedaan, setOngedaan] = useState<{ entry: AuditView | null } | null>(null);
 
+  // State is only set once the answer is in; the screen starts busy (it is keyed by org, so
+  // the effect runs once per mount).
+  const ophalen = useCallback(
+    (filter: string) =>
+      (filter === ""
+        ? api.geschiedenis(org.code, null).then((a) => [a, a] as const)
+        : Promise.all([api.geschiedenis(org.code, null), api.geschiedenis(org.code, filter)])
+      )
+        .then(
+          ([a, gefilterd]) => {
+            setAlle(a);
+            setLijst(gefilterd);
+          },
+          (e: ErrorView) => setFout(e),
+        )
+        .finally(() => setBezig(false)),
+    [org.code],
+  );
+
+  useEffect(() => {
+    void ophalen("");
+  }, [ophalen]);
+
   async function laden(filter: string) {
     setBezig(true);
     setFout(null);
-    try {
-      if (filter === "") {
-        const a = await api.geschiedenis(org.code, null);
-        setAlle(a);
-        setLijst(a);
-      } else {
-        const [a, gefilterd] = await Promise.all([
-          api.geschiedenis(org.code, null),
-          api.geschiedenis(org.code, filter),
-        ]);
-        setAlle(a);
-        setLijst(gefilterd);
-      }
-    } catch (e) {
-      setFout(e as ErrorView);
-    } finally {
-      setBezig(false);
-    }
+    await ophalen(filter);
   }
-
-  useEffect(() => {
-    void laden("");
-  }, [org.code]);
 
   async function filter(nieuw: string) {
     setPost(nieuw);
@@ -113,10 +117,10 @@ export function GeschiedenisScherm({ org }: { org: OrganisationView }) {
 
       <div className="rb-geschiedenis__acties">
         <FormField>
-          <div className="utrecht-form-field__label">
+          <FormFieldLabel>
             <FormLabel htmlFor="geschiedenis-post">Post</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
+          </FormFieldLabel>
+          <FormFieldInput>
             <Select id="geschiedenis-post" value={post} onChange={(e) => void filter(e.target.value)}>
               <option value="">Alle posten</option>
               {posten.map((p) => (
@@ -125,7 +129,7 @@ export function GeschiedenisScherm({ org }: { org: OrganisationView }) {
                 </option>
               ))}
             </Select>
-          </div>
+          </FormFieldInput>
         </FormField>
         <Button onClick={ongedaanMaken} disabled={bezig} data-testid="knop-ongedaan-maken">
           Laatste wijziging ongedaan maken
@@ -136,15 +140,15 @@ export function GeschiedenisScherm({ org }: { org: OrganisationView }) {
         {ongedaan &&
           (ongedaan.entry ? (
             <Alert type="ok" heading="Ongedaan gemaakt">
-              <p className="utrecht-paragraph">
+              <Paragraph>
                 {plaats(ongedaan.entry)}: <span className="rb-oud">{ongedaan.entry.oud || "leeg"}</span> →{" "}
                 <span className="rb-nieuw">{ongedaan.entry.nieuw || "leeg"}</span>
                 {ongedaan.entry.reden ? ` (${ongedaan.entry.reden})` : ""}.
-              </p>
+              </Paragraph>
             </Alert>
           ) : (
             <Alert type="info" heading="Niets ongedaan gemaakt">
-              <p className="utrecht-paragraph">Er is geen wijziging om ongedaan te maken.</p>
+              <Paragraph>Er is geen wijziging om ongedaan te maken.</Paragraph>
             </Alert>
           ))}
       </div>

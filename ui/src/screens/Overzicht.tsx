@@ -7,19 +7,20 @@ import { api } from "../api";
 import type { ErrorView } from "../bindings/ErrorView";
 import type { OrganisationView } from "../bindings/OrganisationView";
 import type { Overview } from "../bindings/Overview";
-import type { UitvraagSummary } from "../bindings/UitvraagSummary";
 import { FoutMelding, Laden } from "../components/common";
 import { useScherm } from "../components/scherm";
+import { Tellingen, UitvraagStatus } from "../components/uitvraag";
 import {
   Button,
   ButtonGroup,
   FormField,
+  FormFieldInput,
+  FormFieldLabel,
   FormLabel,
   Heading1,
   Heading2,
   Paragraph,
   Select,
-  StatusBadge,
   Table,
   TableBody,
   TableCaption,
@@ -29,49 +30,6 @@ import {
   TableHeaderCell,
   TableRow,
 } from "../components/utrecht";
-
-const statusStijl: Record<string, { badge: "neutral" | "warning" | "valid" | "success" | "danger"; icoon: string }> = {
-  leeg: { badge: "neutral", icoon: "○" },
-  concept: { badge: "warning", icoon: "✎" },
-  gecontroleerd: { badge: "valid", icoon: "✓" },
-  ingediend: { badge: "success", icoon: "✉" },
-  gewijzigd_na_indiening: { badge: "danger", icoon: "!" },
-};
-
-/** The status of an uitvraag: an icon and the Dutch text, so it never depends on colour. */
-export function UitvraagStatus({ samenvatting }: { samenvatting: UitvraagSummary }) {
-  const stijl = statusStijl[samenvatting.status] ?? { badge: "neutral" as const, icoon: "•" };
-  return (
-    <StatusBadge
-      status={stijl.badge}
-      className={`rb-status-badge rb-status-badge--${samenvatting.status}`}
-      data-testid={`status-${samenvatting.uitvraag}`}
-      data-status={samenvatting.status}
-    >
-      <span aria-hidden="true" className="rb-status-badge__icoon">
-        {stijl.icoon}
-      </span>{" "}
-      {samenvatting.status_tekst}
-    </StatusBadge>
-  );
-}
-
-export function Tellingen({ s }: { s: UitvraagSummary }) {
-  return (
-    <ul className="rb-tellingen" data-testid={`tellingen-${s.uitvraag}`}>
-      <li>
-        <strong data-testid="aantal-fouten">{s.fouten}</strong> {s.fouten === 1 ? "fout" : "fouten"}
-      </li>
-      <li>
-        <strong data-testid="aantal-waarschuwingen">{s.waarschuwingen}</strong>{" "}
-        {s.waarschuwingen === 1 ? "waarschuwing" : "waarschuwingen"}
-      </li>
-      <li>
-        <strong data-testid="aantal-signalen">{s.signalen}</strong> {s.signalen === 1 ? "signaal" : "signalen"}
-      </li>
-    </ul>
-  );
-}
 
 export function OverzichtScherm({
   org,
@@ -90,8 +48,8 @@ export function OverzichtScherm({
   const [bezig, setBezig] = useState(true);
 
   useEffect(() => {
+    // The screen starts busy (it is keyed by org, so this runs once per mount).
     let actief = true;
-    setBezig(true);
     api
       .overzicht(org.code)
       .then((o) => actief && setOverzicht(o))
@@ -147,10 +105,10 @@ export function OverzichtScherm({
           </TableContainer>
 
           <FormField className="rb-uitvraag-kiezer">
-            <div className="utrecht-form-field__label">
+            <FormFieldLabel>
               <FormLabel htmlFor="uitvraag-kiezen">Uitvraag</FormLabel>
-            </div>
-            <div className="utrecht-form-field__input">
+            </FormFieldLabel>
+            <FormFieldInput>
               <Select
                 id="uitvraag-kiezen"
                 value={gekozen ? String(gekozen.uitvraag) : ""}
@@ -162,7 +120,7 @@ export function OverzichtScherm({
                   </option>
                 ))}
               </Select>
-            </div>
+            </FormFieldInput>
           </FormField>
 
           {gekozen && (
@@ -172,9 +130,9 @@ export function OverzichtScherm({
               data-testid={`uitvraag-detail-${gekozen.uitvraag}`}
             >
               <Heading2 id="kop-uitvraag">Uitvraag {gekozen.uitvraag}</Heading2>
-              <p className="utrecht-paragraph">
+              <Paragraph>
                 Status: <UitvraagStatus samenvatting={gekozen} />
-              </p>
+              </Paragraph>
               <Tellingen s={gekozen} />
               <TableContainer>
                 <Table data-testid={`totalen-${gekozen.uitvraag}`}>

@@ -16,6 +16,8 @@ import {
   FormField,
   FormFieldDescription,
   FormFieldErrorMessage,
+  FormFieldInput,
+  FormFieldLabel,
   FormLabel,
   Heading1,
   Heading2,
@@ -221,9 +223,9 @@ export function StartScherm({
           </Fieldset>
 
           <FormField invalid={!!codeFout}>
-            <div className="utrecht-form-field__label">
+            <FormFieldLabel>
               <FormLabel htmlFor="org-code">Code</FormLabel>
-            </div>
+            </FormFieldLabel>
             <FormFieldDescription id="org-code-uitleg">{soortInfo.uitleg}.</FormFieldDescription>
             {codeFout && (
               <FormFieldErrorMessage id="org-code-fout" data-testid="fout-org-code">
@@ -231,7 +233,7 @@ export function StartScherm({
                 {codeFout}
               </FormFieldErrorMessage>
             )}
-            <div className="utrecht-form-field__input">
+            <FormFieldInput>
               <Textbox
                 id="org-code"
                 ref={codeRef}
@@ -247,20 +249,20 @@ export function StartScherm({
                   if (s) setSoort(s);
                 }}
               />
-            </div>
+            </FormFieldInput>
           </FormField>
 
           <FormField invalid={!!naamFout}>
-            <div className="utrecht-form-field__label">
+            <FormFieldLabel>
               <FormLabel htmlFor="org-naam">Naam</FormLabel>
-            </div>
+            </FormFieldLabel>
             {naamFout && (
               <FormFieldErrorMessage id="org-naam-fout" data-testid="fout-org-naam">
                 <strong>Fout:</strong> 
                 {naamFout}
               </FormFieldErrorMessage>
             )}
-            <div className="utrecht-form-field__input">
+            <FormFieldInput>
               <Textbox
                 id="org-naam"
                 ref={naamRef}
@@ -270,7 +272,7 @@ export function StartScherm({
                 autoComplete="organization"
                 onChange={(e) => setNaam(e.target.value)}
               />
-            </div>
+            </FormFieldInput>
           </FormField>
 
           <ButtonGroup>
@@ -317,10 +319,10 @@ export function StartScherm({
           {register && (
             <div className="rb-register__resultaat" data-testid="register-resultaat">
               <FormField>
-                <div className="utrecht-form-field__label">
+                <FormFieldLabel>
                   <FormLabel htmlFor="register-zoeken">Zoek op code of naam</FormLabel>
-                </div>
-                <div className="utrecht-form-field__input">
+                </FormFieldLabel>
+                <FormFieldInput>
                   <Textbox
                     id="register-zoeken"
                     type="search"
@@ -330,12 +332,12 @@ export function StartScherm({
                     aria-describedby="register-aantal"
                     onChange={(e) => setZoek(e.target.value)}
                   />
-                </div>
+                </FormFieldInput>
               </FormField>
-              <p className="utrecht-paragraph" id="register-aantal" aria-live="polite" data-testid="register-aantal">
+              <Paragraph id="register-aantal" aria-live="polite" data-testid="register-aantal">
                 {gevonden.length} van {register.length} organisaties
                 {gevonden.length > MAX_ZICHTBAAR ? ` (de eerste ${MAX_ZICHTBAAR} staan hieronder; typ om te zoeken)` : ""}
-              </p>
+              </Paragraph>
               <ul className="rb-register__lijst" id="register-lijst" data-testid="register-lijst">
                 {gevonden.slice(0, MAX_ZICHTBAAR).map((r) => (
                   <li key={r.code}>

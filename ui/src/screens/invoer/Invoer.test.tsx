@@ -2,12 +2,12 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 
-import type { FormView } from "../bindings/FormView";
-import type { PreviewView } from "../bindings/PreviewView";
-import type { SetFieldRequest } from "../bindings/SetFieldRequest";
-import { amsterdam, finding, formulier, kengetal } from "../test/fixtures";
-import { aanroepenVan, mockCommands } from "../test/ipc";
-import { InvoerScherm } from "./Invoer";
+import type { FormView } from "../../bindings/FormView";
+import type { PreviewView } from "../../bindings/PreviewView";
+import type { SetFieldRequest } from "../../bindings/SetFieldRequest";
+import { amsterdam, finding, formulier, kengetal } from "../../test/fixtures";
+import { aanroepenVan, mockCommands } from "../../test/ipc";
+import { InvoerScherm } from ".";
 
 const PERSONEEL = "veld-2026-begroting-GRF_PERSONEEL";
 

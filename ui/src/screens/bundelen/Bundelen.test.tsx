@@ -3,11 +3,12 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 
-import type { BundelVoortgang, Slepen } from "../api";
-import type { BundleView } from "../bindings/BundleView";
-import { bundelView } from "../test/fixtures";
-import { aanroepenVan, laatsteVan, mockCommands, type Handler } from "../test/ipc";
-import { BundelenScherm, aantalTekst } from "./Bundelen";
+import type { BundelVoortgang, Slepen } from "../../api";
+import type { BundleView } from "../../bindings/BundleView";
+import { bundelView } from "../../test/fixtures";
+import { aanroepenVan, laatsteVan, mockCommands, type Handler } from "../../test/ipc";
+import { aantalTekst } from "../../components/aantal";
+import { BundelenScherm } from ".";
 
 /** Mocks the bundle commands; `bundelen` answers when the test calls `klaar`. */
 function mockBundel(extra: Record<string, Handler> = {}) {

@@ -2,10 +2,10 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
-import { App } from "../App";
-import type { ComparisonView } from "../bindings/ComparisonView";
-import type { CompareRequest } from "../bindings/CompareRequest";
-import { afbeelding, tekenPng } from "../components/grafiek";
+import { App } from "../../App";
+import type { ComparisonView } from "../../bindings/ComparisonView";
+import type { CompareRequest } from "../../bindings/CompareRequest";
+import { afbeelding, tekenPng } from "../../components/grafiek";
 import {
   amsterdam,
   appInfo,
@@ -14,9 +14,10 @@ import {
   standaardVerzoek,
   vergelijking,
   vergelijkRijen,
-} from "../test/fixtures";
-import { aanroepenVan, benchmarkHandlers, laatsteVan, mockCommands, uitgesteld, type Handler } from "../test/ipc";
-import { sorteerRijen, VergelijkenScherm } from "./Vergelijken";
+} from "../../test/fixtures";
+import { aanroepenVan, benchmarkHandlers, laatsteVan, mockCommands, uitgesteld, type Handler } from "../../test/ipc";
+import { VergelijkenScherm } from ".";
+import { sorteerRijen } from "./tabel";
 
 function mock(extra: Record<string, Handler> = {}, staat?: Parameters<typeof benchmarkHandlers>[0]) {
   return mockCommands({ ...benchmarkHandlers(staat), ...extra });

@@ -1,0 +1,62 @@
+// One section of the form with its kengetallen.
+
+import type { ColumnView } from "../../bindings/ColumnView";
+import type { KengetalView } from "../../bindings/KengetalView";
+import type { SectionView } from "../../bindings/SectionView";
+import { KengetallenBlok, faseTitel } from "../../components/common";
+import { Heading2, Paragraph } from "../../components/utrecht";
+import { kengetalSleutel } from "./formulier";
+import { Post } from "./Post";
+import type { VeldContext } from "./veldcontext";
+
+export function KengetallenRij({
+  kengetallen,
+  kolommen,
+  voorbeeld,
+  label,
+}: {
+  kengetallen: KengetalView[];
+  kolommen: ColumnView[];
+  voorbeeld: Map<string, KengetalView>;
+  label: string;
+}) {
+  if (kengetallen.length === 0) return null;
+  return (
+    <div className="rb-kengetallen-rij" role="group" aria-label={label}>
+      {kengetallen.map((k) => {
+        const v = voorbeeld.get(kengetalSleutel(k));
+        const titel = kolommen.find((c) => c.jaar === k.jaar && c.fase === k.fase)?.titel ?? faseTitel(k.fase, k.jaar);
+        return <KengetallenBlok key={kengetalSleutel(k)} kengetal={v ?? k} titel={titel} voorbeeld={!!v} />;
+      })}
+    </div>
+  );
+}
+
+export function Sectie({
+  sectie,
+  ctx,
+  voorbeeld,
+  alleDefinities,
+}: {
+  sectie: SectionView;
+  ctx: VeldContext;
+  voorbeeld: Map<string, KengetalView>;
+  alleDefinities: boolean;
+}) {
+  const kopId = `sectie-kop-${sectie.code}`;
+  return (
+    <section className="rb-sectie" aria-labelledby={kopId} data-testid={`sectie-${sectie.code}`} id={`sectie-${sectie.code}`}>
+      <Heading2 id={kopId}>{sectie.naam}</Heading2>
+      <Paragraph>{sectie.omschrijving}</Paragraph>
+      <KengetallenRij
+        kengetallen={sectie.kengetallen}
+        kolommen={sectie.kolommen}
+        voorbeeld={voorbeeld}
+        label={`Kengetallen ${sectie.naam}`}
+      />
+      {sectie.posten.map((p) => (
+        <Post key={p.code} post={p} kolommen={sectie.kolommen} ctx={ctx} alleDefinities={alleDefinities} />
+      ))}
+    </section>
+  );
+}
