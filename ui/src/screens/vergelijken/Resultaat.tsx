@@ -1,6 +1,6 @@
 // The result of a comparison: title, position, the charts, statistics, the table and exports.
 
-import { useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from "react";
 
 import type { ComparisonView } from "../../bindings/ComparisonView";
 import type { OrganisationView } from "../../bindings/OrganisationView";
@@ -68,7 +68,8 @@ export function Resultaat({ view, org, bezig }: { view: ComparisonView; org: Org
 }
 
 /** Puts a freshly drawn SVG into a container (before paint) and removes it again. */
-function useSvg(vak: RefObject<HTMLDivElement | null>, maak: () => SVGSVGElement, deps: unknown[]) {
+/** Draws `maak()` into `vak`, again whenever `maak` changes (callers memoise it). */
+function useSvg(vak: RefObject<HTMLDivElement | null>, maak: () => SVGSVGElement) {
   useLayoutEffect(() => {
     const el = vak.current;
     if (!el) return;
@@ -77,8 +78,7 @@ function useSvg(vak: RefObject<HTMLDivElement | null>, maak: () => SVGSVGElement
     return () => {
       svg.remove();
     };
-    // `maak` is a new closure every render; `deps` say when to draw again.
-  }, deps);
+  }, [vak, maak]);
 }
 
 function Verdeling({
@@ -90,7 +90,10 @@ function Verdeling({
   toonReferenties: boolean;
   vak: RefObject<HTMLDivElement | null>;
 }) {
-  useSvg(vak, () => verdelingSvg(view, toonReferenties), [view, toonReferenties]);
+  useSvg(
+    vak,
+    useCallback(() => verdelingSvg(view, toonReferenties), [view, toonReferenties]),
+  );
   const lijnen = ["doorgetrokken lijn: mediaan", "stippellijnen: 25e en 75e percentiel"];
   if (toonReferenties && view.referenties.length > 0) lijnen.push("streepjeslijnen: referentielijnen");
   return (
@@ -108,7 +111,10 @@ function Verdeling({
 
 function Trend({ view, org }: { view: ComparisonView; org: OrganisationView }) {
   const vak = useRef<HTMLDivElement>(null);
-  useSvg(vak, () => trendSvg(view), [view]);
+  useSvg(
+    vak,
+    useCallback(() => trendSvg(view), [view]),
+  );
   return (
     <figure className="rb-figuur" data-testid="grafiek-trend">
       <figcaption className="rb-figuur__onderschrift">
