@@ -68,7 +68,7 @@ fn resave_in_spreadsheet(bytes: &[u8]) -> Vec<u8> {
 }
 
 fn set_amount(data: &mut Dataset, jaar: u16, fase: Fase, post: &str, amount: &str) {
-    let definities = Catalogue::current().versie.clone();
+    let definities = Catalogue::current().version();
     data.set(
         jaar,
         fase,
@@ -583,7 +583,7 @@ fn statistics_of_a_small_table_worked_out_by_hand() {
             Record {
                 entry: Entry::Value(Value::Count(10_000)),
                 toelichting: String::new(),
-                definities: versie,
+                definities: versie.as_str().into(),
             },
         );
         for post in cat

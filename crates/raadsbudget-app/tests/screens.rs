@@ -91,12 +91,12 @@ fn summary_of(s: &Session, org: &str, uitvraag: u16) -> UitvraagSummary {
 /// Enters a complete, error-free uitvraag `u()` for GM0001 from demo data, field by field.
 fn fill_complete(s: &mut Session) {
     let demo = demo_datasets(u(), 1, 7).remove(0);
-    for ((jaar, fase, post), record) in &demo.records {
+    for ((jaar, fase, post), record) in demo.records() {
         let invoer = match &record.entry {
             Entry::Value(v) => waarde(&v.to_dutch()),
             Entry::Reason(r) => InputView::Reden { reden: (*r).into() },
         };
-        let mut req = request(*jaar, fase.as_str(), post, invoer);
+        let mut req = request(jaar, fase.as_str(), post, invoer);
         req.toelichting = Some(record.toelichting.clone());
         screens::set_field(s, &req).unwrap();
     }
@@ -695,7 +695,7 @@ fn export_preview_is_what_the_export_writes() {
     );
     let read = raadsbudget_formats::benchmark::read("voorbeeld.csv", preview.inhoud.as_bytes());
     let file = read.file.expect("the preview is a valid benchmark file");
-    assert_eq!(preview.regels as usize, file.data.records.len());
+    assert_eq!(preview.regels as usize, file.data.len());
 
     // The export at the same moment writes exactly these bytes, under this name.
     let out = s

@@ -456,7 +456,6 @@ fn loading_is_checked_all_or_nothing_and_removable() {
         .store()
         .dataset(&raadsbudget_domain::OrgCode::parse("GM5010").unwrap())
         .unwrap()
-        .records
         .is_empty());
 }
 

@@ -56,8 +56,7 @@ pub fn demo_datasets(uitvraag: Jaar, aantal: usize, seed: u64) -> Vec<Dataset> {
     demo_history(first, uitvraag, aantal, seed)
         .into_iter()
         .map(|mut data| {
-            data.records
-                .retain(|(jaar, fase, _), _| blocks.contains(&(*jaar, *fase)));
+            data.retain(|(jaar, fase, _), _| blocks.contains(&(jaar, fase)));
             data
         })
         .collect()

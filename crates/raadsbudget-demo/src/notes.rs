@@ -115,33 +115,31 @@ impl Profile {
             w.put(fase, post, ONBEKEND, note);
         }
         let jaar = w.jaar;
-        for ((_, _, post), record) in w
-            .data
-            .records
-            .range_mut((jaar, K, String::new())..)
-            .take_while(|((j, _, _), _)| *j == jaar)
-        {
+        w.data.for_each_mut(|(j, _, post), record| {
+            if j != jaar {
+                return;
+            }
             let positive = match &record.entry {
                 Entry::Value(Value::Decimal(d)) => !d.is_zero(),
                 Entry::Value(Value::Count(n)) => *n > 0,
                 _ => false,
             };
             if !positive || !record.toelichting.is_empty() || !rng.chance(25) {
-                continue;
+                return;
             }
             let text = if rng.chance(40) {
                 *rng.pick(&LASTIGE_TOELICHTINGEN)
             } else {
                 let pool = TOELICHTINGEN
                     .iter()
-                    .find(|(p, _)| *p == post.as_str() || p.is_empty())
+                    .find(|(p, _)| *p == post || p.is_empty())
                     .map_or(&[][..], |(_, pool)| *pool);
                 if pool.is_empty() {
-                    continue;
+                    return;
                 }
                 *rng.pick(pool)
             };
             record.toelichting = text.to_string();
-        }
+        });
     }
 }

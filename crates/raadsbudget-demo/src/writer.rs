@@ -23,7 +23,7 @@ impl Writer<'_> {
             Record {
                 entry,
                 toelichting: toelichting.to_string(),
-                definities: self.versie.to_string(),
+                definities: self.versie.into(),
             },
         );
     }

@@ -7,6 +7,7 @@
 use crate::fase::Fase;
 use crate::organisation::OrgType;
 pub use crate::value::Unit;
+use crate::version::CatalogueVersion;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -157,6 +158,12 @@ pub struct Catalogue {
     pub posts: Vec<Post>,
     #[serde(skip)]
     index: HashMap<String, usize, FnvBuild>,
+    /// Positions of the posts in post-code order.
+    #[serde(skip)]
+    by_code: Vec<usize>,
+    /// `versie`, interned.
+    #[serde(skip)]
+    version: CatalogueVersion,
 }
 
 /// FNV-1a: a fast hash for short keys such as post codes. Used for the catalogue's post index
@@ -276,7 +283,21 @@ impl Catalogue {
                 )));
             }
         }
+        let mut by_code: Vec<usize> = (0..cat.posts.len()).collect();
+        by_code.sort_by(|&a, &b| cat.posts[a].code.cmp(&cat.posts[b].code));
+        cat.by_code = by_code;
+        cat.version = CatalogueVersion::new(&cat.versie);
         Ok(cat)
+    }
+
+    /// The version, interned: what a [`crate::Record`] entered under this catalogue carries.
+    pub fn version(&self) -> CatalogueVersion {
+        self.version
+    }
+
+    /// The positions of the posts, in post-code order (the order entries are iterated in).
+    pub fn positions_by_code(&self) -> &[usize] {
+        &self.by_code
     }
 
     /// All embedded catalogues, oldest first. Loaded once.

@@ -19,6 +19,7 @@ pub mod submission;
 pub mod validation;
 pub mod value;
 pub mod vergelijking;
+pub mod version;
 
 pub use catalogue::{Catalogue, Category, Post, Requirement, Unit};
 pub use dataset::{Dataset, Fill, Record, RecordKey};
@@ -26,6 +27,7 @@ pub use fase::{Fase, Jaar};
 pub use finding::{Finding, FindingCode, Location, Severity};
 pub use organisation::{OrgCode, OrgType, Organisation};
 pub use value::{Entry, Reason, Value};
+pub use version::CatalogueVersion;
 
 /// Name and version of this software, as written in the `software` column of a benchmark file.
 pub const SOFTWARE: &str = concat!("Raadsbudget ", env!("CARGO_PKG_VERSION"));

@@ -156,13 +156,15 @@ impl<'d> Blocks<'d> {
             .into_iter()
             .map(|(jaar, fase)| {
                 let mut records = vec![None; cat.posts.len()];
-                for ((_, _, code), record) in data
-                    .records
-                    .range((jaar, fase, String::new())..)
-                    .take_while(|((j, f, _), _)| *j == jaar && *f == fase)
-                {
-                    if let Some(slot) = cat.position(code).and_then(|i| records.get_mut(i)) {
-                        *slot = Some(record);
+                if let Some(slots) = data.slots(jaar, fase, cat) {
+                    for (slot, record) in records.iter_mut().zip(slots) {
+                        *slot = record.as_ref();
+                    }
+                } else {
+                    for (code, record) in data.records_in(jaar, fase) {
+                        if let Some(slot) = cat.position(code).and_then(|i| records.get_mut(i)) {
+                            *slot = Some(record);
+                        }
                     }
                 }
                 ((jaar, fase), records)
@@ -200,11 +202,7 @@ fn check_block(
     // Whether any post of the block has an entry.
     let mut block_is_empty = true;
     // Entries that are not in the catalogue or not in this fase.
-    for ((_, _, code), record) in data
-        .records
-        .range((jaar, fase, String::new())..)
-        .take_while(|((j, f, _), _)| *j == jaar && *f == fase)
-    {
+    for (code, record) in data.records_in(jaar, fase) {
         block_is_empty = false;
         let loc = || at(data, jaar, fase, code);
         match cat.post(code) {
@@ -535,8 +533,7 @@ mod tests {
     fn missing_required_post_is_an_error() {
         let cat = Catalogue::current();
         let mut data = complete();
-        data.records
-            .remove(&(2026, Fase::Begroting, "GRF.INHUUR".to_string()));
+        data.remove(2026, Fase::Begroting, "GRF.INHUUR");
         let findings = validate_uitvraag(cat, &data, 2026);
         assert_eq!(codes(&findings), ["F001"]);
         assert_eq!(findings[0].location.post.as_deref(), Some("GRF.INHUUR"));
@@ -544,8 +541,7 @@ mod tests {
             .message
             .contains("ontbreekt voor begroting 2026"));
         // Optional posts (overhead) may be missing.
-        data.records
-            .remove(&(2026, Fase::Begroting, "GRF.OVERHEAD".to_string()));
+        data.remove(2026, Fase::Begroting, "GRF.OVERHEAD");
         assert_eq!(codes(&validate_uitvraag(cat, &data, 2026)), ["F001"]);
     }
 
@@ -739,8 +735,7 @@ mod tests {
     fn an_empty_block_is_reported_once_and_unknown_is_fine() {
         let cat = Catalogue::current();
         let mut data = complete();
-        data.records
-            .retain(|(j, f, _), _| !(*j == 2025 && *f == Fase::Realisatie));
+        data.retain(|(j, f, _), _| !(j == 2025 && f == Fase::Realisatie));
         put(
             &mut data,
             2026,
@@ -757,7 +752,7 @@ mod tests {
         let cat = Catalogue::current();
         let mut data = complete();
         data.organisation = Organisation::new("WS0155", "Waterschap Proef").unwrap();
-        data.records.retain(|(_, _, p), _| {
+        data.retain(|(_, _, p), _| {
             p.starts_with("RKK")
                 || p.starts_with("KEN.INWONERS")
                 || p.starts_with("KEN.ZETELS")

@@ -115,7 +115,7 @@ fn lf_line_ends_w104() {
     let file = outcome.file.unwrap();
     assert_eq!(file.lines, clean().lines);
     assert_eq!(
-        file.lines[&(2026, Fase::Begroting, "GRF.INHUUR".to_string())],
+        file.lines.get(2026, Fase::Begroting, "GRF.INHUUR").unwrap(),
         31
     );
 }

@@ -202,9 +202,7 @@ fn refuses_what_it_cannot_write_faithfully() {
     assert!(refused(&one("GRF.INHUUR", Fase::Begroting, amount("1.00"), "'=x")).contains("F106"));
 
     let mut data = one("GRF.INHUUR", Fase::Begroting, amount("1.00"), "");
-    for record in data.records.values_mut() {
-        record.definities = "2025.1".into();
-    }
+    data.for_each_mut(|_, record| record.definities = "2025.1".into());
     assert!(refused(&data).contains("F105: de waarde is ingevoerd onder definities 2025.1"));
 
     let huge = Entry::Value(Value::Decimal(Decimal::MAX));

@@ -3,7 +3,7 @@
 
 use crate::{Result, StoreError};
 use raadsbudget_domain::value::{parse_value, NumberStyle};
-use raadsbudget_domain::{Catalogue, Entry, Reason, Record, Value};
+use raadsbudget_domain::{Catalogue, CatalogueVersion, Entry, Reason, Record, Value};
 
 /// A record as stored: exactly one of `waarde` and `reden` is set.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +26,7 @@ impl Columns {
     /// The columns of a record to be written, checking that the stored text reads back as the
     /// same value (so that a stored value can always be read).
     pub fn from_record(post: &str, record: &Record, waar: &str) -> Result<Columns> {
-        if record.definities.trim().is_empty() {
+        if record.definities.as_str().trim().is_empty() {
             return Err(StoreError::Invalid(format!(
                 "{waar}: de definitieversie ontbreekt"
             )));
@@ -34,11 +34,12 @@ impl Columns {
         let (waarde, reden) = match &record.entry {
             Entry::Value(value) => {
                 let text = value.to_canonical();
-                let back =
-                    parse_waarde(&record.definities, post, &text, waar).map_err(|e| match e {
+                let back = parse_waarde(record.definities.as_str(), post, &text, waar).map_err(
+                    |e| match e {
                         StoreError::Corrupt(m) => StoreError::Invalid(m),
                         other => other,
-                    })?;
+                    },
+                )?;
                 if &back != value {
                     return Err(StoreError::Invalid(format!(
                         "{waar}: waarde {text} past niet bij de eenheid van post {post}"
@@ -52,7 +53,7 @@ impl Columns {
             waarde,
             reden,
             toelichting: record.toelichting.clone(),
-            definities: record.definities.clone(),
+            definities: record.definities.to_string(),
         })
     }
 
@@ -74,7 +75,7 @@ impl Columns {
         Ok(Record {
             entry,
             toelichting: self.toelichting.clone(),
-            definities: self.definities.clone(),
+            definities: CatalogueVersion::new(&self.definities),
         })
     }
 

@@ -12,7 +12,7 @@ fn rec(entry: Entry, toelichting: &str) -> Record {
     Record {
         entry,
         toelichting: toelichting.to_string(),
-        definities: "2026.1".to_string(),
+        definities: "2026.1".into(),
     }
 }
 

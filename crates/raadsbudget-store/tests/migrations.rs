@@ -333,7 +333,7 @@ fn expected_record(entry: Entry, toelichting: &str) -> Record {
     Record {
         entry,
         toelichting: toelichting.to_string(),
-        definities: "2026.1".to_string(),
+        definities: "2026.1".into(),
     }
 }
 

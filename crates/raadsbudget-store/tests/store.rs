@@ -21,7 +21,7 @@ fn rec(entry: Entry, toelichting: &str) -> Record {
     Record {
         entry,
         toelichting: toelichting.to_string(),
-        definities: "2026.1".to_string(),
+        definities: "2026.1".into(),
     }
 }
 
@@ -100,7 +100,7 @@ fn values_round_trip_for_two_organisations_kept_apart() {
     for (org, variant) in [(gm(), 0), (ws(), 1)] {
         let data = store.dataset(&org.code).unwrap();
         assert_eq!(data.organisation, org);
-        assert_eq!(data.records.len(), sample(variant).len());
+        assert_eq!(data.len(), sample(variant).len());
         for (jaar, fase, post, record) in sample(variant) {
             assert_eq!(data.get(jaar, fase, post), Some(&record), "{org:?} {post}");
             assert_eq!(

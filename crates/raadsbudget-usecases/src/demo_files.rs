@@ -73,9 +73,8 @@ impl Session {
         let org = &data.organisation;
         self.store_mut().add_organisation(org, actor)?;
         let changes: Vec<(Jaar, Fase, String, Option<Record>)> = data
-            .records
-            .iter()
-            .map(|((j, f, p), r)| (*j, *f, p.clone(), Some(r.clone())))
+            .records()
+            .map(|((j, f, p), r)| (j, f, p.to_string(), Some(r.clone())))
             .collect();
         self.store_mut()
             .set_records(&org.code, &changes, actor, Some("demogegevens"))?;

@@ -123,7 +123,7 @@ pub(crate) fn render_uitvraag(
     Ok(Rendered {
         meta,
         bytes,
-        rows: view.records.len(),
+        rows: view.len(),
     })
 }
 
@@ -327,7 +327,7 @@ fn difference(theirs: &BenchmarkFile, ours: &BenchmarkFile) -> Option<String> {
         Some(format!("het heeft revisie {}", t.revisie))
     } else if t.definities != o.definities {
         Some(format!("het gebruikt definities {}", t.definities))
-    } else if theirs.data.records != ours.data.records {
+    } else if !theirs.data.records().eq(ours.data.records()) {
         Some("de waarden erin verschillen van de waarden in deze database".to_string())
     } else {
         None

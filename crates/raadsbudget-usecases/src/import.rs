@@ -64,16 +64,16 @@ impl Session {
         let current = self.store().dataset(&org.code)?;
         let mut changes: Vec<(Jaar, Fase, String, Option<Record>)> = Vec::new();
         let (mut unchanged, mut kept) = (0, 0);
-        for ((jaar, fase, post), record) in file.data.records {
-            let old = current.get(jaar, fase, &post);
-            if old == Some(&record) {
+        for ((jaar, fase, post), record) in file.data.records() {
+            let old = current.get(jaar, fase, post);
+            if old == Some(record) {
                 unchanged += 1;
             } else if record.entry == Entry::Reason(Reason::Onbekend)
                 && old.is_some_and(|o| o.entry.value().is_some())
             {
                 kept += 1;
             } else {
-                changes.push((jaar, fase, post, Some(record)));
+                changes.push((jaar, fase, post.to_string(), Some(record.clone())));
             }
         }
         let name = path

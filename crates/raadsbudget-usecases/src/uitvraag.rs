@@ -262,7 +262,7 @@ impl Session {
                 let record = Record {
                     entry: source.entry.clone(),
                     toelichting: source.toelichting.clone(),
-                    definities: cat.versie.clone(),
+                    definities: cat.version(),
                 };
                 changes.push((jaar, fase, post.code.clone(), Some(record)));
             }
@@ -290,8 +290,7 @@ impl Session {
             {
                 continue;
             }
-            data.records
-                .retain(|(jaar, fase, _), _| !(*jaar == u && *fase == Fase::Realisatie));
+            data.retain(|(jaar, fase, _), _| !(jaar == u && fase == Fase::Realisatie));
             let actor = self.actor()?;
             self.store_demo(&data, &actor)?;
             return Ok(data.organisation);

@@ -176,7 +176,7 @@ impl Session {
         let record = Record {
             entry,
             toelichting,
-            definities: cat.versie.clone(),
+            definities: cat.version(),
         };
         let actor = self.actor()?;
         let audit_id = self.store_mut().set_record(
@@ -218,10 +218,9 @@ impl Session {
         let data = self.store().dataset(&org.code)?;
         let cat = Catalogue::current();
         let mut rows: Vec<ValueRow> = data
-            .records
-            .into_iter()
+            .records()
             .filter(|((j, _, _), _)| jaar.is_none_or(|y| y == *j))
-            .map(|((j, f, p), r)| (j, f, p, r))
+            .map(|((j, f, p), r)| (j, f, p.to_string(), r.clone()))
             .collect();
         rows.sort_by_key(|(j, f, p, _)| (*j, *f, cat.position(p).unwrap_or(usize::MAX)));
         Ok((org, rows))
@@ -237,7 +236,7 @@ impl Session {
         let post = lookup_post(cat, req.post)?;
         let mut data = self.store().dataset(&org.code)?;
         if req.tekst.trim().is_empty() {
-            data.records.remove(&(jaar, fase, post.code.clone()));
+            data.remove(jaar, fase, &post.code);
         } else {
             let location = field_location(&org, jaar, fase, &post.code);
             match typed_entry(post, fase, req.tekst, location) {
@@ -245,7 +244,7 @@ impl Session {
                     let record = Record {
                         entry,
                         toelichting: String::new(),
-                        definities: cat.versie.clone(),
+                        definities: cat.version(),
                     };
                     data.set(jaar, fase, &post.code, record);
                 }

@@ -26,7 +26,7 @@ pub use read::read;
 pub use write::{write, WriteError};
 
 use chrono::{DateTime, Utc};
-use raadsbudget_domain::{Dataset, Finding, Jaar, OrgCode, Organisation, RecordKey};
+use raadsbudget_domain::{Catalogue, Dataset, Fase, Finding, Jaar, OrgCode, Organisation};
 use std::collections::BTreeMap;
 
 /// The largest benchmark file any reader takes (a real one is about 10 kB): larger input is
@@ -147,5 +147,52 @@ pub struct BenchmarkFile {
     pub data: Dataset,
     /// Physical line (1-based, header = line 1) where each record starts, for locating
     /// findings.
-    pub lines: BTreeMap<RecordKey, u64>,
+    pub lines: RecordLines,
+}
+
+/// The physical line (1-based, header = line 1) where each record of a file starts, keyed by
+/// `(jaar, fase, position in the file's catalogue)`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RecordLines {
+    /// The file's catalogue: what the positions refer to.
+    catalogue: Option<&'static Catalogue>,
+    lines: BTreeMap<(Jaar, Fase, usize), u64>,
+}
+
+impl RecordLines {
+    pub(crate) fn insert(&mut self, key: (Jaar, Fase, usize), line: u64) {
+        self.lines.insert(key, line);
+    }
+
+    /// The line of a record.
+    pub fn get(&self, jaar: Jaar, fase: Fase, post: &str) -> Option<u64> {
+        let i = self.catalogue?.position(post)?;
+        self.lines.get(&(jaar, fase, i)).copied()
+    }
+
+    /// How many records have a line.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Whether no record has a line.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// `((jaar, fase, post), line)` in `(jaar, fase, post code)` order, the order of
+    /// [`Dataset::records`].
+    pub fn iter(&self) -> impl Iterator<Item = ((Jaar, Fase, &str), u64)> + '_ {
+        let mut out: Vec<((Jaar, Fase, &str), u64)> = self
+            .catalogue
+            .into_iter()
+            .flat_map(|cat| {
+                self.lines.iter().filter_map(|(&(j, f, i), &line)| {
+                    Some(((j, f, cat.posts.get(i)?.code.as_str()), line))
+                })
+            })
+            .collect();
+        out.sort_unstable();
+        out.into_iter()
+    }
 }

@@ -64,19 +64,19 @@ pub fn write<W: Write>(mut out: W, meta: &FileMeta, data: &Dataset) -> Result<()
     let moment = meta.aangemaakt_op.format(MOMENT_FORMAT).to_string();
     let blocks = uitvraag_blocks(meta.uitvraag);
 
-    let mut rows: Vec<(Jaar, Fase, usize, &str, &Record)> = Vec::with_capacity(data.records.len());
-    for ((jaar, fase, post_code), record) in &data.records {
+    let mut rows: Vec<(Jaar, Fase, usize, &str, &Record)> = Vec::with_capacity(data.len());
+    for ((jaar, fase, post_code), record) in data.records() {
         let refuse = |code: FindingCode, message: String| {
             WriteError::Record(Box::new(Finding::new(
                 code,
                 Location {
                     organisation: Some(org.code.to_string()),
-                    ..Location::data(*jaar, *fase, post_code)
+                    ..Location::data(jaar, fase, post_code)
                 },
                 message,
             )))
         };
-        if !blocks.contains(&(*jaar, *fase)) || !jaar_is_plausible(*jaar) {
+        if !blocks.contains(&(jaar, fase)) || !jaar_is_plausible(jaar) {
             return Err(refuse(
                 FindingCode::WrongYear,
                 format!(
@@ -93,9 +93,9 @@ pub fn write<W: Write>(mut out: W, meta: &FileMeta, data: &Dataset) -> Result<()
         };
         let location = Location {
             organisation: Some(org.code.to_string()),
-            ..Location::data(*jaar, *fase, post_code)
+            ..Location::data(jaar, fase, post_code)
         };
-        if let Some(finding) = check_entry(post, *fase, &record.entry, location) {
+        if let Some(finding) = check_entry(post, fase, &record.entry, location) {
             return Err(WriteError::Record(Box::new(finding)));
         }
         if record.definities != meta.definities {
@@ -113,7 +113,7 @@ pub fn write<W: Write>(mut out: W, meta: &FileMeta, data: &Dataset) -> Result<()
                 format!("toelichting: {message}"),
             ));
         }
-        rows.push((*jaar, *fase, position, post_code, record));
+        rows.push((jaar, fase, position, post_code, record));
     }
     rows.sort_by_key(|(jaar, fase, position, _, _)| (*jaar, *fase, *position));
 

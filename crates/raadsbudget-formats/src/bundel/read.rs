@@ -246,7 +246,7 @@ pub fn read_waarden(name: &str, bytes: &[u8]) -> Result<Vec<Inzending>, WaardenE
             Record {
                 entry,
                 toelichting: get(col::TOELICHTING).to_string(),
-                definities: cat.versie.clone(),
+                definities: cat.version(),
             },
         );
     }

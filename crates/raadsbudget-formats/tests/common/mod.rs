@@ -55,7 +55,7 @@ pub fn put(
         Record {
             entry,
             toelichting: toelichting.to_string(),
-            definities: "2026.1".to_string(),
+            definities: "2026.1".into(),
         },
     );
 }
@@ -63,7 +63,7 @@ pub fn put(
 /// The meta of the golden file.
 pub fn golden_meta() -> FileMeta {
     FileMeta {
-        definities: "2026.1".to_string(),
+        definities: "2026.1".into(),
         uitvraag: 2026,
         organisation: Organisation::new("GM9999", "Proefgemeente, Noord").unwrap(),
         revisie: 1,

@@ -112,10 +112,9 @@ impl Store {
                 let org = &s.data.organisation;
                 let definities = s
                     .data
-                    .records
-                    .values()
+                    .records()
                     .next()
-                    .map_or("", |r| r.definities.as_str());
+                    .map_or("", |(_, r)| r.definities.as_str());
                 submission.execute(params![
                     source,
                     org.code.as_str(),
@@ -125,7 +124,7 @@ impl Store {
                     definities
                 ])?;
                 let id = tx.last_insert_rowid();
-                for ((jaar, fase, post), record) in &s.data.records {
+                for ((jaar, fase, post), record) in s.data.records() {
                     let waar = format!("{} {jaar} {fase} {post}", org.code);
                     if record.definities != definities {
                         return Err(StoreError::Invalid(format!(

@@ -248,10 +248,10 @@ fn content_digest(meta: &FileMeta, data: &Dataset) -> [u8; 32] {
     h.update(meta.revisie.to_le_bytes());
     h.update(meta.aangemaakt_op.timestamp().to_le_bytes());
     text(&mut h, &meta.software);
-    h.update((data.records.len() as u64).to_le_bytes());
-    for ((jaar, fase, post), record) in &data.records {
+    h.update((data.len() as u64).to_le_bytes());
+    for ((jaar, fase, post), record) in data.records() {
         h.update(jaar.to_le_bytes());
-        h.update([*fase as u8]);
+        h.update([fase as u8]);
         text(&mut h, post);
         match &record.entry {
             Entry::Value(Value::Decimal(d)) => {
@@ -275,7 +275,7 @@ fn content_digest(meta: &FileMeta, data: &Dataset) -> [u8; 32] {
             }
         }
         text(&mut h, &record.toelichting);
-        text(&mut h, &record.definities);
+        text(&mut h, record.definities.as_str());
     }
     h.finalize().into()
 }

@@ -469,11 +469,8 @@ fn meldingen(t: &mut Table<'_, '_>, rows: &[FileRow]) -> std::io::Result<()> {
 }
 
 /// The records of a dataset in file order: jaar, fase, catalogue position.
-fn ordered(a: &Accepted) -> Vec<(&(u16, Fase, String), &raadsbudget_domain::Record)> {
-    let cat = catalogue_of(a);
-    let mut records: Vec<_> = a.data.records.iter().collect();
-    records.sort_by_cached_key(|((jaar, fase, post), _)| (*jaar, *fase, cat.position(post)));
-    records
+fn ordered(a: &Accepted) -> Vec<((u16, Fase, &str), &raadsbudget_domain::Record)> {
+    a.data.records_in_file_order(catalogue_of(a))
 }
 
 fn org_cells(a: &Accepted) -> [Cell<'_>; 4] {
@@ -548,7 +545,7 @@ fn waarden<W: Write>(t: &mut CsvTableWriter<'_, W>, a: &Accepted) -> std::io::Re
         cells.clear();
         cells.extend(org_cells(a));
         cells.extend([
-            int(*jaar),
+            int(jaar),
             Cell::Text(fase.as_str()),
             Cell::Text(post),
             Cell::Owned(waarde),

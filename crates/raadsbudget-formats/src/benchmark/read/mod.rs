@@ -5,7 +5,9 @@ mod meta;
 mod records;
 
 use super::text::{decode, regels, unprotect, Lines, RecordIter};
-use super::{col, BenchmarkFile, FileMeta, ReadOutcome, FORMAT, HEADER, MOMENT_FORMAT};
+use super::{
+    col, BenchmarkFile, FileMeta, ReadOutcome, RecordLines, FORMAT, HEADER, MOMENT_FORMAT,
+};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use raadsbudget_domain::catalogue::{Catalogue, FnvBuild, Unit};
 use raadsbudget_domain::fase::{jaar_is_plausible, uitvraag_blocks, JAAR_MAX, JAAR_MIN};
@@ -309,14 +311,14 @@ impl Reader<'_> {
         let notation = self.notation(&rows, meta.cat, semicolon);
         let mut usable = self.check_constant(&rows);
 
-        let mut records: BTreeMap<RecordKey, Record> = BTreeMap::new();
-        let mut lines_of: BTreeMap<RecordKey, u64> = BTreeMap::new();
+        let mut records: Vec<((Jaar, Fase, usize), Record)> = Vec::with_capacity(rows.len());
+        let mut lines_of = RecordLines::default();
         let mut seen = Seen::with_capacity_and_hasher(rows.len(), Default::default());
         let mut rejected: BTreeSet<RecordKey> = BTreeSet::new();
         for row in &rows {
             if let Some((key, record)) = self.row(row, &meta, &notation, &mut seen, &mut rejected) {
-                lines_of.insert(key.clone(), row.line);
-                records.insert(key, record);
+                lines_of.insert(key, row.line);
+                records.push((key, record));
             }
         }
         self.report_localised(&notation);
@@ -342,10 +344,11 @@ impl Reader<'_> {
         if !usable || !complete {
             return None;
         }
-        let data = Dataset {
-            organisation: organisation.clone(),
-            records,
-        };
+        let mut data = Dataset::new(organisation.clone());
+        for ((jaar, fase, position), record) in records {
+            data.set_at(jaar, fase, cat, position, record);
+        }
+        lines_of.catalogue = Some(cat);
         let content = self.content(cat, &data, uitvraag, &lines_of, &rejected);
         let file = BenchmarkFile {
             meta: FileMeta {

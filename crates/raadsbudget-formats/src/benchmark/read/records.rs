@@ -12,7 +12,7 @@ impl Reader<'_> {
         notation: &Notation,
         seen: &mut Seen<'r>,
         rejected: &mut BTreeSet<RecordKey>,
-    ) -> Option<(RecordKey, Record)> {
+    ) -> Option<((Jaar, Fase, usize), Record)> {
         let line = Some(row.line);
         let formaat = row.get(col::FORMAAT);
         if formaat != FORMAT {
@@ -76,8 +76,8 @@ impl Reader<'_> {
             }
         }
         let post = match meta.cat {
-            Some(cat) => match cat.post(post_code) {
-                Some(post) => Some(post),
+            Some(cat) => match cat.position(post_code) {
+                Some(i) => Some((i, &cat.posts[i])),
                 None => {
                     let message = format!(
                         "'{post_code}' is geen post van de definities {}; controleer de code (hoofdletters, punt)",
@@ -93,6 +93,8 @@ impl Reader<'_> {
             },
             None => None,
         };
+        let position = post.map(|(i, _)| i);
+        let post = post.map(|(_, post)| post);
         if let Some(post) = post {
             // Only the fase can be wrong for a reason.
             if !post.has_fase(fase) {
@@ -116,7 +118,6 @@ impl Reader<'_> {
             return None;
         }
         seen.insert((jaar, fase, post_code), row.line);
-        let key: RecordKey = (jaar, fase, post_code.to_string());
 
         let waarde = row.get(col::WAARDE);
         let reden = row.get(col::REDEN);
@@ -182,12 +183,12 @@ impl Reader<'_> {
             None
         };
         let Some(entry) = entry else {
-            rejected.insert(key);
+            rejected.insert((jaar, fase, post_code.to_string()));
             return None;
         };
-        let definities = meta.cat.map(|c| c.versie.clone())?;
+        let definities = meta.cat.map(|c| c.version())?;
         Some((
-            key,
+            (jaar, fase, position?),
             Record {
                 entry,
                 toelichting: unprotect(row.get(col::TOELICHTING)).to_string(),
@@ -204,7 +205,7 @@ impl Reader<'_> {
         cat: &Catalogue,
         data: &Dataset,
         uitvraag: Jaar,
-        lines: &BTreeMap<RecordKey, u64>,
+        lines: &RecordLines,
         rejected: &BTreeSet<RecordKey>,
     ) -> Vec<Finding> {
         let mut out = Vec::new();
@@ -248,8 +249,8 @@ impl Reader<'_> {
                     out.push(finding);
                 }
                 _ => {
-                    if let Some(line) = key.as_ref().and_then(|k| lines.get(k)) {
-                        finding.location.line = Some(*line);
+                    if let Some(line) = key.as_ref().and_then(|(j, f, p)| lines.get(*j, *f, p)) {
+                        finding.location.line = Some(line);
                         finding.location.column = Some(col::WAARDE);
                     }
                     out.push(finding);
