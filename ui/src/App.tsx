@@ -59,12 +59,6 @@ const navItems: Array<{ scherm: Scherm; label: string }> = [
   { scherm: "bundelen", label: "Bundelen" },
 ];
 
-export const soortLabel: Record<string, string> = {
-  gemeente: "Gemeente",
-  provincie: "Provincie",
-  waterschap: "Waterschap",
-};
-
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [organisaties, setOrganisaties] = useState<OrganisationView[] | null>(null);
@@ -203,7 +197,7 @@ export function App() {
               <span className="rb-header__org" data-testid="organisatie-naam">
                 {org.naam}{" "}
                 <span className="rb-header__code">
-                  ({soortLabel[org.soort] ?? org.soort} {org.code})
+                  ({org.soort_label} {org.code})
                 </span>
               </span>
             ) : (

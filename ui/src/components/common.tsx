@@ -10,12 +10,6 @@ import { Alert, Button, FormField, FormFieldDescription, FormLabel, Textbox } fr
 
 // --- Findings -------------------------------------------------------------------------------
 
-export const ernstLabel: Record<string, string> = {
-  fout: "Fout",
-  waarschuwing: "Waarschuwing",
-  signaal: "Signaal",
-};
-
 const ernstIcon: Record<string, string> = {
   fout: "✕",
   waarschuwing: "!",
@@ -23,7 +17,7 @@ const ernstIcon: Record<string, string> = {
 };
 
 export function ernstVan(f: FindingView): string {
-  return ernstLabel[f.ernst] ? f.ernst : "signaal";
+  return ernstIcon[f.ernst] ? f.ernst : "signaal";
 }
 
 /** One finding: a text label for its severity (never colour alone), its code and message. */
@@ -34,7 +28,7 @@ export function Melding({ melding, toonPlaats = false }: { melding: FindingView;
       <span className="rb-melding__icoon" aria-hidden="true">
         {ernstIcon[ernst]}
       </span>
-      <strong className="rb-melding__ernst">{ernstLabel[ernst] ?? melding.ernst}</strong>{" "}
+      <strong className="rb-melding__ernst">{melding.ernst_label}</strong>{" "}
       <span className="rb-melding__code">{melding.code}</span>:{" "}
       {toonPlaats ? melding.tekst : melding.melding}
     </span>
@@ -64,15 +58,6 @@ export function MeldingenLijst({
 
 // --- Errors ---------------------------------------------------------------------------------
 
-const kindKop: Record<string, string> = {
-  opslag: "De gegevens konden niet worden opgeslagen of gelezen",
-  bestand: "Probleem met een bestand",
-  invoer: "De invoer klopt niet",
-  niet_gevonden: "Niet gevonden",
-  meldingen: "Geweigerd vanwege fouten",
-  waarde: "De waarde past niet",
-};
-
 /**
  * The alert region of a screen. It is always in the DOM (so screen readers pick up what is
  * put into it) and shows the ErrorView of the last failed command, if any.
@@ -81,7 +66,7 @@ export function FoutMelding({ fout, testId = "foutmelding" }: { fout: ErrorView 
   return (
     <div role="alert" className="rb-alert-region" data-testid={testId}>
       {fout && (
-        <Alert type="error" heading={kindKop[fout.kind] ?? "Er ging iets mis"} data-kind={fout.kind}>
+        <Alert type="error" heading={fout.kop} data-kind={fout.kind}>
           <p className="utrecht-paragraph">{fout.message}</p>
           <MeldingenLijst meldingen={fout.meldingen} toonPlaats />
         </Alert>
@@ -160,11 +145,6 @@ export function KengetallenBlok({
       </dl>
     </div>
   );
-}
-
-export function faseTitel(fase: string, jaar: number): string {
-  const naam = fase === "begroting" ? "Begroting" : fase === "realisatie" ? "Realisatie" : fase === "kenmerk" ? "Kenmerken" : fase;
-  return `${naam} ${jaar}`;
 }
 
 /** dd-mm-jjjj of a date (local time). */
