@@ -7,6 +7,7 @@ import type { AppInfo } from "./bindings/AppInfo";
 import type { ErrorView } from "./bindings/ErrorView";
 import type { OrganisationView } from "./bindings/OrganisationView";
 import { FoutMelding, Laden } from "./components/common";
+import type { Scherm } from "./components/scherm";
 import type { Sprong } from "./components/sprong";
 import {
   Button,
@@ -31,18 +32,6 @@ import { InvoerScherm } from "./screens/invoer";
 import { OverzichtScherm } from "./screens/Overzicht";
 import { StartScherm } from "./screens/Start";
 import { VergelijkenScherm } from "./screens/vergelijken";
-
-export type Scherm =
-  | "start"
-  | "overzicht"
-  | "invoer"
-  | "controle"
-  | "exporteren"
-  | "geschiedenis"
-  | "vergelijken"
-  | "factsheet"
-  | "backup"
-  | "bundelen";
 
 /** Screens that need no organisation: in the menu also when none is open. */
 const zonderOrganisatie: Scherm[] = ["backup", "bundelen"];

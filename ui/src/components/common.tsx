@@ -6,7 +6,17 @@ import type { ErrorView } from "../bindings/ErrorView";
 import type { FindingView } from "../bindings/FindingView";
 import type { KengetalView } from "../bindings/KengetalView";
 import { kengetallenTestId } from "../ids";
-import { Alert, Button, FormField, FormFieldDescription, FormLabel, Textbox } from "./utrecht";
+import {
+  Alert,
+  Button,
+  FormField,
+  FormFieldDescription,
+  FormFieldInput,
+  FormFieldLabel,
+  FormLabel,
+  Paragraph,
+  Textbox,
+} from "./utrecht";
 
 // --- Findings -------------------------------------------------------------------------------
 
@@ -67,7 +77,7 @@ export function FoutMelding({ fout, testId = "foutmelding" }: { fout: ErrorView 
     <div role="alert" className="rb-alert-region" data-testid={testId}>
       {fout && (
         <Alert type="error" heading={fout.kop} data-kind={fout.kind}>
-          <p className="utrecht-paragraph">{fout.message}</p>
+          <Paragraph>{fout.message}</Paragraph>
           <MeldingenLijst meldingen={fout.meldingen} toonPlaats />
         </Alert>
       )}
@@ -87,7 +97,7 @@ export function StatusRegel({ children, testId }: { children: ReactNode; testId?
 export function Laden({ bezig, tekst = "Bezig met laden…" }: { bezig: boolean; tekst?: string }) {
   return (
     <div role="status" aria-live="polite" className="rb-laden">
-      {bezig ? <p className="utrecht-paragraph rb-laden__tekst">{tekst}</p> : null}
+      {bezig ? <Paragraph className="rb-laden__tekst">{tekst}</Paragraph> : null}
     </div>
   );
 }
@@ -125,10 +135,10 @@ export function KengetallenBlok({
       data-testid={kengetallenTestId(kengetal.categorie, kengetal.jaar, kengetal.fase)}
       data-voorbeeld={voorbeeld ? "ja" : undefined}
     >
-      <p className="utrecht-paragraph rb-kengetallen__titel">
+      <Paragraph className="rb-kengetallen__titel">
         <strong>{titel}</strong>
         {voorbeeld && <span className="rb-kengetallen__voorbeeld"> (voorbeeld, nog niet opgeslagen)</span>}
-      </p>
+      </Paragraph>
       <dl className="rb-kengetallen__lijst">
         {regels.map((r) => {
           const waarde = kengetal[r.veld] as string | null;
@@ -197,11 +207,11 @@ export function PadVeld({
   const uitlegId = uitleg ? `${id}-uitleg` : undefined;
   return (
     <FormField>
-      <div className="utrecht-form-field__label">
+      <FormFieldLabel>
         <FormLabel htmlFor={id}>{label}</FormLabel>
-      </div>
+      </FormFieldLabel>
       {uitleg && <FormFieldDescription id={uitlegId}>{uitleg}</FormFieldDescription>}
-      <div className="utrecht-form-field__input rb-pad-rij">
+      <FormFieldInput className="rb-pad-rij">
         <Textbox
           id={id}
           value={waarde}
@@ -219,7 +229,7 @@ export function PadVeld({
           {kiesTekst}
         </Button>
         {children}
-      </div>
+      </FormFieldInput>
     </FormField>
   );
 }
