@@ -86,11 +86,7 @@ impl AppState {
 }
 
 fn storage_error(message: String) -> ErrorView {
-    ErrorView {
-        kind: ErrorKind::Opslag,
-        message,
-        meldingen: Vec::new(),
-    }
+    ErrorView::new(ErrorKind::Opslag, message)
 }
 
 #[cfg(test)]

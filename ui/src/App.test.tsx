@@ -57,7 +57,7 @@ describe("Eerste start", () => {
     const aanroepen = basis(
       {
         organisatie_toevoegen: () => {
-          throw { kind: "invoer", message: melding, meldingen: [] };
+          throw { kind: "invoer", kop: "De invoer klopt niet", message: melding, meldingen: [] };
         },
       },
       [],
@@ -90,7 +90,7 @@ describe("Eerste start", () => {
     basis(
       {
         organisatie_toevoegen: () => {
-          throw { kind: "invoer", message: "de naam van de organisatie is leeg", meldingen: [] };
+          throw { kind: "invoer", kop: "De invoer klopt niet", message: "de naam van de organisatie is leeg", meldingen: [] };
         },
       },
       [],
@@ -228,7 +228,7 @@ describe("Navigation", () => {
     mockCommands({
       app_info: () => {
         keer += 1;
-        if (keer === 1) throw { kind: "opslag", message: "database kan niet worden geopend", meldingen: [] };
+        if (keer === 1) throw { kind: "opslag", kop: "De gegevens konden niet worden opgeslagen of gelezen", message: "database kan niet worden geopend", meldingen: [] };
         return appInfo;
       },
       organisaties: () => [amsterdam],
@@ -236,6 +236,8 @@ describe("Navigation", () => {
     });
     render(<App />);
     expect(await screen.findByText("database kan niet worden geopend")).toBeInTheDocument();
+    // The heading is the ErrorView's kop, as Rust gave it.
+    expect(screen.getByText("De gegevens konden niet worden opgeslagen of gelezen")).toBeInTheDocument();
     await userEvent.click(screen.getByTestId("knop-opnieuw"));
     expect(await screen.findByRole("heading", { level: 1, name: "Overzicht" })).toBeInTheDocument();
   });

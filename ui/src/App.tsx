@@ -7,6 +7,7 @@ import type { AppInfo } from "./bindings/AppInfo";
 import type { ErrorView } from "./bindings/ErrorView";
 import type { OrganisationView } from "./bindings/OrganisationView";
 import { FoutMelding, Laden } from "./components/common";
+import type { Scherm } from "./components/scherm";
 import type { Sprong } from "./components/sprong";
 import {
   Button,
@@ -32,18 +33,6 @@ import { OverzichtScherm } from "./screens/Overzicht";
 import { StartScherm } from "./screens/Start";
 import { VergelijkenScherm } from "./screens/vergelijken";
 
-export type Scherm =
-  | "start"
-  | "overzicht"
-  | "invoer"
-  | "controle"
-  | "exporteren"
-  | "geschiedenis"
-  | "vergelijken"
-  | "factsheet"
-  | "backup"
-  | "bundelen";
-
 /** Screens that need no organisation: in the menu also when none is open. */
 const zonderOrganisatie: Scherm[] = ["backup", "bundelen"];
 
@@ -58,12 +47,6 @@ const navItems: Array<{ scherm: Scherm; label: string }> = [
   { scherm: "backup", label: "Back-up" },
   { scherm: "bundelen", label: "Bundelen" },
 ];
-
-export const soortLabel: Record<string, string> = {
-  gemeente: "Gemeente",
-  provincie: "Provincie",
-  waterschap: "Waterschap",
-};
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -203,7 +186,7 @@ export function App() {
               <span className="rb-header__org" data-testid="organisatie-naam">
                 {org.naam}{" "}
                 <span className="rb-header__code">
-                  ({soortLabel[org.soort] ?? org.soort} {org.code})
+                  ({org.soort_label} {org.code})
                 </span>
               </span>
             ) : (

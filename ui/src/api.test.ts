@@ -166,6 +166,7 @@ describe("api: errors become ErrorView", () => {
   it("passes an ErrorView from Rust through, with its findings", async () => {
     const fout = {
       kind: "waarde",
+      kop: "De waarde past niet",
       message: "waarde past niet bij de eenheid",
       meldingen: [
         {
@@ -202,10 +203,11 @@ describe("api: errors become ErrorView", () => {
 
   it("fills in missing meldingen", async () => {
     mockCommands({
-      overzicht: () => Promise.reject({ kind: "niet_gevonden", message: "organisatie GM9999 staat niet in deze database" }),
+      overzicht: () => Promise.reject({ kind: "niet_gevonden", kop: "Niet gevonden", message: "organisatie GM9999 staat niet in deze database" }),
     });
     await expect(api.overzicht("GM9999")).rejects.toEqual({
       kind: "niet_gevonden",
+      kop: "Niet gevonden",
       message: "organisatie GM9999 staat niet in deze database",
       meldingen: [],
     });
@@ -217,12 +219,12 @@ describe("api: errors become ErrorView", () => {
         throw "command app_info not found";
       },
     });
-    await expect(api.appInfo()).rejects.toEqual({ kind: "onbekend", message: ONBEKEND, meldingen: [] });
+    await expect(api.appInfo()).rejects.toEqual({ kind: "onbekend", kop: "Er ging iets mis", message: ONBEKEND, meldingen: [] });
     expect(ONBEKEND).toMatch(/^De app kon deze opdracht niet uitvoeren/);
   });
 
   it("maps a JavaScript Error and unknown values", () => {
-    expect(toErrorView(new Error("stuk"))).toEqual({ kind: "onbekend", message: ONBEKEND, meldingen: [] });
+    expect(toErrorView(new Error("stuk"))).toEqual({ kind: "onbekend", kop: "Er ging iets mis", message: ONBEKEND, meldingen: [] });
     expect(toErrorView(42).kind).toBe("onbekend");
   });
 });

@@ -35,7 +35,8 @@ export function isErrorView(value: unknown): value is ErrorView {
     typeof value === "object" &&
     value !== null &&
     typeof (value as { kind?: unknown }).kind === "string" &&
-    typeof (value as { message?: unknown }).message === "string"
+    typeof (value as { message?: unknown }).message === "string" &&
+    typeof (value as { kop?: unknown }).kop === "string"
   );
 }
 
@@ -44,20 +45,26 @@ export const ONBEKEND =
   "De app kon deze opdracht niet uitvoeren: een onderdeel van het scherm stuurde iets wat de app niet verwacht. " +
   "Probeer het opnieuw of start de app opnieuw; gebeurt het weer, meld het dan aan de beheerder van Raadsbudget.";
 
+/**
+ * The heading of an error that did not come from Rust (kind `onbekend`); every ErrorView Rust
+ * sends carries its own `kop`.
+ */
+export const KOP_ONBEKEND = "Er ging iets mis";
+
 /** Turns anything a rejected command gives into an ErrorView. */
 export function toErrorView(error: unknown): ErrorView {
   if (isErrorView(error)) {
     const meldingen = Array.isArray(error.meldingen) ? (error.meldingen as FindingView[]) : [];
-    return { kind: error.kind, message: error.message, meldingen };
+    return { kind: error.kind, kop: error.kop, message: error.message, meldingen };
   }
   if (typeof error === "string" || error instanceof Error) {
     // Not an ErrorView: Tauri refused the arguments before the command ran (its text is
     // English and meant for developers), or the bridge itself failed. The console keeps the
     // original for a bug report; the person sees what to do.
     console.error("Raadsbudget: opdracht geweigerd:", error);
-    return { kind: "onbekend", message: ONBEKEND, meldingen: [] };
+    return { kind: "onbekend", kop: KOP_ONBEKEND, message: ONBEKEND, meldingen: [] };
   }
-  return { kind: "onbekend", message: "Er ging iets mis, maar er kwam geen uitleg mee.", meldingen: [] };
+  return { kind: "onbekend", kop: KOP_ONBEKEND, message: "Er ging iets mis, maar er kwam geen uitleg mee.", meldingen: [] };
 }
 
 async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {

@@ -312,6 +312,55 @@ impl From<&Error> for ErrorKind {
     }
 }
 
+impl SeverityCode {
+    /// Dutch label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            SeverityCode::Fout => "Fout",
+            SeverityCode::Waarschuwing => "Waarschuwing",
+            SeverityCode::Signaal => "Signaal",
+        }
+    }
+}
+
+impl OrgTypeCode {
+    /// Dutch label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            OrgTypeCode::Gemeente => "Gemeente",
+            OrgTypeCode::Provincie => "Provincie",
+            OrgTypeCode::Waterschap => "Waterschap",
+        }
+    }
+}
+
+impl SubmissionStatusCode {
+    /// Dutch label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            SubmissionStatusCode::Geaccepteerd => "Geaccepteerd",
+            SubmissionStatusCode::Vervangen => "Vervangen",
+            SubmissionStatusCode::Dubbel => "Dubbel",
+            SubmissionStatusCode::Afgewezen => "Afgewezen",
+        }
+    }
+}
+
+impl ErrorKind {
+    /// The Dutch heading of an error of this kind.
+    pub fn kop(self) -> &'static str {
+        match self {
+            ErrorKind::Opslag => "De gegevens konden niet worden opgeslagen of gelezen",
+            ErrorKind::Bestand => "Probleem met een bestand",
+            ErrorKind::Invoer => "De invoer klopt niet",
+            ErrorKind::NietGevonden => "Niet gevonden",
+            ErrorKind::Meldingen => "Geweigerd vanwege fouten",
+            ErrorKind::Waarde => "De waarde past niet",
+            ErrorKind::Onbekend => "Er ging iets mis",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,9 +9,9 @@
 use crate::views::{
     AppInfo, AuditView, BundleRequest, BundleView, BundledFileView, CategoryTotal, CellView,
     CodeOptionView, ColumnView, CopyResult, ErrorView, ExportPreview, ExportResult, FaseCode,
-    FindingView, FormView, InputView, KengetalView, OrganisationView, Overview, PostRow,
-    PreviewView, ReasonCode, RegisterEntry, ResponseView, SectionView, SetFieldRequest,
-    UitvraagSummary,
+    FindingView, FormView, InputView, KengetalView, OrgTypeCode, OrganisationView, Overview,
+    PostRow, PreviewView, ReasonCode, RegisterEntry, ResponseView, SectionView, SetFieldRequest,
+    SeverityCode, SubmissionStatusCode, UitvraagSummary,
 };
 use raadsbudget_domain::catalogue::{Category, KENMERKEN};
 use raadsbudget_domain::kengetallen::{
@@ -71,19 +71,23 @@ pub(crate) fn organisation_view(org: &Organisation) -> OrganisationView {
         code: org.code.to_string(),
         naam: org.naam.clone(),
         soort: org.org_type().into(),
+        soort_label: OrgTypeCode::from(org.org_type()).label().to_string(),
     }
 }
 
 /// A finding for display.
 pub fn finding_view(f: &Finding) -> FindingView {
     let l = &f.location;
+    let ernst = SeverityCode::from(f.severity());
     FindingView {
         code: f.code.as_str().to_string(),
-        ernst: f.severity().into(),
+        ernst,
+        ernst_label: ernst.label().to_string(),
         melding: f.message.clone(),
         jaar: l.jaar,
         fase: l.fase.map(FaseCode::from),
         post: l.post.clone(),
+        blok_titel: block_title_of(l.jaar, l.fase),
         bestand: l.file.clone(),
         regel: l.line.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
         kolom: l.column,
@@ -104,9 +108,8 @@ pub fn error_view(e: &Error) -> ErrorView {
         _ => Vec::new(),
     };
     ErrorView {
-        kind: e.into(),
-        message: e.to_string(),
         meldingen,
+        ..ErrorView::new(e.into(), e.to_string())
     }
 }
 
@@ -118,6 +121,7 @@ fn audit_view(e: &AuditEntry) -> AuditView {
         wie: e.actor.clone(),
         jaar: e.jaar,
         fase: e.fase.map(FaseCode::from),
+        blok_titel: block_title_of(e.jaar, e.fase),
         post: e.post.clone(),
         oud: entry_text(e.old.as_ref()),
         nieuw: entry_text(e.new.as_ref()),
@@ -191,6 +195,7 @@ fn bundled_file_view(f: &BundledFile) -> BundledFileView {
         uitvraagjaar: f.meta.as_ref().map(|m| m.uitvraag),
         revisie: f.meta.as_ref().map(|m| m.revisie),
         status: f.status.into(),
+        status_label: SubmissionStatusCode::from(f.status).label().to_string(),
         opmerking: f.opmerking.clone(),
         fouten: of(Severity::Fout),
         waarschuwingen: of(Severity::Waarschuwing),
@@ -214,6 +219,12 @@ fn columns(category: &str, u: Jaar) -> [(Jaar, Fase); 2] {
     }
 }
 
+/// The title of a block when both year and fase are known: the one text for a `(jaar, fase)`
+/// ([`block_title`], as every column heading).
+fn block_title_of(jaar: Option<Jaar>, fase: Option<Fase>) -> Option<String> {
+    Some(block_title(jaar?, fase?))
+}
+
 pub(crate) fn column_view(jaar: Jaar, fase: Fase) -> ColumnView {
     ColumnView {
         jaar,
@@ -226,6 +237,7 @@ fn kengetal_view(cat: &Catalogue, k: &Kengetallen, jaar: Jaar, fase: Fase) -> Ke
     KengetalView {
         jaar,
         fase: fase.into(),
+        titel: block_title(jaar, fase),
         categorie: k.categorie.clone(),
         naam: category_name(cat, &k.categorie),
         kernbudget: dutch2(k.kernbudget),

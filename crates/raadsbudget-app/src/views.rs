@@ -23,6 +23,8 @@ pub struct OrganisationView {
     pub naam: String,
     /// `gemeente`, `provincie` or `waterschap`.
     pub soort: OrgTypeCode,
+    /// Dutch label of `soort`: `Gemeente`, `Provincie` or `Waterschap`.
+    pub soort_label: String,
 }
 
 /// General facts for the app's header and about box.
@@ -59,6 +61,8 @@ pub struct FindingView {
     pub code: String,
     /// `fout`, `waarschuwing` or `signaal`.
     pub ernst: SeverityCode,
+    /// Dutch label of `ernst`: `Fout`, `Waarschuwing` or `Signaal`.
+    pub ernst_label: String,
     /// Dutch message.
     pub melding: String,
     /// Year, if the finding is about one.
@@ -67,6 +71,9 @@ pub struct FindingView {
     pub fase: Option<FaseCode>,
     /// Post code, if any (the field to jump to).
     pub post: Option<String>,
+    /// The block's title when year and fase are known, as the form's column heading
+    /// (`Begroting 2026`, `1 januari 2026`).
+    pub blok_titel: Option<String>,
     /// File name, when the finding came from a file.
     pub bestand: Option<String>,
     /// Line in that file.
@@ -211,6 +218,8 @@ pub struct KengetalView {
     pub jaar: u16,
     /// Fase (`begroting` or `realisatie`).
     pub fase: FaseCode,
+    /// The column's title, as [`ColumnView::titel`] (`Begroting 2026`).
+    pub titel: String,
     /// Category code or `TOTAAL`.
     pub categorie: String,
     /// Dutch name (`Griffie`, …, `Totaal raadsondersteuning`).
@@ -341,6 +350,8 @@ pub struct AuditView {
     pub jaar: Option<u16>,
     /// Fase.
     pub fase: Option<FaseCode>,
+    /// The block's title when year and fase are known (`Begroting 2026`).
+    pub blok_titel: Option<String>,
     /// Post.
     pub post: Option<String>,
     /// Old entry for people (`812.345,00`, `nvt`, or empty), with toelichting.
@@ -404,10 +415,24 @@ pub struct CopyResult {
 pub struct ErrorView {
     /// `invoer`, `waarde`, `niet_gevonden`, `meldingen`, `opslag` or `bestand`.
     pub kind: ErrorKind,
+    /// Dutch heading of the kind, e.g. `De invoer klopt niet`.
+    pub kop: String,
     /// Dutch message.
     pub message: String,
     /// Findings behind the error (e.g. why an export was refused).
     pub meldingen: Vec<FindingView>,
+}
+
+impl ErrorView {
+    /// An error without findings; the heading follows from the kind.
+    pub fn new(kind: ErrorKind, message: String) -> ErrorView {
+        ErrorView {
+            kind,
+            kop: kind.kop().to_string(),
+            message,
+            meldingen: Vec::new(),
+        }
+    }
 }
 
 /// What to bundle (the desktop app's bundle screen; the CLI builds the same request).
@@ -454,6 +479,8 @@ pub struct BundledFileView {
     pub revisie: Option<u32>,
     /// `geaccepteerd`, `vervangen`, `dubbel` or `afgewezen`.
     pub status: SubmissionStatusCode,
+    /// Dutch label of `status` (`Geaccepteerd`, …).
+    pub status_label: String,
     /// Why this status (vervangen door …, dubbel van …, conflict met …), or empty.
     pub opmerking: String,
     /// Number of errors.

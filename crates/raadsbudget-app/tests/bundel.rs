@@ -325,6 +325,13 @@ fn statuses_findings_and_response() {
             .find(|x| x.bestand == row["bestand"])
             .unwrap();
         assert_eq!(row["status"], v.status.as_str());
+        let label = match v.status.as_str() {
+            "geaccepteerd" => "Geaccepteerd",
+            "vervangen" => "Vervangen",
+            "dubbel" => "Dubbel",
+            _ => "Afgewezen",
+        };
+        assert_eq!(v.status_label, label);
         assert_eq!(row["fouten"], v.fouten.to_string());
         assert_eq!(row["sha256"].len(), 64);
     }

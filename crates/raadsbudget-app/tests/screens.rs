@@ -122,8 +122,10 @@ fn organisations_and_demo_gemeenten() {
     let mut s = session();
     let org = screens::add_organisation(&mut s, "PV27", "Noord-Holland").unwrap();
     assert_eq!(org.soort, "provincie");
+    assert_eq!(org.soort_label, "Provincie");
     let err = screens::add_organisation(&mut s, "GM12", "Fout").unwrap_err();
     assert_eq!(error_view(&err).kind, "invoer");
+    assert_eq!(error_view(&err).kop, "De invoer klopt niet");
 
     let a = screens::add_demo_organisation(&mut s).unwrap();
     let b = screens::add_demo_organisation(&mut s).unwrap();
@@ -393,6 +395,11 @@ fn form_layout_values_changes_and_findings() {
     let w001: Vec<&str> = inhuur.meldingen.iter().map(|m| m.code.as_str()).collect();
     assert_eq!(w001, ["W001"]);
     assert_eq!(inhuur.meldingen[0].ernst, "waarschuwing");
+    assert_eq!(inhuur.meldingen[0].ernst_label, "Waarschuwing");
+    assert_eq!(
+        inhuur.meldingen[0].blok_titel.as_deref(),
+        Some(format!("Begroting {u}").as_str())
+    );
     assert_eq!(inhuur.meldingen[0].post.as_deref(), Some("GRF.INHUUR"));
     assert!(cell(&form, "GRF.PERSONEEL", u, "begroting")
         .meldingen
@@ -431,6 +438,22 @@ fn form_layout_values_changes_and_findings() {
     assert_eq!(form.totaal[0].categorie, "TOTAAL");
     assert_eq!(form.totaal[0].naam, "Totaal raadsondersteuning");
     assert_eq!(form.totaal[0].kernbudget, None);
+    let titels: Vec<&str> = form.totaal.iter().map(|k| k.titel.as_str()).collect();
+    assert_eq!(
+        titels,
+        [format!("Begroting {u}"), format!("Realisatie {}", u - 1)]
+    );
+    // A kengetal's title is its column's title.
+    for sectie in &form.secties {
+        for k in &sectie.kengetallen {
+            let kolom = sectie
+                .kolommen
+                .iter()
+                .find(|c| (c.jaar, c.fase) == (k.jaar, k.fase))
+                .unwrap();
+            assert_eq!(k.titel, kolom.titel);
+        }
+    }
 }
 
 #[test]
@@ -503,6 +526,7 @@ fn set_field_amounts_reasons_toelichting_and_bad_text() {
         assert!(matches!(err, Error::Value(_)), "{err:?}");
         let view = error_view(&err);
         assert_eq!(view.kind, "waarde");
+        assert_eq!(view.kop, "De waarde past niet");
         assert_eq!(view.meldingen.len(), 1);
         assert_eq!(view.meldingen[0].code, code, "{tekst}");
         assert_eq!(view.meldingen[0].post.as_deref(), Some("GRF.OVERHEAD"));
@@ -728,7 +752,10 @@ fn export_with_errors_is_refused_with_the_findings() {
     let err = screens::export(&mut s, GM, u(), dir.path(), false).unwrap_err();
     let view = error_view(&err);
     assert_eq!(view.kind, "meldingen");
+    assert_eq!(view.kop, "Geweigerd vanwege fouten");
     assert!(view.meldingen.iter().any(|m| m.code == "F001"));
+    let f001 = view.meldingen.iter().find(|m| m.code == "F001").unwrap();
+    assert_eq!(f001.ernst_label, "Fout");
     assert_eq!(view.meldingen, preview.meldingen);
     // A draft is written anyway.
     let draft = screens::export(&mut s, GM, u(), dir.path(), true).unwrap();
@@ -765,6 +792,15 @@ fn history_and_undo_views() {
         (all[1].jaar, all[1].fase),
         (Some(u), Some(FaseCode::Begroting))
     );
+    assert_eq!(
+        all[1].blok_titel.as_deref(),
+        Some(format!("Begroting {u}").as_str())
+    );
+    assert_eq!(
+        all[0].blok_titel.as_deref(),
+        Some(format!("1 januari {u}").as_str())
+    );
+    assert_eq!(added.blok_titel, None);
     assert_eq!(all[1].wie, "tester");
     let t = &all[0].moment_tekst;
     let m = DateTime::parse_from_rfc3339(&all[0].moment).unwrap();

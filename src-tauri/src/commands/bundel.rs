@@ -86,14 +86,13 @@ impl BundleState {
 }
 
 fn internal_error(what: impl std::fmt::Display) -> ErrorView {
-    ErrorView {
-        kind: ErrorKind::Opslag,
-        message: format!(
+    ErrorView::new(
+        ErrorKind::Opslag,
+        format!(
             "Interne fout in Raadsbudget ({what}). Probeer het opnieuw; blijft dit gebeuren, \
              meld het dan."
         ),
-        meldingen: Vec::new(),
-    }
+    )
 }
 
 /// `bundelen`: bundles the files, folders and zip archives of `verzoek` into its output folder,
@@ -124,19 +123,19 @@ pub async fn bundelen(
 pub fn uitvoermap_openen(state: State<'_, BundleState>, map: String) -> Result<(), ErrorView> {
     let folder = PathBuf::from(&map);
     if !state.written_by_a_bundle(&folder) {
-        return Err(ErrorView {
-            kind: ErrorKind::Invoer,
-            message: format!(
+        return Err(ErrorView::new(
+            ErrorKind::Invoer,
+            format!(
                 "{map} is geen uitvoermap van een bundel die Raadsbudget nu heeft gemaakt; alleen \
                  die kan hier worden geopend."
             ),
-            meldingen: Vec::new(),
-        });
+        ));
     }
-    tauri_plugin_opener::open_path(&folder, None::<&str>).map_err(|e| ErrorView {
-        kind: ErrorKind::Bestand,
-        message: format!("De map {map} kan niet worden geopend: {e}"),
-        meldingen: Vec::new(),
+    tauri_plugin_opener::open_path(&folder, None::<&str>).map_err(|e| {
+        ErrorView::new(
+            ErrorKind::Bestand,
+            format!("De map {map} kan niet worden geopend: {e}"),
+        )
     })
 }
 

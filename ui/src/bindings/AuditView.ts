@@ -30,6 +30,10 @@ jaar: number | null,
  */
 fase: FaseCode | null, 
 /**
+ * The block's title when year and fase are known (`Begroting 2026`).
+ */
+blok_titel: string | null, 
+/**
  * Post.
  */
 post: string | null, 

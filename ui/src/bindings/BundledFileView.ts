@@ -27,6 +27,10 @@ revisie: number | null,
  */
 status: SubmissionStatusCode, 
 /**
+ * Dutch label of `status` (`Geaccepteerd`, …).
+ */
+status_label: string, 
+/**
  * Why this status (vervangen door …, dubbel van …, conflict met …), or empty.
  */
 opmerking: string, 

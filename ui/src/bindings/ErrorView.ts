@@ -11,6 +11,10 @@ export type ErrorView = {
  */
 kind: ErrorKind, 
 /**
+ * Dutch heading of the kind, e.g. `De invoer klopt niet`.
+ */
+kop: string, 
+/**
  * Dutch message.
  */
 message: string, 

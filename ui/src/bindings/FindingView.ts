@@ -15,6 +15,10 @@ code: string,
  */
 ernst: SeverityCode, 
 /**
+ * Dutch label of `ernst`: `Fout`, `Waarschuwing` or `Signaal`.
+ */
+ernst_label: string, 
+/**
  * Dutch message.
  */
 melding: string, 
@@ -30,6 +34,11 @@ fase: FaseCode | null,
  * Post code, if any (the field to jump to).
  */
 post: string | null, 
+/**
+ * The block's title when year and fase are known, as the form's column heading
+ * (`Begroting 2026`, `1 januari 2026`).
+ */
+blok_titel: string | null, 
 /**
  * File name, when the finding came from a file.
  */

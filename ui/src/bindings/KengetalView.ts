@@ -14,6 +14,10 @@ jaar: number,
  */
 fase: FaseCode, 
 /**
+ * The column's title, as [`ColumnView::titel`] (`Begroting 2026`).
+ */
+titel: string, 
+/**
  * Category code or `TOTAAL`.
  */
 categorie: string, 

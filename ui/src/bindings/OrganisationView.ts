@@ -16,4 +16,8 @@ naam: string,
 /**
  * `gemeente`, `provincie` or `waterschap`.
  */
-soort: OrgTypeCode, };
+soort: OrgTypeCode, 
+/**
+ * Dutch label of `soort`: `Gemeente`, `Provincie` or `Waterschap`.
+ */
+soort_label: string, };

@@ -6,15 +6,19 @@ import type { ErrorView } from "../bindings/ErrorView";
 import type { FindingView } from "../bindings/FindingView";
 import type { KengetalView } from "../bindings/KengetalView";
 import { kengetallenTestId } from "../ids";
-import { Alert, Button, FormField, FormFieldDescription, FormLabel, Textbox } from "./utrecht";
+import {
+  Alert,
+  Button,
+  FormField,
+  FormFieldDescription,
+  FormFieldInput,
+  FormFieldLabel,
+  FormLabel,
+  Paragraph,
+  Textbox,
+} from "./utrecht";
 
 // --- Findings -------------------------------------------------------------------------------
-
-export const ernstLabel: Record<string, string> = {
-  fout: "Fout",
-  waarschuwing: "Waarschuwing",
-  signaal: "Signaal",
-};
 
 const ernstIcon: Record<string, string> = {
   fout: "✕",
@@ -23,7 +27,7 @@ const ernstIcon: Record<string, string> = {
 };
 
 export function ernstVan(f: FindingView): string {
-  return ernstLabel[f.ernst] ? f.ernst : "signaal";
+  return ernstIcon[f.ernst] ? f.ernst : "signaal";
 }
 
 /** One finding: a text label for its severity (never colour alone), its code and message. */
@@ -34,7 +38,7 @@ export function Melding({ melding, toonPlaats = false }: { melding: FindingView;
       <span className="rb-melding__icoon" aria-hidden="true">
         {ernstIcon[ernst]}
       </span>
-      <strong className="rb-melding__ernst">{ernstLabel[ernst] ?? melding.ernst}</strong>{" "}
+      <strong className="rb-melding__ernst">{melding.ernst_label}</strong>{" "}
       <span className="rb-melding__code">{melding.code}</span>:{" "}
       {toonPlaats ? melding.tekst : melding.melding}
     </span>
@@ -64,15 +68,6 @@ export function MeldingenLijst({
 
 // --- Errors ---------------------------------------------------------------------------------
 
-const kindKop: Record<string, string> = {
-  opslag: "De gegevens konden niet worden opgeslagen of gelezen",
-  bestand: "Probleem met een bestand",
-  invoer: "De invoer klopt niet",
-  niet_gevonden: "Niet gevonden",
-  meldingen: "Geweigerd vanwege fouten",
-  waarde: "De waarde past niet",
-};
-
 /**
  * The alert region of a screen. It is always in the DOM (so screen readers pick up what is
  * put into it) and shows the ErrorView of the last failed command, if any.
@@ -81,8 +76,8 @@ export function FoutMelding({ fout, testId = "foutmelding" }: { fout: ErrorView 
   return (
     <div role="alert" className="rb-alert-region" data-testid={testId}>
       {fout && (
-        <Alert type="error" heading={kindKop[fout.kind] ?? "Er ging iets mis"} data-kind={fout.kind}>
-          <p className="utrecht-paragraph">{fout.message}</p>
+        <Alert type="error" heading={fout.kop} data-kind={fout.kind}>
+          <Paragraph>{fout.message}</Paragraph>
           <MeldingenLijst meldingen={fout.meldingen} toonPlaats />
         </Alert>
       )}
@@ -102,7 +97,7 @@ export function StatusRegel({ children, testId }: { children: ReactNode; testId?
 export function Laden({ bezig, tekst = "Bezig met laden…" }: { bezig: boolean; tekst?: string }) {
   return (
     <div role="status" aria-live="polite" className="rb-laden">
-      {bezig ? <p className="utrecht-paragraph rb-laden__tekst">{tekst}</p> : null}
+      {bezig ? <Paragraph className="rb-laden__tekst">{tekst}</Paragraph> : null}
     </div>
   );
 }
@@ -140,10 +135,10 @@ export function KengetallenBlok({
       data-testid={kengetallenTestId(kengetal.categorie, kengetal.jaar, kengetal.fase)}
       data-voorbeeld={voorbeeld ? "ja" : undefined}
     >
-      <p className="utrecht-paragraph rb-kengetallen__titel">
+      <Paragraph className="rb-kengetallen__titel">
         <strong>{titel}</strong>
         {voorbeeld && <span className="rb-kengetallen__voorbeeld"> (voorbeeld, nog niet opgeslagen)</span>}
-      </p>
+      </Paragraph>
       <dl className="rb-kengetallen__lijst">
         {regels.map((r) => {
           const waarde = kengetal[r.veld] as string | null;
@@ -160,11 +155,6 @@ export function KengetallenBlok({
       </dl>
     </div>
   );
-}
-
-export function faseTitel(fase: string, jaar: number): string {
-  const naam = fase === "begroting" ? "Begroting" : fase === "realisatie" ? "Realisatie" : fase === "kenmerk" ? "Kenmerken" : fase;
-  return `${naam} ${jaar}`;
 }
 
 /** dd-mm-jjjj of a date (local time). */
@@ -217,11 +207,11 @@ export function PadVeld({
   const uitlegId = uitleg ? `${id}-uitleg` : undefined;
   return (
     <FormField>
-      <div className="utrecht-form-field__label">
+      <FormFieldLabel>
         <FormLabel htmlFor={id}>{label}</FormLabel>
-      </div>
+      </FormFieldLabel>
       {uitleg && <FormFieldDescription id={uitlegId}>{uitleg}</FormFieldDescription>}
-      <div className="utrecht-form-field__input rb-pad-rij">
+      <FormFieldInput className="rb-pad-rij">
         <Textbox
           id={id}
           value={waarde}
@@ -239,7 +229,7 @@ export function PadVeld({
           {kiesTekst}
         </Button>
         {children}
-      </div>
+      </FormFieldInput>
     </FormField>
   );
 }

@@ -21,3 +21,16 @@ export function useScherm(titel: string) {
   }, []);
   return kop;
 }
+
+/** The screens of the app (the shell's state router). */
+export type Scherm =
+  | "start"
+  | "overzicht"
+  | "invoer"
+  | "controle"
+  | "exporteren"
+  | "geschiedenis"
+  | "vergelijken"
+  | "factsheet"
+  | "backup"
+  | "bundelen";

@@ -5,5 +5,7 @@ export interface Sprong {
   jaar: number;
   fase: FaseCode;
   post: string;
+  /** The block's title from Rust (`FindingView.blok_titel`), for saying where the field is. */
+  blokTitel: string;
   volgnummer: number;
 }

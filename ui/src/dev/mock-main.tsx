@@ -39,7 +39,7 @@ function zet(v: SetFieldRequest): FormView {
           if (c.jaar === v.jaar && c.fase === v.fase) {
             if (v.invoer.soort === "waarde") {
               if (!/^[0-9.,]+$/.test(v.invoer.tekst) && p.eenheid !== "code")
-                throw { kind: "waarde", message: "geen getal", meldingen: [{ code: "F002", ernst: "fout", melding: `'${v.invoer.tekst}' is geen getal`, jaar: v.jaar, fase: v.fase, post: v.post, bestand: null, regel: null, kolom: null, tekst: "" }] };
+                throw { kind: "waarde", kop: "De waarde past niet", message: "geen getal", meldingen: [{ code: "F002", ernst: "fout", melding: `'${v.invoer.tekst}' is geen getal`, jaar: v.jaar, fase: v.fase, post: v.post, bestand: null, regel: null, kolom: null, tekst: "" }] };
               c.invoer = v.invoer.tekst;
               c.reden = null;
             } else if (v.invoer.soort === "reden") {
@@ -60,7 +60,7 @@ mockIPC((cmd, args) => {
       return organisaties;
     case "organisatie_toevoegen":
       if (!/^(GM\d{4}|PV\d{2}|WS\d{4})$/.test(String(a.code)))
-        throw { kind: "invoer", message: `'${String(a.code)}' is geen geldige organisatiecode`, meldingen: [] };
+        throw { kind: "invoer", kop: "De invoer klopt niet", message: `'${String(a.code)}' is geen geldige organisatiecode`, meldingen: [] };
       return { code: a.code, naam: a.naam, soort: "gemeente" };
     case "demo_organisatie":
       return amsterdam;
@@ -112,7 +112,7 @@ mockIPC((cmd, args) => {
     default: {
       const h = benchmark[cmd];
       if (h) return h(a);
-      throw { kind: "onbekend", message: `geen stand-in voor ${cmd}`, meldingen: [] };
+      throw { kind: "onbekend", kop: "Er ging iets mis", message: `geen stand-in voor ${cmd}`, meldingen: [] };
     }
   }
 });

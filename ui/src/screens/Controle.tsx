@@ -6,7 +6,7 @@ import { api } from "../api";
 import type { ErrorView } from "../bindings/ErrorView";
 import type { FindingView } from "../bindings/FindingView";
 import type { OrganisationView } from "../bindings/OrganisationView";
-import { FoutMelding, Laden, Melding, faseTitel } from "../components/common";
+import { FoutMelding, Laden, Melding } from "../components/common";
 import { useScherm } from "../components/scherm";
 import { Alert, Button, Heading1, Heading2, LinkButton, Paragraph } from "../components/utrecht";
 import { veldSleutel } from "../ids";
@@ -110,18 +110,18 @@ export function ControleScherm({
                         <span className="rb-controle-item__plaats">
                           {" "}
                           — {m.post ?? "hele blok"}
-                          {m.fase && m.jaar !== null ? `, ${faseTitel(m.fase, m.jaar)}` : ""}
+                          {m.blok_titel !== null ? `, ${m.blok_titel}` : ""}
                         </span>
                       )}
-                      {m.post && m.jaar !== null && m.fase && (
+                      {m.post && m.jaar !== null && m.fase && m.blok_titel !== null && (
                         <>
                           {" "}
                           <LinkButton
                             className="rb-controle-item__link"
                             data-testid={`naar-veld-${veldSleutel(m.jaar, m.fase, m.post)}`}
-                            onClick={() => naarVeld({ jaar: m.jaar!, fase: m.fase!, post: m.post! })}
+                            onClick={() => naarVeld({ jaar: m.jaar!, fase: m.fase!, post: m.post!, blokTitel: m.blok_titel! })}
                           >
-                            Naar het veld<span className="rb-visually-hidden"> {m.post}, {faseTitel(m.fase, m.jaar)}</span>
+                            Naar het veld<span className="rb-visually-hidden"> {m.post}, {m.blok_titel}</span>
                           </LinkButton>
                         </>
                       )}

@@ -24,13 +24,13 @@ export function ExporterenScherm({ org, uitvraag }: { org: OrganisationView; uit
   // State is only set once the answer is in; the screen starts busy (it is keyed by org and
   // uitvraag, so the effect runs once per mount).
   const ophalen = useCallback(
-    (mapBehouden: boolean) =>
+    () =>
       api
         .exportVoorbeeld(org.code, uitvraag)
         .then(
           (v) => {
             setVoorbeeld(v);
-            if (!mapBehouden) setMap(v.standaard_map);
+            setMap(v.standaard_map);
           },
           (e: ErrorView) => setFout(e),
         )
@@ -39,7 +39,7 @@ export function ExporterenScherm({ org, uitvraag }: { org: OrganisationView; uit
   );
 
   useEffect(() => {
-    void ophalen(false);
+    void ophalen();
   }, [ophalen]);
 
   async function kiesMap() {

@@ -99,7 +99,7 @@ describe("Factsheet", () => {
   it("shows the command's error", async () => {
     mock({
       factsheet: () => {
-        throw { kind: "niet_gevonden", message: "geen gegevens voor uitvraag 2026", meldingen: [] };
+        throw { kind: "niet_gevonden", kop: "Niet gevonden", message: "geen gegevens voor uitvraag 2026", meldingen: [] };
       },
     });
     render(<FactsheetScherm org={amsterdam} uitvraag={2026} />);

@@ -6,7 +6,7 @@ import { api } from "../api";
 import type { AuditView } from "../bindings/AuditView";
 import type { ErrorView } from "../bindings/ErrorView";
 import type { OrganisationView } from "../bindings/OrganisationView";
-import { FoutMelding, Laden, faseTitel } from "../components/common";
+import { FoutMelding, Laden } from "../components/common";
 import { useScherm } from "../components/scherm";
 import {
   Alert,
@@ -30,7 +30,7 @@ import {
 
 function plaats(a: AuditView): string {
   if (a.post === null) return "organisatie";
-  const kolom = a.fase && a.jaar !== null ? `, ${faseTitel(a.fase, a.jaar)}` : "";
+  const kolom = a.blok_titel !== null ? `, ${a.blok_titel}` : "";
   return `${a.post}${kolom}`;
 }
 

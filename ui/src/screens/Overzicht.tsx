@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 
-import type { Scherm } from "../App";
+import type { Scherm } from "../components/scherm";
 import { api } from "../api";
 import type { ErrorView } from "../bindings/ErrorView";
 import type { OrganisationView } from "../bindings/OrganisationView";

@@ -153,6 +153,7 @@ describe("Exporteren", () => {
       exporteren: () => {
         throw {
           kind: "meldingen",
+          kop: "Geweigerd vanwege fouten",
           message: "export geweigerd: 1 fout",
           meldingen: [finding({ code: "F001", ernst: "fout", melding: "verplichte post ontbreekt", tekst: "GM0363 2026 begroting GRF.PERSONEEL: F001: verplichte post ontbreekt" })],
         };

@@ -29,14 +29,24 @@ export const appInfo: AppInfo = {
   huidige_uitvraag: 2026,
 };
 
-export const amsterdam: OrganisationView = { code: "GM0363", naam: "Amsterdam", soort: "gemeente" };
-export const utrecht: OrganisationView = { code: "GM0344", naam: "Utrecht", soort: "gemeente" };
+export const amsterdam: OrganisationView = { code: "GM0363", naam: "Amsterdam", soort: "gemeente", soort_label: "Gemeente" };
+export const utrecht: OrganisationView = { code: "GM0344", naam: "Utrecht", soort: "gemeente", soort_label: "Gemeente" };
+
+const ernstLabels = { fout: "Fout", waarschuwing: "Waarschuwing", signaal: "Signaal" } as const;
+const faseNamen = { begroting: "Begroting", realisatie: "Realisatie", kenmerk: "1 januari" } as const;
+
+/** The block title as Rust gives it (`Begroting 2026`, `1 januari 2026`). */
+export function blokTitel(fase: keyof typeof faseNamen, jaar: number): string {
+  return `${faseNamen[fase]} ${jaar}`;
+}
 
 export function finding(over: Partial<FindingView> & Pick<FindingView, "code" | "ernst" | "melding">): FindingView {
   return {
+    ernst_label: ernstLabels[over.ernst],
     jaar: null,
     fase: null,
     post: null,
+    blok_titel: over.fase && over.jaar != null ? blokTitel(over.fase, over.jaar) : null,
     bestand: null,
     regel: null,
     kolom: null,
@@ -62,6 +72,7 @@ export function cel(over: Partial<CellView> & Pick<CellView, "jaar" | "fase">): 
 export function kengetal(over: Partial<KengetalView> & Pick<KengetalView, "jaar" | "fase" | "categorie">): KengetalView {
   return {
     naam: over.categorie,
+    titel: blokTitel(over.fase, over.jaar),
     kernbudget: null,
     per_inwoner: null,
     per_zetel: null,
@@ -116,8 +127,8 @@ export function formulier(over: { personeel?: Partial<CellView>; inhuur?: Partia
         naam: "Kenmerken",
         omschrijving: "Feiten over uw organisatie op 1 januari.",
         kolommen: [
-          { jaar: 2025, fase: "kenmerk", titel: "Kenmerken 2025" },
-          { jaar: 2026, fase: "kenmerk", titel: "Kenmerken 2026" },
+          { jaar: 2025, fase: "kenmerk", titel: "1 januari 2025" },
+          { jaar: 2026, fase: "kenmerk", titel: "1 januari 2026" },
         ],
         posten: [
           {
@@ -253,12 +264,15 @@ export function audit(
   over: Omit<Partial<AuditView>, "id" | "maakt_ongedaan"> & { id: number; maakt_ongedaan?: number | null },
 ): AuditView {
   const { id, maakt_ongedaan, ...rest } = over;
+  const jaar = rest.jaar === undefined ? 2026 : rest.jaar;
+  const fase = rest.fase === undefined ? "begroting" : rest.fase;
   return {
     moment: "2026-11-28T14:05:00Z",
     moment_tekst: "28-11-2026 14:05",
     wie: "J. de Vries",
     jaar: 2026,
     fase: "begroting",
+    blok_titel: fase && jaar !== null ? blokTitel(fase, jaar) : null,
     post: "GRF.PERSONEEL",
     oud: "",
     nieuw: "812.345,00",
@@ -285,6 +299,7 @@ export function bundelBestand(over: Partial<BundledFileView> & Pick<BundledFileV
     uitvraagjaar: 2026,
     revisie: 1,
     status: "geaccepteerd",
+    status_label: { geaccepteerd: "Geaccepteerd", vervangen: "Vervangen", dubbel: "Dubbel", afgewezen: "Afgewezen" }[over.status ?? "geaccepteerd"],
     opmerking: "",
     fouten: 0,
     waarschuwingen: 0,
@@ -380,15 +395,15 @@ export const bron2024: SourceView = {
 };
 
 export const vergelijkOrganisaties: OrganisationView[] = [
-  { code: "GM0034", naam: "Almere", soort: "gemeente" },
+  { code: "GM0034", naam: "Almere", soort: "gemeente", soort_label: "Gemeente" },
   amsterdam,
-  { code: "GM0758", naam: "Breda", soort: "gemeente" },
-  { code: "GM0518", naam: "'s-Gravenhage", soort: "gemeente" },
-  { code: "GM0772", naam: "Eindhoven", soort: "gemeente" },
-  { code: "GM0014", naam: "Groningen", soort: "gemeente" },
-  { code: "GM0268", naam: "Nijmegen", soort: "gemeente" },
-  { code: "GM0599", naam: "Rotterdam", soort: "gemeente" },
-  { code: "GM0855", naam: "Tilburg", soort: "gemeente" },
+  { code: "GM0758", naam: "Breda", soort: "gemeente", soort_label: "Gemeente" },
+  { code: "GM0518", naam: "'s-Gravenhage", soort: "gemeente", soort_label: "Gemeente" },
+  { code: "GM0772", naam: "Eindhoven", soort: "gemeente", soort_label: "Gemeente" },
+  { code: "GM0014", naam: "Groningen", soort: "gemeente", soort_label: "Gemeente" },
+  { code: "GM0268", naam: "Nijmegen", soort: "gemeente", soort_label: "Gemeente" },
+  { code: "GM0599", naam: "Rotterdam", soort: "gemeente", soort_label: "Gemeente" },
+  { code: "GM0855", naam: "Tilburg", soort: "gemeente", soort_label: "Gemeente" },
   utrecht,
 ];
 

@@ -25,7 +25,7 @@ export function mockCommands(handlers: Record<string, Handler>): Aanroep[] {
     const args = (payload ?? {}) as Record<string, unknown>;
     aanroepen.push({ cmd, args });
     const h = handlers[cmd];
-    if (!h) throw { kind: "test", message: `onverwacht commando in de test: ${cmd}`, meldingen: [] };
+    if (!h) throw { kind: "test", kop: "Testfout", message: `onverwacht commando in de test: ${cmd}`, meldingen: [] };
     return h(args);
   });
   return aanroepen;

@@ -102,7 +102,7 @@ export function BestandenTabel({ inzendingen }: { inzendingen: BundledFileView[]
                     </TableHeaderCell>
                     <TableCell>{b.organisatie ?? "onbekend"}</TableCell>
                     <TableCell>
-                      <StatusLabel status={b.status} />
+                      <StatusLabel status={b.status} label={b.status_label} />
                     </TableCell>
                     <TableCell numeric data-testid="fouten">
                       {b.fouten}

@@ -214,7 +214,7 @@ describe("Bundelen", () => {
     await waitFor(() => expect(aanroepenVan(aanroepen, "bundelen")).toHaveLength(1));
     expect((laatsteVan(aanroepen, "bundelen")?.args.verzoek as { uitvraag: unknown }).uitvraag).toBeNull();
     act(() =>
-      state.mislukt({ kind: "invoer", message: "geen benchmarkbestanden (.csv of .zip) gevonden in /leeg", meldingen: [] }),
+      state.mislukt({ kind: "invoer", kop: "De invoer klopt niet", message: "geen benchmarkbestanden (.csv of .zip) gevonden in /leeg", meldingen: [] }),
     );
     const fout = await screen.findByTestId("foutmelding");
     await waitFor(() => expect(fout).toHaveTextContent("geen benchmarkbestanden (.csv of .zip) gevonden in /leeg"));

@@ -3,7 +3,7 @@
 import { StatusBadge } from "../../components/utrecht";
 import { statussen } from "./teksten";
 
-export function StatusLabel({ status }: { status: string }) {
+export function StatusLabel({ status, label }: { status: string; label: string }) {
   const s = statussen.find((x) => x.status === status);
   return (
     <StatusBadge
@@ -14,7 +14,7 @@ export function StatusLabel({ status }: { status: string }) {
       <span aria-hidden="true" className="rb-status-badge__icoon">
         {s?.icoon ?? "•"}
       </span>{" "}
-      {s?.label ?? status}
+      {label}
     </StatusBadge>
   );
 }

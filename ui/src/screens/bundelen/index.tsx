@@ -25,6 +25,7 @@ import {
 } from "../../components/utrecht";
 import { Resultaat } from "./Resultaat";
 import { meervoud, voortgangTekst } from "./teksten";
+import { useKies } from "../../components/kies";
 
 export function BundelenScherm() {
   const kop = useScherm("Bundelen");
@@ -87,14 +88,7 @@ export function BundelenScherm() {
     setInvoerPad("");
   }
 
-  async function kies(run: () => Promise<void>) {
-    setFout(null);
-    try {
-      await run();
-    } catch (e) {
-      setFout(e as ErrorView);
-    }
-  }
+  const kies = useKies(setFout);
 
   const kiesInvoerMap = () =>
     kies(async () => {

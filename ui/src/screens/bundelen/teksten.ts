@@ -4,12 +4,13 @@ import type { BundelVoortgang } from "../../api";
 import type { FindingView } from "../../bindings/FindingView";
 import { aantalTekst } from "../../components/aantal";
 
-/** The four statuses a file can get, in the order of the summary. */
+/** The four statuses a file can get, in the order of the summary (the badge label comes from Rust:
+ * `BundledFileView.status_label`). */
 export const statussen = [
-  { status: "geaccepteerd", label: "Geaccepteerd", meervoud: "geaccepteerd", badge: "valid", icoon: "✓" },
-  { status: "vervangen", label: "Vervangen", meervoud: "vervangen", badge: "neutral", icoon: "↻" },
-  { status: "dubbel", label: "Dubbel", meervoud: "dubbel", badge: "neutral", icoon: "=" },
-  { status: "afgewezen", label: "Afgewezen", meervoud: "afgewezen", badge: "danger", icoon: "✕" },
+  { status: "geaccepteerd", meervoud: "geaccepteerd", badge: "valid", icoon: "✓" },
+  { status: "vervangen", meervoud: "vervangen", badge: "neutral", icoon: "↻" },
+  { status: "dubbel", meervoud: "dubbel", badge: "neutral", icoon: "=" },
+  { status: "afgewezen", meervoud: "afgewezen", badge: "danger", icoon: "✕" },
 ] as const;
 
 export type Status = (typeof statussen)[number]["status"];

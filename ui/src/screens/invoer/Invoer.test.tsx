@@ -110,7 +110,7 @@ describe("Invoer", () => {
     });
     const aanroepen = await toonInvoer({
       waarde_zetten: () => {
-        throw { kind: "waarde", message: melding.melding, meldingen: [melding] };
+        throw { kind: "waarde", kop: "De waarde past niet", message: melding.melding, meldingen: [melding] };
       },
       voorbeeld: () => ({ melding, kengetallen: [] }),
     });
@@ -311,7 +311,7 @@ describe("Invoer", () => {
   it("shows an error of the form command in the alert region", async () => {
     mockCommands({
       formulier: () => {
-        throw { kind: "opslag", message: "database is vergrendeld", meldingen: [] };
+        throw { kind: "opslag", kop: "De gegevens konden niet worden opgeslagen of gelezen", message: "database is vergrendeld", meldingen: [] };
       },
     });
     render(<InvoerScherm org={amsterdam} uitvraag={2026} sprong={null} />);

@@ -1,9 +1,8 @@
 // One section of the form with its kengetallen.
 
-import type { ColumnView } from "../../bindings/ColumnView";
 import type { KengetalView } from "../../bindings/KengetalView";
 import type { SectionView } from "../../bindings/SectionView";
-import { KengetallenBlok, faseTitel } from "../../components/common";
+import { KengetallenBlok } from "../../components/common";
 import { Heading2, Paragraph } from "../../components/utrecht";
 import { kengetalSleutel } from "./formulier";
 import { Post } from "./Post";
@@ -11,12 +10,10 @@ import type { VeldContext } from "./veldcontext";
 
 export function KengetallenRij({
   kengetallen,
-  kolommen,
   voorbeeld,
   label,
 }: {
   kengetallen: KengetalView[];
-  kolommen: ColumnView[];
   voorbeeld: Map<string, KengetalView>;
   label: string;
 }) {
@@ -25,8 +22,7 @@ export function KengetallenRij({
     <div className="rb-kengetallen-rij" role="group" aria-label={label}>
       {kengetallen.map((k) => {
         const v = voorbeeld.get(kengetalSleutel(k));
-        const titel = kolommen.find((c) => c.jaar === k.jaar && c.fase === k.fase)?.titel ?? faseTitel(k.fase, k.jaar);
-        return <KengetallenBlok key={kengetalSleutel(k)} kengetal={v ?? k} titel={titel} voorbeeld={!!v} />;
+        return <KengetallenBlok key={kengetalSleutel(k)} kengetal={v ?? k} titel={k.titel} voorbeeld={!!v} />;
       })}
     </div>
   );
@@ -50,7 +46,6 @@ export function Sectie({
       <Paragraph>{sectie.omschrijving}</Paragraph>
       <KengetallenRij
         kengetallen={sectie.kengetallen}
-        kolommen={sectie.kolommen}
         voorbeeld={voorbeeld}
         label={`Kengetallen ${sectie.naam}`}
       />

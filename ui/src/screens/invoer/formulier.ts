@@ -1,4 +1,4 @@
-// Finding things in the form: a cell by address, a kengetal's key, the next value field.
+// Finding things in the form: a cell by address, a column's title, a kengetal's key, the next value field.
 
 import type { CellView } from "../../bindings/CellView";
 import type { FaseCode } from "../../bindings/FaseCode";
@@ -16,6 +16,15 @@ export function vindCel(form: FormView, jaar: number, fase: FaseCode, post: stri
       const c = p.cellen.find((x) => x.jaar === jaar && x.fase === fase);
       if (c) return c;
     }
+  }
+  return null;
+}
+
+/** The title Rust gives the form's column `(jaar, fase)` (`ColumnView.titel`), if the form has it. */
+export function kolomTitel(form: FormView, jaar: number, fase: FaseCode): string | null {
+  for (const s of form.secties) {
+    const k = s.kolommen.find((c) => c.jaar === jaar && c.fase === fase);
+    if (k) return k.titel;
   }
   return null;
 }

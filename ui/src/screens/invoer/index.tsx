@@ -6,12 +6,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { api, type VeldAdres } from "../../api";
-import type { ColumnView } from "../../bindings/ColumnView";
 import type { ErrorView } from "../../bindings/ErrorView";
 import type { FormView } from "../../bindings/FormView";
 import type { KengetalView } from "../../bindings/KengetalView";
 import type { OrganisationView } from "../../bindings/OrganisationView";
-import { FoutMelding, Laden, MeldingenLijst, StatusRegel, faseTitel } from "../../components/common";
+import { FoutMelding, Laden, MeldingenLijst, StatusRegel } from "../../components/common";
 import { useScherm } from "../../components/scherm";
 import type { Sprong } from "../../components/sprong";
 import { Tellingen, UitvraagStatus } from "../../components/uitvraag";
@@ -28,7 +27,7 @@ import {
   UnorderedListItem,
 } from "../../components/utrecht";
 import { veldId, veldSleutel } from "../../ids";
-import { kengetalSleutel, vindCel } from "./formulier";
+import { kengetalSleutel, kolomTitel, vindCel } from "./formulier";
 import { KengetallenRij, Sectie } from "./Sectie";
 import { DEBOUNCE_MS, type VeldContext, type Voorbeeld } from "./veldcontext";
 
@@ -89,7 +88,7 @@ export function InvoerScherm({
       el.focus();
     } else {
       // eslint-disable-next-line react-hooks/set-state-in-effect -- whether the field is on the form is known only from the DOM after commit
-      setStatus(`Het veld ${sprong.post} (${faseTitel(sprong.fase, sprong.jaar)}) staat niet op dit formulier.`);
+      setStatus(`Het veld ${sprong.post} (${sprong.blokTitel}) staat niet op dit formulier.`);
     }
   }, [form, sprong]);
 
@@ -107,8 +106,9 @@ export function InvoerScherm({
         const cel = vindCel(f, adres.jaar, adres.fase, adres.post);
         const label =
           f.secties.flatMap((s) => s.posten).find((p) => p.code === adres.post)?.label ?? adres.post;
+        const titel = kolomTitel(f, adres.jaar, adres.fase);
         setStatus(
-          `Opgeslagen: ${label}, ${faseTitel(adres.fase, adres.jaar)}${cel && cel.reden ? ` (${cel.reden})` : ""}.`,
+          `Opgeslagen: ${label}${titel ? `, ${titel}` : ""}${cel && cel.reden ? ` (${cel.reden})` : ""}.`,
         );
       }
     },
@@ -196,9 +196,6 @@ export function InvoerScherm({
   }
 
   const losseMeldingen = form ? form.meldingen.filter((m) => m.post === null) : [];
-  const totaalKolommen: ColumnView[] = form
-    ? form.totaal.map((k) => ({ jaar: k.jaar, fase: k.fase, titel: faseTitel(k.fase, k.jaar) }))
-    : [];
 
   return (
     <div className="rb-scherm rb-invoer" aria-busy={bezig}>
@@ -233,7 +230,6 @@ export function InvoerScherm({
             <Heading2 id="kop-totaal">Totaal raadsondersteuning</Heading2>
             <KengetallenRij
               kengetallen={form.totaal}
-              kolommen={totaalKolommen}
               voorbeeld={voorbeeldMap}
               label="Kengetallen totaal raadsondersteuning"
             />

@@ -23,6 +23,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "../../components/utrecht";
+import { useKies } from "../../components/kies";
 
 export function Bronnen({ bronnen, gewijzigd }: { bronnen: SourceView[]; gewijzigd: () => Promise<void> }) {
   const [pad, setPad] = useState("");
@@ -41,14 +42,7 @@ export function Bronnen({ bronnen, gewijzigd }: { bronnen: SourceView[]; gewijzi
     if (id) knoppen.current.get(id)?.focus();
   }
 
-  async function kies(run: () => Promise<void>) {
-    setFout(null);
-    try {
-      await run();
-    } catch (e) {
-      setFout(e as ErrorView);
-    }
-  }
+  const kies = useKies(setFout);
 
   async function laden() {
     setFout(null);

@@ -180,7 +180,7 @@ describe("Vergelijken", () => {
         return "/onderzoek/bundel-2026-v2";
       },
       bron_laden: () => {
-        throw { kind: "invoer", message: melding, meldingen: [] };
+        throw { kind: "invoer", kop: "De invoer klopt niet", message: melding, meldingen: [] };
       },
     });
     render(<VergelijkenScherm org={amsterdam} />);
@@ -522,7 +522,7 @@ describe("Vergelijken", () => {
     const aanroepen = mock({
       "plugin:dialog|save": () => null,
       grafiek_opslaan: () => {
-        throw { kind: "bestand", message: "kan /alleen-lezen/v.svg niet schrijven: toegang geweigerd", meldingen: [] };
+        throw { kind: "bestand", kop: "Probleem met een bestand", message: "kan /alleen-lezen/v.svg niet schrijven: toegang geweigerd", meldingen: [] };
       },
     });
     render(<VergelijkenScherm org={amsterdam} />);
@@ -583,7 +583,7 @@ describe("Vergelijken", () => {
   it("shows the command's error in the screen's alert", async () => {
     mock({
       vergelijken: () => {
-        throw { kind: "niet_gevonden", message: "geen gegevens voor begroting 2026 in de geladen bundels", meldingen: [] };
+        throw { kind: "niet_gevonden", kop: "Niet gevonden", message: "geen gegevens voor begroting 2026 in de geladen bundels", meldingen: [] };
       },
     });
     render(<VergelijkenScherm org={amsterdam} />);
