@@ -53,7 +53,7 @@ fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result
     .map(|body| body.deserialize::<Value>().expect("json"))
 }
 
-/// An ErrorView: exactly `kind`, `message` and `meldingen`.
+/// An ErrorView: exactly `kind`, `kop`, `message` and `meldingen`.
 fn assert_error_view(value: &Value, kind: &str) {
     let keys: BTreeSet<&str> = value
         .as_object()
@@ -63,10 +63,14 @@ fn assert_error_view(value: &Value, kind: &str) {
         .collect();
     assert_eq!(
         keys,
-        BTreeSet::from(["kind", "message", "meldingen"]),
+        BTreeSet::from(["kind", "kop", "message", "meldingen"]),
         "{value}"
     );
     assert_eq!(value["kind"], kind, "{value}");
+    assert!(
+        !value["kop"].as_str().unwrap_or_default().is_empty(),
+        "{value}"
+    );
     assert!(
         !value["message"].as_str().unwrap_or_default().is_empty(),
         "{value}"
