@@ -74,6 +74,47 @@ pub struct StatKey {
     pub groep: StatGroup,
 }
 
+/// One published (rounded) kengetal value with what places it in the statistics: the compact
+/// form a bundle keeps per accepted file until the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PublishedValue {
+    /// Year.
+    pub jaar: Jaar,
+    /// `begroting` or `realisatie`.
+    pub fase: Fase,
+    /// Position of the category in the kengetal categories.
+    pub categorie: u8,
+    /// The indicator.
+    pub indicator: Indicator,
+    /// The organisation's CBS grootteklasse in `jaar` (gemeenten only).
+    pub grootteklasse: Option<u8>,
+    /// The value.
+    pub value: Decimal,
+}
+
+impl PublishedValue {
+    /// The values of (rounded) kengetallen `k` of one `(jaar, fase)` and category (by output
+    /// position), in [`Indicator::ALL`] order; values that could not be computed are left out.
+    pub fn all_of(
+        k: &Kengetallen,
+        jaar: Jaar,
+        fase: Fase,
+        categorie: usize,
+    ) -> impl Iterator<Item = PublishedValue> + '_ {
+        let categorie = u8::try_from(categorie).unwrap_or(u8::MAX);
+        Indicator::ALL.into_iter().filter_map(move |indicator| {
+            Some(PublishedValue {
+                jaar,
+                fase,
+                categorie,
+                indicator,
+                grootteklasse: k.grootteklasse,
+                value: indicator.of(k)?,
+            })
+        })
+    }
+}
+
 /// Collects published kengetallen and summarises them.
 #[derive(Debug, Default, Clone)]
 pub struct Statistics {
@@ -99,21 +140,25 @@ impl Statistics {
         categorie: usize,
         k: &Kengetallen,
     ) {
-        for groep in StatGroup::of(org_type, k.grootteklasse) {
-            for indicator in Indicator::ALL {
-                if let Some(v) = indicator.of(k) {
-                    self.values
-                        .entry(StatKey {
-                            jaar,
-                            fase,
-                            categorie,
-                            indicator,
-                            groep,
-                        })
-                        .or_default()
-                        .push(v);
-                }
-            }
+        for v in PublishedValue::all_of(k, jaar, fase, categorie) {
+            self.add_value(org_type, &v);
+        }
+    }
+
+    /// Adds one published value of an organisation of `org_type`, as [`Statistics::add`] does
+    /// for each value of a [`Kengetallen`].
+    pub fn add_value(&mut self, org_type: OrgType, v: &PublishedValue) {
+        for groep in StatGroup::of(org_type, v.grootteklasse) {
+            self.values
+                .entry(StatKey {
+                    jaar: v.jaar,
+                    fase: v.fase,
+                    categorie: usize::from(v.categorie),
+                    indicator: v.indicator,
+                    groep,
+                })
+                .or_default()
+                .push(v.value);
         }
     }
 
