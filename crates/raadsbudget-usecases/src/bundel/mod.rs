@@ -7,21 +7,26 @@
 //! 1. `inputs` lists every input file under a unique display name (the path as given) and
 //!    sorts by it, so the input order on the command line never matters. Nothing is read yet:
 //!    archives are listed from their table of contents.
-//! 2. Files are read and checked in batches, in parallel (one worker per core), with the same
-//!    reader and domain validation the desktop app uses. Results come back in name order.
-//!    Every read is bounded (a file, an archive member, an archive as a whole; see `inputs`),
-//!    and the bytes being read at one moment are bounded by a shared budget, so memory does
-//!    not depend on what a participant sends.
-//! 3. Per `(organisation, uitvraagjaar)` only the best submission so far is kept in memory; the
-//!    other files keep only their metadata and findings. At the end
+//! 2. Files are read and checked in parallel (one worker per core, `workers`), with the same
+//!    reader and domain validation the desktop app uses, and handed on in name order. The
+//!    workers run at most `WINDOW` files ahead of the one handled next. Every read is
+//!    bounded (a file, an archive member, an archive as a whole; see `inputs`), and the bytes
+//!    being read at one moment are bounded by a shared budget, so memory does not depend on
+//!    what a participant sends.
+//! 3. The worker that checked a file without errors also renders its rows of the data tables
+//!    and its published kengetallen (`rows`), so no dataset outlives its worker. Per
+//!    `(organisation, uitvraagjaar)` only the best submission so far keeps its rendered rows;
+//!    the other files keep only their metadata and findings. At the end
 //!    [`raadsbudget_domain::submission::choose`] gives every file its status.
-//! 4. The output tables are written row by row from the accepted datasets into a staging
-//!    folder next to the output folder, which replaces the output folder as a whole at the
-//!    end (`outputs`); statistics come from the published (rounded) kengetallen. Nothing
-//!    depends on the clock or the machine.
+//! 4. The accepted files' rows are written in order into a staging folder next to the output
+//!    folder, which replaces the output folder as a whole at the end (`outputs`); at the same
+//!    time one thread adds the published (rounded) kengetallen to the statistics and another
+//!    writes the file list and the findings. Nothing depends on the clock or the machine.
 
 mod inputs;
 mod outputs;
+mod rows;
+mod workers;
 mod zipcheck;
 
 #[doc(hidden)]
@@ -36,14 +41,19 @@ use raadsbudget_domain::value::format_dutch;
 use raadsbudget_domain::{Dataset, Finding, FindingCode, Jaar, Location, Severity};
 use raadsbudget_formats::benchmark::{self, FileMeta};
 use raadsbudget_formats::register::{self, RegisterEntry};
+use rows::{DataSpecs, Rendered};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+pub(crate) use workers::parallel_map;
 
-/// Files read per batch: large enough to keep the cores busy, small enough that progress is
-/// reported often and memory stays flat.
-const BATCH: usize = 256;
+/// How far the workers may read ahead of the results handled in order: enough to keep every
+/// core busy past a slow file, few enough that waiting results stay small.
+const WINDOW: usize = 256;
+
+/// Progress is reported every this many files.
+const PROGRESS_EVERY: usize = 256;
 
 /// What is known about one input file after reading and checking it.
 #[derive(Debug)]
@@ -53,8 +63,8 @@ struct FileResult {
     sha256: Option<String>,
     meta: Option<FileMeta>,
     findings: Vec<Finding>,
-    /// The data, when the file has no errors.
-    data: Option<Dataset>,
+    /// The file's rows of the data tables, when it has no errors (an error only on a defect).
+    rendered: Option<std::io::Result<Rendered>>,
     /// Hash of the normalised content, when the file has no errors.
     content: Option<[u8; 32]>,
 }
@@ -81,11 +91,11 @@ impl FileRow {
     }
 }
 
-/// An accepted submission: the data that goes into the dataset.
+/// An accepted submission: its rows of the dataset.
 #[derive(Debug)]
 pub(crate) struct Accepted {
     pub(crate) meta: FileMeta,
-    pub(crate) data: Dataset,
+    pub(crate) rendered: Rendered,
     pub(crate) file: String,
 }
 
@@ -95,7 +105,7 @@ struct Best {
     key: (u32, i64),
     content: [u8; 32],
     meta: FileMeta,
-    data: Dataset,
+    rendered: Rendered,
 }
 
 /// The bytes of the files being read and checked at one moment, bounded: a few files of the
@@ -163,21 +173,27 @@ fn unreadable(name: &str, reason: String) -> FileResult {
             },
             reason,
         )],
-        data: None,
+        rendered: None,
         content: None,
     }
 }
 
 /// Reads, checks and hashes one input file. Never fails: problems become findings, and so
 /// would a panic in a library on a file's bytes (the file is then rejected; the bundle goes on).
-fn process(name: &str, source: Source, uitvraag: Option<Jaar>, budget: &ByteBudget) -> FileResult {
+fn process(
+    name: &str,
+    source: Source,
+    uitvraag: Option<Jaar>,
+    budget: &ByteBudget,
+    specs: &DataSpecs,
+) -> FileResult {
     let _taken = budget.take(source.size_bound());
     let bytes = match source.read() {
         Ok(b) => b,
         Err(reason) => return unreadable(name, reason),
     };
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        check(name, &bytes, uitvraag)
+        check(name, &bytes, uitvraag, specs)
     }));
     checked.unwrap_or_else(|_| {
         unreadable(
@@ -187,8 +203,8 @@ fn process(name: &str, source: Source, uitvraag: Option<Jaar>, budget: &ByteBudg
     })
 }
 
-/// Reads and checks the bytes of one file.
-fn check(name: &str, bytes: &[u8], uitvraag: Option<Jaar>) -> FileResult {
+/// Reads and checks the bytes of one file, and renders its rows when it has no errors.
+fn check(name: &str, bytes: &[u8], uitvraag: Option<Jaar>, specs: &DataSpecs) -> FileResult {
     let sha256 = sha256_hex(bytes);
     let outcome = benchmark::read(name, bytes);
     let mut findings = outcome.findings;
@@ -213,10 +229,10 @@ fn check(name: &str, bytes: &[u8], uitvraag: Option<Jaar>) -> FileResult {
         }
     }
     let ok = !findings.iter().any(Finding::is_error);
-    let (data, content) = match (ok, &meta, data) {
+    let (rendered, content) = match (ok, &meta, data) {
         (true, Some(meta), Some(data)) => {
             let content = content_digest(meta, &data);
-            (Some(data), Some(content))
+            (Some(rows::render(meta, &data, specs)), Some(content))
         }
         _ => (None, None),
     };
@@ -225,7 +241,7 @@ fn check(name: &str, bytes: &[u8], uitvraag: Option<Jaar>) -> FileResult {
         sha256: Some(sha256),
         meta,
         findings,
-        data,
+        rendered,
         content,
     }
 }
@@ -280,46 +296,6 @@ fn content_digest(meta: &FileMeta, data: &Dataset) -> [u8; 32] {
     h.finalize().into()
 }
 
-/// Maps `items` with `f` on one worker per core (at most 16), in contiguous chunks; the results
-/// come back in the order of `items`, so parallelism never changes an output. A panic in a
-/// worker is passed on, never swallowed.
-pub(crate) fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, 16);
-    if workers == 1 || items.len() < 2 {
-        return items.into_iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(workers);
-    let mut chunks: Vec<Vec<T>> = Vec::new();
-    let mut rest = items.into_iter().peekable();
-    while rest.peek().is_some() {
-        chunks.push(rest.by_ref().take(chunk).collect());
-    }
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|c| scope.spawn(move || c.into_iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
-}
-
-/// Processes a batch in parallel; results in the batch's order.
-fn process_batch(
-    batch: Vec<(String, Source)>,
-    uitvraag: Option<Jaar>,
-    budget: &ByteBudget,
-) -> Vec<FileResult> {
-    parallel_map(batch, |(n, s)| process(&n, s, uitvraag, budget))
-}
-
-/// The register of the organisations asked to take part, by code.
 fn read_register(path: &Path) -> Result<BTreeMap<String, RegisterEntry>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let entries = register::read(&path.display().to_string(), &bytes)
@@ -492,83 +468,91 @@ pub fn bundle(req: &BundleRequest, progress: &dyn Fn(usize, usize)) -> Result<Bu
     let mut submissions: Vec<Option<Submission>> = Vec::with_capacity(total);
     let mut best: BTreeMap<(String, Jaar), Best> = BTreeMap::new();
     let budget = ByteBudget::new(BYTES_IN_FLIGHT);
-    let mut queue = files.into_iter().peekable();
-    while queue.peek().is_some() {
-        let batch: Vec<(String, Source)> = queue.by_ref().take(BATCH).collect();
-        for r in process_batch(batch, req.uitvraag, &budget) {
-            let mut findings = r.findings;
-            if let (Some(reg), Some(meta)) = (&register, &r.meta) {
-                let code = meta.organisation.code.to_string();
-                if !reg.contains_key(&code) {
-                    findings.push(Finding::new(
-                        FindingCode::NotInRegister,
-                        Location {
-                            file: Some(r.name.clone()),
-                            organisation: Some(code.clone()),
-                            ..Location::default()
-                        },
-                        format!("{code} staat niet in het register; het bestand telt wel mee"),
-                    ));
-                }
+    let specs = DataSpecs::new();
+    // A rendering failure is a defect of Raadsbudget, not of a file: the bundle stops.
+    let mut defect: Option<std::io::Error> = None;
+    let read = |(n, s): (String, Source)| process(&n, s, req.uitvraag, &budget, &specs);
+    workers::stream_ordered(files, WINDOW, read, |r| {
+        let mut findings = r.findings;
+        if let (Some(reg), Some(meta)) = (&register, &r.meta) {
+            let code = meta.organisation.code.to_string();
+            if !reg.contains_key(&code) {
+                findings.push(Finding::new(
+                    FindingCode::NotInRegister,
+                    Location {
+                        file: Some(r.name.clone()),
+                        organisation: Some(code.clone()),
+                        ..Location::default()
+                    },
+                    format!("{code} staat niet in het register; het bestand telt wel mee"),
+                ));
             }
-            let submission = match (&r.meta, r.content, r.data) {
-                (Some(meta), Some(content), Some(data)) => {
-                    let s = Submission {
-                        organisation: meta.organisation.code.to_string(),
-                        uitvraag: meta.uitvraag,
-                        revisie: meta.revisie,
-                        moment: meta.aangemaakt_op.timestamp(),
-                        content,
-                    };
-                    let key = (s.revisie, s.moment);
-                    let slot = best.entry((s.organisation.clone(), s.uitvraag));
-                    match slot {
-                        std::collections::btree_map::Entry::Vacant(v) => {
-                            v.insert(Best {
-                                key,
-                                content,
-                                meta: meta.clone(),
-                                data,
-                            });
-                        }
-                        std::collections::btree_map::Entry::Occupied(mut o) => {
-                            if key > o.get().key {
-                                o.insert(Best {
-                                    key,
-                                    content,
-                                    meta: meta.clone(),
-                                    data,
-                                });
-                            }
+        }
+        let rendered = match r.rendered {
+            Some(Ok(rendered)) => Some(rendered),
+            Some(Err(e)) => {
+                defect.get_or_insert(e);
+                None
+            }
+            None => None,
+        };
+        let submission = match (&r.meta, r.content, rendered) {
+            (Some(meta), Some(content), Some(rendered)) => {
+                let s = Submission {
+                    organisation: meta.organisation.code.to_string(),
+                    uitvraag: meta.uitvraag,
+                    revisie: meta.revisie,
+                    moment: meta.aangemaakt_op.timestamp(),
+                    content,
+                };
+                let key = (s.revisie, s.moment);
+                let candidate = || Best {
+                    key,
+                    content,
+                    meta: meta.clone(),
+                    rendered,
+                };
+                match best.entry((s.organisation.clone(), s.uitvraag)) {
+                    std::collections::btree_map::Entry::Vacant(v) => {
+                        v.insert(candidate());
+                    }
+                    std::collections::btree_map::Entry::Occupied(mut o) => {
+                        if key > o.get().key {
+                            o.insert(candidate());
                         }
                     }
-                    Some(s)
                 }
-                _ => None,
-            };
-            submissions.push(submission);
-            // What stays in memory per file is kept small: the file name once (not in every
-            // finding), no catalogue version or software name.
-            for f in &mut findings {
-                if f.location.file.as_deref() == Some(r.name.as_str()) {
-                    f.location.file = None;
-                }
+                Some(s)
             }
-            let meta = r.meta.map(|m| FileMeta {
-                definities: String::new(),
-                software: String::new(),
-                ..m
-            });
-            rows.push(FileRow {
-                name: r.name,
-                sha256: r.sha256,
-                meta,
-                findings,
-                status: Status::Afgewezen,
-                opmerking: String::new(),
-            });
+            _ => None,
+        };
+        submissions.push(submission);
+        // What stays in memory per file is kept small: the file name once (not in every
+        // finding), no catalogue version or software name.
+        for f in &mut findings {
+            if f.location.file.as_deref() == Some(r.name.as_str()) {
+                f.location.file = None;
+            }
         }
-        progress(rows.len(), total);
+        let meta = r.meta.map(|m| FileMeta {
+            definities: String::new(),
+            software: String::new(),
+            ..m
+        });
+        rows.push(FileRow {
+            name: r.name,
+            sha256: r.sha256,
+            meta,
+            findings,
+            status: Status::Afgewezen,
+            opmerking: String::new(),
+        });
+        if rows.len() % PROGRESS_EVERY == 0 || rows.len() == total {
+            progress(rows.len(), total);
+        }
+    });
+    if let Some(e) = defect {
+        return Err(Error::io(uit.join(&specs.tables[0].file), e));
     }
 
     let choices = choose(&submissions);
@@ -615,7 +599,7 @@ pub fn bundle(req: &BundleRequest, progress: &dyn Fn(usize, usize)) -> Result<Bu
                     if b.content == s.content {
                         accepted.push(Accepted {
                             meta: b.meta,
-                            data: b.data,
+                            rendered: b.rendered,
                             file: rows[i].name.clone(),
                         });
                     }
@@ -632,7 +616,7 @@ pub fn bundle(req: &BundleRequest, progress: &dyn Fn(usize, usize)) -> Result<Bu
     let respons = register
         .as_ref()
         .map(|reg| respons_rows(reg, &rows, &accepted, req.uitvraag));
-    let uitvoer = output.write(&rows, &accepted, respons.as_deref(), req.xlsx)?;
+    let uitvoer = output.write(&rows, &accepted, &specs, respons.as_deref(), req.xlsx)?;
     let organisaties = count(
         accepted
             .iter()

@@ -13,15 +13,13 @@
 //! anything else is refused before anything is read or written.
 
 use super::inputs::is_bundle_output;
+use super::rows::DataSpecs;
 use super::{parallel_map, Accepted, FileRow, ResponsRow};
 use crate::{Error, Result};
 use raadsbudget_domain::catalogue::Catalogue;
-use raadsbudget_domain::fase::uitvraag_blocks;
-use raadsbudget_domain::kengetallen::{
-    kengetal_categories, kengetallen_for, Indicator, Kengetallen,
-};
+use raadsbudget_domain::kengetallen::kengetal_categories;
 use raadsbudget_domain::statistiek::{self, Statistics};
-use raadsbudget_domain::{Fase, Jaar, OrgType, Severity};
+use raadsbudget_domain::Severity;
 use raadsbudget_formats::bundel as specs;
 use raadsbudget_formats::table::{Cell, CsvTableWriter, TableSpec};
 use raadsbudget_store::durable;
@@ -222,6 +220,7 @@ impl Output {
         self,
         rows: &[FileRow],
         accepted: &[Accepted],
+        data_specs: &DataSpecs,
         respons: Option<&[ResponsRow]>,
         xlsx: bool,
     ) -> Result<Vec<String>> {
@@ -233,7 +232,7 @@ impl Output {
             path: staging.path(),
             shown: &self.target,
         };
-        let written = write_all(&out, rows, accepted, respons, xlsx)?;
+        let written = write_all(&out, rows, accepted, data_specs, respons, xlsx)?;
         durable::sync_dir(staging.path()).map_err(|e| Error::io(&self.target, e))?;
         self.swap(staging)?;
         Ok(written)
@@ -336,25 +335,21 @@ fn table(
     })
 }
 
-fn int(n: impl Into<i64>) -> Cell<'static> {
+pub(super) fn int(n: impl Into<i64>) -> Cell<'static> {
     Cell::Integer(n.into())
 }
 
-fn opt_int<T: Into<i64>>(n: Option<T>) -> Cell<'static> {
+pub(super) fn opt_int<T: Into<i64>>(n: Option<T>) -> Cell<'static> {
     n.map_or(Cell::Empty, |n| Cell::Integer(n.into()))
 }
 
-fn text(s: &str) -> Cell<'_> {
+/// A text cell; empty text is an empty cell.
+pub(super) fn text(s: &str) -> Cell<'_> {
     if s.is_empty() {
         Cell::Empty
     } else {
         Cell::Text(s)
     }
-}
-
-/// The catalogue a submission was entered under.
-fn catalogue_of(a: &Accepted) -> &'static Catalogue {
-    Catalogue::get(&a.meta.definities).unwrap_or_else(Catalogue::current)
 }
 
 /// Writes every output into `dir`; returns the names written, in [`OUTPUT_FILES`] order.
@@ -363,21 +358,46 @@ fn write_all(
     dir: &Dir<'_>,
     rows: &[FileRow],
     accepted: &[Accepted],
+    data_specs: &DataSpecs,
     respons: Option<&[ResponsRow]>,
     xlsx: bool,
 ) -> Result<Vec<String>> {
     let cat = Catalogue::current();
+    let [waarden, breed, kengetallen] = data_specs.tables.clone();
     let mut tables = vec![
         specs::inzendingen(),
         specs::meldingen(),
-        specs::waarden(cat),
-        specs::breed(cat),
-        specs::kengetallen(cat),
+        waarden,
+        breed,
+        kengetallen,
         specs::statistiek(cat),
     ];
-    table(dir, &tables[0], |t| inzendingen(t, rows))?;
-    table(dir, &tables[1], |t| meldingen(t, rows))?;
-    let stats = data_tables(dir, [&tables[2], &tables[3], &tables[4]], accepted)?;
+    // Three independent pieces at once: the per-file tables, the data tables (bytes rendered
+    // when the files were read) and the statistics' values.
+    let stats = std::thread::scope(|scope| {
+        let stats = scope.spawn(|| {
+            let mut stats = Statistics::new();
+            for a in accepted {
+                a.rendered.add_to(&mut stats);
+            }
+            stats
+        });
+        let (inz, meld) = (&tables[0], &tables[1]);
+        let per_file = scope.spawn(|| {
+            table(dir, inz, |t| inzendingen(t, rows))?;
+            table(dir, meld, |t| meldingen(t, rows))
+        });
+        let data = data_tables(dir, &data_specs.tables, accepted);
+        per_file
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))?;
+        data?;
+        Ok::<_, Error>(
+            stats
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        )
+    })?;
     table(dir, &tables[5], |t| statistiek(t, &stats, cat))?;
     if let Some(r) = respons {
         let spec = specs::respons();
@@ -468,146 +488,24 @@ fn meldingen(t: &mut Table<'_, '_>, rows: &[FileRow]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The records of a dataset in file order: jaar, fase, catalogue position.
-fn ordered(a: &Accepted) -> Vec<((u16, Fase, &str), &raadsbudget_domain::Record)> {
-    a.data.records_in_file_order(catalogue_of(a))
-}
-
-fn org_cells(a: &Accepted) -> [Cell<'_>; 4] {
-    let o = &a.meta.organisation;
-    [
-        Cell::Text(o.code.as_str()),
-        Cell::Text(&o.naam),
-        Cell::Text(o.org_type().as_str()),
-        int(a.meta.uitvraag),
-    ]
-}
-
-/// Accepted datasets rendered per batch: enough to keep every core busy, few enough that the
-/// rendered bytes stay small next to the datasets themselves.
-const RENDER_BATCH: usize = 512;
-
-/// One accepted dataset's rows of `waarden.csv`, `breed.csv` and `kengetallen.csv`, and its
-/// published kengetallen for the statistics.
-struct Rendered {
-    tables: [Vec<u8>; 3],
-    kengetallen: Vec<Published>,
-}
-
-/// Published kengetallen of one dataset: organisation type, jaar, fase, category position.
-type Published = (OrgType, Jaar, Fase, usize, Kengetallen);
-
-fn render(a: &Accepted, specs: [&TableSpec; 3]) -> std::io::Result<Rendered> {
-    let mut w = CsvTableWriter::rows_only(Vec::with_capacity(8 << 10), specs[0]);
-    waarden(&mut w, a)?;
-    let mut b = CsvTableWriter::rows_only(Vec::with_capacity(2 << 10), specs[1]);
-    breed(&mut b, a)?;
-    let mut k = CsvTableWriter::rows_only(Vec::with_capacity(4 << 10), specs[2]);
-    let kengetallen = kengetallen(&mut k, a)?;
-    Ok(Rendered {
-        tables: [w.finish()?, b.finish()?, k.finish()?],
-        kengetallen,
-    })
-}
-
-/// Writes `waarden.csv`, `breed.csv` and `kengetallen.csv` (rendered in parallel, written in
-/// order) and returns the statistics of the kengetallen.
-fn data_tables(dir: &Dir<'_>, specs: [&TableSpec; 3], accepted: &[Accepted]) -> Result<Statistics> {
+/// Writes the rows of `waarden.csv`, `breed.csv` and `kengetallen.csv`, rendered when each
+/// file was read, in the order of `accepted`.
+fn data_tables(dir: &Dir<'_>, specs: &[TableSpec; 3], accepted: &[Accepted]) -> Result<()> {
     let mut files = Vec::with_capacity(3);
     for spec in specs {
         let mut f = OutFile::create(dir, &spec.file)?;
         f.write(spec.header_line().as_bytes())?;
         files.push(f);
     }
-    let mut stats = Statistics::new();
-    for batch in accepted.chunks(RENDER_BATCH) {
-        let rendered = parallel_map(batch.iter().collect(), |a: &Accepted| render(a, specs));
-        for r in rendered {
-            let r = r.map_err(|e| Error::io(dir.shown.join(&specs[0].file), e))?;
-            for (file, bytes) in files.iter_mut().zip(&r.tables) {
-                file.write(bytes)?;
-            }
-            for (org_type, jaar, fase, position, k) in &r.kengetallen {
-                stats.add(*org_type, *jaar, *fase, *position, k);
-            }
+    for a in accepted {
+        for (i, file) in files.iter_mut().enumerate() {
+            file.write(a.rendered.table(i))?;
         }
     }
     for f in files {
         f.finish()?;
     }
-    Ok(stats)
-}
-
-fn waarden<W: Write>(t: &mut CsvTableWriter<'_, W>, a: &Accepted) -> std::io::Result<()> {
-    let mut cells: Vec<Cell<'_>> = Vec::with_capacity(10);
-    for ((jaar, fase, post), record) in ordered(a) {
-        let (waarde, reden) = record.entry.to_columns();
-        cells.clear();
-        cells.extend(org_cells(a));
-        cells.extend([
-            int(jaar),
-            Cell::Text(fase.as_str()),
-            Cell::Text(post),
-            Cell::Owned(waarde),
-            Cell::Owned(reden),
-            text(&record.toelichting),
-        ]);
-        t.row(&cells)?;
-    }
     Ok(())
-}
-
-fn breed<W: Write>(t: &mut CsvTableWriter<'_, W>, a: &Accepted) -> std::io::Result<()> {
-    let cat = Catalogue::current();
-    let mut cells: Vec<Cell<'_>> = Vec::new();
-    for (jaar, fase) in a.data.blocks() {
-        cells.clear();
-        cells.extend(org_cells(a));
-        cells.extend([int(jaar), Cell::Text(fase.as_str())]);
-        for post in &cat.posts {
-            cells.push(
-                match a.data.entry(jaar, fase, &post.code).and_then(|e| e.value()) {
-                    Some(v) => match v.as_decimal() {
-                        Some(d) => Cell::Decimal(d),
-                        None => Cell::Owned(v.to_canonical()),
-                    },
-                    None => Cell::Empty,
-                },
-            );
-        }
-        t.row(&cells)?;
-    }
-    Ok(())
-}
-
-fn kengetallen<W: Write>(
-    t: &mut CsvTableWriter<'_, W>,
-    a: &Accepted,
-) -> std::io::Result<Vec<Published>> {
-    let mut cells: Vec<Cell<'_>> = Vec::new();
-    let mut published = Vec::new();
-    let cat = catalogue_of(a);
-    let org_type = a.meta.organisation.org_type();
-    for (jaar, fase) in uitvraag_blocks(a.meta.uitvraag) {
-        if fase == Fase::Kenmerk {
-            continue;
-        }
-        for (position, categorie) in kengetal_categories(cat).into_iter().enumerate() {
-            let k = kengetallen_for(cat, &a.data, jaar, fase, categorie).rounded();
-            cells.clear();
-            cells.extend(org_cells(a));
-            cells.extend([
-                int(jaar),
-                Cell::Text(fase.as_str()),
-                Cell::Owned(categorie.to_string()),
-                opt_int(k.grootteklasse),
-            ]);
-            cells.extend(Indicator::ALL.iter().map(|i| Cell::from(i.of(&k))));
-            t.row(&cells)?;
-            published.push((org_type, jaar, fase, position, k));
-        }
-    }
-    Ok(published)
 }
 
 fn statistiek(t: &mut Table<'_, '_>, stats: &Statistics, cat: &Catalogue) -> std::io::Result<()> {
