@@ -109,15 +109,19 @@ impl Value {
 
     /// Appends [`Value::to_canonical`] to `out` (no allocation of its own).
     pub fn push_canonical(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        // Writing to a `String` cannot fail.
         match self {
             Value::Decimal(d) => {
                 // A negative zero is written as zero; amounts are bounded by [`MAX_AMOUNT`], so
                 // two decimals always fit.
                 let mut d = if d.is_zero() { Decimal::ZERO } else { *d };
                 d.rescale(2);
-                push_decimal(out, &d);
+                let _ = write!(out, "{d}");
             }
-            Value::Count(n) => push_digits(out, u128::from(*n)),
+            Value::Count(n) => {
+                let _ = write!(out, "{n}");
+            }
             Value::Code(c) => out.push_str(c),
         }
     }
@@ -538,60 +542,6 @@ fn small_decimal(int_digits: &str, frac_digits: &str) -> Option<Decimal> {
     Decimal::try_new(mantissa, scale).ok()
 }
 
-/// Appends the decimal digits of `n`.
-pub fn push_digits(out: &mut String, n: u128) {
-    let mut buf = [0u8; 40];
-    let mut i = buf.len();
-    // Most numbers fit a u64, whose division is much cheaper than a u128's.
-    match u64::try_from(n) {
-        Ok(mut v) => loop {
-            i -= 1;
-            buf[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        },
-        Err(_) => {
-            let mut v = n;
-            loop {
-                i -= 1;
-                buf[i] = b'0' + (v % 10) as u8;
-                v /= 10;
-                if v == 0 {
-                    break;
-                }
-            }
-        }
-    }
-    // Only ASCII digits were written.
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
-}
-
-/// Appends `d` exactly as its `Display` writes it (`-12.50`, `0.05`, `-0.00` for a negative
-/// zero), without the formatting machinery: writing tables formats millions of decimals.
-pub fn push_decimal(out: &mut String, d: &Decimal) {
-    if d.is_sign_negative() {
-        out.push('-');
-    }
-    let scale = d.scale() as usize;
-    let start = out.len();
-    push_digits(out, d.mantissa().unsigned_abs());
-    if scale == 0 {
-        return;
-    }
-    let len = out.len() - start;
-    if len <= scale {
-        let zeros = scale - len;
-        out.insert_str(start, "0.");
-        for _ in 0..zeros {
-            out.insert(start + 2, '0');
-        }
-    } else {
-        out.insert(out.len() - scale, '.');
-    }
-}
-
 /// Rounds half away from zero to `dp` decimals (the bundle's rounding rule).
 pub fn round_half_away(d: Decimal, dp: u32) -> Decimal {
     let mut r = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
@@ -627,42 +577,6 @@ pub fn format_dutch(d: Decimal, dp: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn push_decimal_writes_what_display_writes() {
-        let mut cases = vec![
-            Decimal::ZERO,
-            -Decimal::ZERO,
-            Decimal::new(0, 2),
-            Decimal::new(-0, 2),
-            Decimal::MAX,
-            Decimal::MIN,
-            Decimal::new(5, 3),
-            Decimal::new(-5, 3),
-            Decimal::new(123_456_789, 2),
-            Decimal::new(-1, 28),
-            Decimal::new(12_500, 0),
-            Decimal::from_i128_with_scale(i128::from(u64::MAX) * 1000 + 7, 4),
-        ];
-        let mut neg_zero = Decimal::new(-1, 2);
-        neg_zero *= Decimal::ZERO;
-        cases.push(neg_zero);
-        let mut x: i64 = 99;
-        for scale in 0..=28 {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            cases.push(Decimal::new(x, scale));
-        }
-        for d in cases {
-            let mut out = String::from("x");
-            push_decimal(&mut out, &d);
-            assert_eq!(out, format!("x{d}"), "{d:?}");
-        }
-        let mut n = String::new();
-        push_digits(&mut n, u128::MAX);
-        assert_eq!(n, u128::MAX.to_string());
-    }
     use proptest::prelude::*;
 
     fn dec(s: &str) -> Decimal {

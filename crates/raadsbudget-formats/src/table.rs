@@ -14,7 +14,7 @@
 //! (`benchmark::text::unprotect`) from every cell they read as text.
 
 use crate::benchmark::text::{needs_apostrophe, push_field};
-use raadsbudget_domain::value::{push_decimal, push_digits, round_half_away};
+use raadsbudget_domain::value::round_half_away;
 use rust_decimal::Decimal;
 use std::io::{self, Write};
 
@@ -284,6 +284,7 @@ fn push_safe(out: &mut String, text: &str, field: &Field) {
 }
 
 fn push_cell(out: &mut String, cell: &Cell<'_>, field: &Field) {
+    use std::fmt::Write as _;
     match cell {
         Cell::Empty => {}
         Cell::Text(t) => push_safe(out, t, field),
@@ -291,10 +292,7 @@ fn push_cell(out: &mut String, cell: &Cell<'_>, field: &Field) {
         // A number in a number column is written as is (its `-` is a sign); in any other
         // column it is text like any other.
         Cell::Integer(n) if field.field_type.is_numeric() => {
-            if *n < 0 {
-                out.push('-');
-            }
-            push_digits(out, u128::from(n.unsigned_abs()));
+            let _ = write!(out, "{n}");
         }
         Cell::Integer(n) => push_safe(out, &n.to_string(), field),
         Cell::Decimal(d) => {
@@ -304,13 +302,9 @@ fn push_cell(out: &mut String, cell: &Cell<'_>, field: &Field) {
                 } => decimals,
                 _ => d.scale(),
             };
-            let rounded = if d.scale() == dp {
-                *d
-            } else {
-                round_half_away(*d, dp)
-            };
+            let rounded = round_half_away(*d, dp);
             if field.field_type.is_numeric() {
-                push_decimal(out, &rounded);
+                let _ = write!(out, "{rounded}");
             } else {
                 push_safe(out, &rounded.to_string(), field);
             }
