@@ -35,6 +35,7 @@ fn export_import_export_keeps_every_value() {
             post: "GRF.MATERIEEL".into(),
             input: Input::Waarde("12.345,6".into()),
             toelichting: Some("=incl. livestream, \"nieuw\"\nper 2026".into()),
+            uitvraag: None,
         })
         .expect("set value");
         let first = a
@@ -73,7 +74,7 @@ fn export_import_export_keeps_every_value() {
         );
         assert_eq!(second.revisie, 3, "b knows revisie 2 from the import");
         assert_eq!(fa.meta.organisation, fb.meta.organisation);
-        assert_eq!(fa.meta.definities, Catalogue::current().versie);
+        assert_eq!(fa.meta.definities, Catalogue::for_uitvraag(2026).versie);
     }
 }
 
@@ -89,6 +90,7 @@ fn export_is_refused_while_errors_remain_and_a_draft_is_named_so() {
         post: "GRF.PERSONEEL".into(),
         input: Input::Waarde("812345.00".into()),
         toelichting: None,
+        uitvraag: None,
     })
     .expect("set");
     let req = ExportRequest {

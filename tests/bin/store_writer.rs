@@ -38,6 +38,7 @@ fn main() -> ExitCode {
             post: "GRF.PERSONEEL".into(),
             input: Input::Waarde(format!("{i}.00")),
             toelichting: Some(format!("schrijfactie {i}")),
+            uitvraag: None,
         };
         if let Err(e) = session.set_value(&req) {
             eprintln!("{e}");

@@ -386,7 +386,7 @@ pub fn app_info(s: &Session) -> Result<AppInfo> {
         database: s
             .path()
             .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string()),
-        definities: Catalogue::current().versie.clone(),
+        definities: Catalogue::for_uitvraag(current_uitvraag()).versie.clone(),
         gebruiker: s.actor()?,
         huidige_uitvraag: current_uitvraag(),
     })
@@ -413,11 +413,13 @@ pub fn add_demo_organisation(s: &mut Session) -> Result<OrganisationView> {
 pub fn overview(s: &Session, organisatie: &str) -> Result<Overview> {
     let org = s.organisation(organisatie)?;
     let data = s.store().dataset(&org.code)?;
-    let cat = Catalogue::current();
     let uitvragen = s
         .uitvragen_of(&data)?
         .into_iter()
-        .map(|u| summary(s, &data, u, &validate_uitvraag(cat, &data, u)))
+        .map(|u| {
+            let findings = validate_uitvraag(Catalogue::for_uitvraag(u), &data, u);
+            summary(s, &data, u, &findings)
+        })
         .collect::<Result<Vec<_>>>()?;
     Ok(Overview {
         organisatie: organisation_view(&org),
@@ -437,7 +439,7 @@ fn summary(s: &Session, data: &Dataset, u: Jaar, findings: &[Finding]) -> Result
         fouten: state.fouten,
         waarschuwingen: state.waarschuwingen,
         signalen: state.signalen,
-        totalen: totals(Catalogue::current(), data, u),
+        totalen: totals(Catalogue::for_uitvraag(u), data, u),
     })
 }
 
@@ -448,7 +450,7 @@ pub fn form(s: &Session, organisatie: &str, uitvraag: Jaar) -> Result<FormView> 
     let org = s.organisation(organisatie)?;
     check_jaar(uitvraag)?;
     let data = s.store().dataset(&org.code)?;
-    let cat = Catalogue::current();
+    let cat = Catalogue::for_uitvraag(uitvraag);
     let findings = validate_uitvraag(cat, &data, uitvraag);
     Ok(FormView {
         organisatie: organisation_view(&org),
@@ -482,6 +484,7 @@ pub fn set_field(s: &mut Session, req: &SetFieldRequest) -> Result<FormView> {
         post: req.post.clone(),
         input,
         toelichting: req.toelichting.clone(),
+        uitvraag: Some(req.uitvraag),
     })?;
     form(s, &req.organisatie, req.uitvraag)
 }
@@ -521,6 +524,7 @@ pub fn preview(
         fase: fase.into(),
         post,
         tekst,
+        uitvraag: Some(uitvraag),
     })?;
     Ok(match preview {
         Preview::Refused(finding) => PreviewView {
@@ -531,7 +535,12 @@ pub fn preview(
             let categories: Vec<&str> = categories.iter().map(String::as_str).collect();
             PreviewView {
                 melding: None,
-                kengetallen: kengetal_views(Catalogue::current(), &data, uitvraag, &categories),
+                kengetallen: kengetal_views(
+                    Catalogue::for_uitvraag(uitvraag),
+                    &data,
+                    uitvraag,
+                    &categories,
+                ),
             }
         }
     })

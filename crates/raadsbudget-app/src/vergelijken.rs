@@ -102,7 +102,7 @@ fn rij_view(v: &Comparison<'_>, r: &ComparisonRow<'_>) -> CompareRowView {
 
 /// The view of the Vergelijken screen.
 pub fn comparison_view(v: &Comparison<'_>) -> ComparisonView {
-    let cat = Catalogue::current();
+    let cat = Catalogue::newest();
     let indicator = v.indicator;
     let categorie_naam = category_name(cat, &v.verzoek.categorie);
     let titel = format!(
@@ -266,7 +266,7 @@ pub fn remove_source(s: &mut Session, id: i64) -> Result<Vec<SourceView>> {
 
 /// What the Vergelijken screen can offer for an organisation.
 pub fn compare_options(s: &Session, organisatie: &str) -> Result<CompareOptions> {
-    let cat = Catalogue::current();
+    let cat = Catalogue::newest();
     let table = s.peer_table()?;
     let own = s.own_peer(organisatie, &table)?;
     let mut organisaties: Vec<_> = table

@@ -22,7 +22,7 @@ fn d(s: &str) -> Decimal {
 
 fn meta(data: &Dataset, revisie: u32, minute: i64) -> FileMeta {
     FileMeta {
-        definities: Catalogue::current().versie.clone(),
+        definities: Catalogue::for_uitvraag(2026).versie.clone(),
         uitvraag: 2026,
         organisation: data.organisation.clone(),
         revisie,
@@ -68,7 +68,7 @@ fn resave_in_spreadsheet(bytes: &[u8]) -> Vec<u8> {
 }
 
 fn set_amount(data: &mut Dataset, jaar: u16, fase: Fase, post: &str, amount: &str) {
-    let definities = Catalogue::current().version();
+    let definities = Catalogue::for_uitvraag(2026).version();
     data.set(
         jaar,
         fase,
@@ -576,7 +576,7 @@ fn statistics_of_a_small_table_worked_out_by_hand() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("in");
     std::fs::create_dir_all(&dir).unwrap();
-    let cat = Catalogue::current();
+    let cat = Catalogue::for_uitvraag(2026);
     for (i, (mut data, amount)) in demo_datasets(2026, 4, SEED)
         .into_iter()
         .zip(["10000.00", "20000.00", "40000.00", "70000.00"])

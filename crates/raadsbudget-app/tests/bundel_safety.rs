@@ -15,7 +15,7 @@ use std::path::Path;
 
 fn meta(data: &Dataset) -> FileMeta {
     FileMeta {
-        definities: Catalogue::current().versie.clone(),
+        definities: Catalogue::for_uitvraag(2026).versie.clone(),
         uitvraag: 2026,
         organisation: data.organisation.clone(),
         revisie: 1,
@@ -45,7 +45,7 @@ fn run(inputs: &Path, out: &Path, xlsx: bool) -> BundleView {
 }
 
 fn spec_of(file: &str) -> TableSpec {
-    bundel::tables(Catalogue::current())
+    bundel::tables(&[Catalogue::for_uitvraag(2026)])
         .into_iter()
         .find(|s| s.file == file)
         .unwrap_or_else(|| panic!("no spec for {file}"))

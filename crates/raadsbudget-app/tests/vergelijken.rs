@@ -362,6 +362,7 @@ fn own_figures_come_from_the_store_and_a_difference_is_said() {
         post: "GRF.MATERIEEL".into(),
         input: raadsbudget_usecases::values::Input::Waarde("999999,00".into()),
         toelichting: None,
+        uitvraag: None,
     })
     .unwrap();
     let after = vergelijken::compare_view(

@@ -65,13 +65,31 @@ pub enum Formaat {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct DefinitiesArgs {
+    #[command(subcommand)]
+    pub actie: Option<DefinitiesCommand>,
     /// Versie van de definities (standaard de nieuwste)
     #[arg(long, value_name = "V")]
     pub versie: Option<String>,
+    /// Toon alleen wat er in deze versie veranderd is ten opzichte van de vorige
+    #[arg(long)]
+    pub wijzigingen: bool,
     /// Uitvoerformaat
     #[arg(long, value_enum, default_value = "tekst")]
     pub formaat: Formaat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DefinitiesCommand {
+    /// Voeg een nieuwere versie van de definities toe uit een bestand (TOML) dat BZK uitgeeft
+    Toevoegen {
+        /// Het definitiebestand
+        #[arg(value_name = "BESTAND")]
+        bestand: PathBuf,
+    },
+    /// Toon de bekende versies: ingebouwd of toegevoegd, met hun sha256
+    Lijst,
 }
 
 #[derive(Debug, Subcommand)]

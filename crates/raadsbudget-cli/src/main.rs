@@ -10,14 +10,17 @@ mod render;
 mod usage;
 
 use clap::{CommandFactory, FromArgMatches};
-use cli::{BackupCommand, Cli, Command, FaseArg, OrganisatieCommand, RedenArg, WaardeCommand};
+use cli::{
+    BackupCommand, Cli, Command, DefinitiesArgs, DefinitiesCommand, FaseArg, OrganisatieCommand,
+    RedenArg, WaardeCommand,
+};
 use output::Out;
 use raadsbudget_domain::submission::Status;
-use raadsbudget_domain::{Catalogue, Fase, Finding, Reason};
+use raadsbudget_domain::{Fase, Finding, Reason};
 use raadsbudget_usecases::bundel::BundleRequest;
 use raadsbudget_usecases::export::{parse_moment, ExportRequest};
 use raadsbudget_usecases::values::{Input, SetValue};
-use raadsbudget_usecases::{files, Error, Session};
+use raadsbudget_usecases::{definities, files, Error, Session};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -33,6 +36,7 @@ fn print_findings(out: &mut Out, findings: &[Finding]) {
 }
 
 fn main() -> ExitCode {
+    raadsbudget_usecases::definities::embed_from_env();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let cmd = usage::dutch_command(Cli::command());
     let parsed = cmd
@@ -49,6 +53,17 @@ fn main() -> ExitCode {
             return output::emit(&usage::explain(&e, &cmd, &args));
         }
     };
+    // The versions of the definities added to the store are known to every command, also to
+    // those that use no store (`controleer BESTAND`, `bundel`, `demo --aantal`).
+    if let Some(path) = cli
+        .db
+        .clone()
+        .or_else(raadsbudget_usecases::session::default_db_path)
+        .filter(|p| p.is_file())
+    {
+        // A store that cannot be read registers nothing; a command that uses it says why.
+        let _ = raadsbudget_store::register_catalogues_of(&path);
+    }
     let mut store = None;
     let out = run(cli, &mut store).unwrap_or_else(|e| failure(e.with_store_path(store.as_deref())));
     output::emit(&out)
@@ -99,7 +114,9 @@ fn failure(e: Error) -> Out {
 /// | `gebruiker` | may create it: setting the name can come before anything else |
 /// | `backup maken` | existing: there is nothing to copy otherwise |
 /// | `backup terugzetten` | may create it: restoring onto a new computer |
-/// | `definities`, `demo --aantal`, `bundel`, `factsheet` | none |
+/// | `definities toevoegen` | may create it: the added version is kept in it |
+/// | `definities` (also `--wijzigingen`, `lijst`) | none (as every command, it knows the versions added to the store when there is one) |
+/// | `demo --aantal`, `bundel`, `factsheet` | none |
 #[derive(Debug, Clone, Copy)]
 enum Open {
     Existing,
@@ -138,16 +155,40 @@ fn run(cli: Cli, opened: &mut Option<PathBuf>) -> Result<Out, Error> {
     let may_create = |opened: &mut Option<PathBuf>| open(db, Open::MayCreate, opened);
     let mut out = Out::default();
     match cli.command {
+        Command::Definities(DefinitiesArgs {
+            actie: Some(DefinitiesCommand::Toevoegen { bestand }),
+            ..
+        }) => {
+            let mut s = may_create(opened)?;
+            let added = s.add_catalogue(&bestand)?;
+            out.note(render::added_catalogue(&added));
+        }
+        Command::Definities(DefinitiesArgs {
+            actie: Some(DefinitiesCommand::Lijst),
+            ..
+        }) => {
+            // The store's added versions are registered when it opens; without a store only
+            // the built-in ones are known.
+            for k in definities::known() {
+                out.line(format!(
+                    "{}\tvanaf uitvraag {}\t{}\t{}",
+                    k.versie,
+                    k.uitvraag_vanaf,
+                    if k.ingebouwd {
+                        "ingebouwd"
+                    } else {
+                        "toegevoegd"
+                    },
+                    k.sha256
+                ));
+            }
+        }
+        Command::Definities(args) if args.wijzigingen => {
+            let changes = definities::changes(args.versie.as_deref())?;
+            out.stdout = render::changes(&changes, args.formaat);
+        }
         Command::Definities(args) => {
-            let cat = match &args.versie {
-                Some(v) => Catalogue::get(v).ok_or_else(|| {
-                    Error::NotFound(format!(
-                        "versie {v} van de definities is onbekend; bekend: {}",
-                        Catalogue::versions().join(", ")
-                    ))
-                })?,
-                None => Catalogue::current(),
-            };
+            let cat = definities::catalogue(args.versie.as_deref())?;
             out.stdout = render::catalogue(cat, args.formaat).map_err(|e| {
                 // Cannot happen for the embedded catalogue; never an empty output if it does.
                 Error::Invalid(format!(
@@ -198,6 +239,7 @@ fn run(cli: Cli, opened: &mut Option<PathBuf>) -> Result<Out, Error> {
                 post: post.post,
                 input,
                 toelichting,
+                uitvraag: None,
             };
             let outcome = s.set_value(&req)?;
             print_findings(

@@ -4,6 +4,7 @@ use crate::cli::Formaat;
 use raadsbudget_domain::catalogue::{Catalogue, Requirement};
 use raadsbudget_domain::{Fase, Finding, Jaar, OrgType, Record, Severity};
 use raadsbudget_store::AuditEntry;
+use raadsbudget_usecases::definities::{AddedCatalogue, Changes};
 use raadsbudget_usecases::uitvraag::UitvraagState;
 use raadsbudget_usecases::values::entry_text;
 use std::fmt::Write as _;
@@ -22,6 +23,97 @@ fn fases(fases: &[Fase]) -> String {
         .map(|f| f.as_str())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// What changed in a version against the one before, in the chosen format.
+pub fn changes(c: &Changes, formaat: Formaat) -> String {
+    let versie = &c.catalogue.versie;
+    let vorige = c.vorige.map_or("", |v| v.versie.as_str());
+    let mut s = String::new();
+    match formaat {
+        Formaat::Json => {
+            let entries: Vec<serde_json::Value> = c
+                .wijzigingen
+                .iter()
+                .map(|w| {
+                    serde_json::json!({
+                        "soort": w.soort.code(),
+                        "kop": w.kop(),
+                        "van": w.van,
+                        "naar": w.naar,
+                        "fases": w.fases.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+                        "toelichting": w.toelichting,
+                    })
+                })
+                .collect();
+            let doc = serde_json::json!({
+                "versie": versie,
+                "vorige": c.vorige.map(|v| v.versie.as_str()),
+                "wijzigingen": entries,
+            });
+            s = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
+        }
+        Formaat::Tekst if c.vorige.is_none() => {
+            let _ = writeln!(
+                s,
+                "Definities {versie} is de eerste versie; er is niets veranderd."
+            );
+        }
+        Formaat::Tekst => {
+            let n = c.wijzigingen.len();
+            let _ = writeln!(
+                s,
+                "Wat is er veranderd in definities {versie} ten opzichte van {vorige} ({n} {}):",
+                if n == 1 { "wijziging" } else { "wijzigingen" }
+            );
+            for (i, w) in c.wijzigingen.iter().enumerate() {
+                let _ = writeln!(s, "\n{}. {}: {}", i + 1, w.soort.naam(), w.kop());
+                let _ = writeln!(s, "   {}", w.toelichting);
+            }
+            let _ = writeln!(
+                s,
+                "\nAlle andere posten zijn gelijk gebleven: dezelfde code en dezelfde betekenis."
+            );
+        }
+        Formaat::Markdown => {
+            let _ = writeln!(
+                s,
+                "# Wijzigingen in definities {versie} ten opzichte van {vorige}\n"
+            );
+            let _ = writeln!(s, "| soort | wat | toelichting |\n|---|---|---|");
+            for w in c.wijzigingen {
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} |",
+                    w.soort.naam(),
+                    w.kop(),
+                    w.toelichting
+                );
+            }
+        }
+    }
+    s
+}
+
+/// What adding a catalogue file did, for the terminal.
+pub fn added_catalogue(a: &AddedCatalogue) -> String {
+    let what = match (a.nieuw, a.opgeslagen) {
+        (true, _) => format!("definities {} toegevoegd", a.versie),
+        (false, true) => format!(
+            "definities {} waren al bekend en zijn nu ook in deze database bewaard",
+            a.versie
+        ),
+        (false, false) => format!(
+            "definities {} waren al bekend met precies deze inhoud; er is niets veranderd",
+            a.versie
+        ),
+    };
+    format!(
+        "{what} ({} {} ten opzichte van de vorige versie)\nsha256 {}: vergelijk dit met de sha256 die BZK bij de definities heeft bekendgemaakt",
+        a.wijzigingen,
+        if a.wijzigingen == 1 { "wijziging" } else { "wijzigingen" },
+        a.sha256
+    )
 }
 
 /// The catalogue in the chosen format.

@@ -146,7 +146,12 @@ fn usage_of(cmd: &Command, path: &str) -> String {
         });
     }
     if cmd.has_subcommands() {
-        parts.push("<COMMANDO>".to_string());
+        // A command that also works on its own (`definities`) takes its commando optionally.
+        parts.push(if cmd.is_subcommand_required_set() {
+            "<COMMANDO>".to_string()
+        } else {
+            "[COMMANDO]".to_string()
+        });
     }
     parts.join(" ")
 }
@@ -363,7 +368,15 @@ fn message(e: &clap::Error, cmd: &Command, root: &Command) -> String {
         }
         ErrorKind::ArgumentConflict => {
             let prior = list(e, ContextKind::PriorArg);
-            if prior.is_empty() || prior == [arg.clone()] {
+            if arg.is_empty() {
+                // An option given together with a commando it does not belong to.
+                let options = if prior.is_empty() {
+                    "deze optie".to_string()
+                } else {
+                    prior.join(", ")
+                };
+                format!("{options} hoort niet bij dit commando; geef het commando zonder.")
+            } else if prior.is_empty() || prior == [arg.clone()] {
                 format!("{arg} mag maar één keer worden gegeven.")
             } else {
                 format!(

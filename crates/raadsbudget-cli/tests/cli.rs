@@ -374,7 +374,7 @@ fn definities_in_three_formats() {
     assert_eq!(r.code, 0);
     assert!(r.stdout.contains("GRF.PERSONEEL — "), "{}", r.stdout);
     let r = raadsbudget(&db, &["definities", "--formaat", "json"]);
-    assert!(r.stdout.trim_start().starts_with('{') && r.stdout.contains("\"versie\": \"2026.1\""));
+    assert!(r.stdout.trim_start().starts_with('{') && r.stdout.contains("\"versie\": \"2027.1\""));
     let r = raadsbudget(
         &db,
         &["definities", "--formaat", "markdown", "--versie", "2026.1"],

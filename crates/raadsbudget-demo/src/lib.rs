@@ -34,7 +34,7 @@ mod year;
 
 use organisations::{enquetes, profiles};
 use raadsbudget_domain::fase::uitvraag_blocks;
-use raadsbudget_domain::{Catalogue, Dataset, Jaar};
+use raadsbudget_domain::{Dataset, Jaar};
 
 /// The most organisations one call generates; a larger `aantal` is reduced to this. The codes
 /// GM5000–GM9999 leave room for about this many gemeenten.
@@ -67,7 +67,7 @@ pub fn demo_datasets(uitvraag: Jaar, aantal: usize, seed: u64) -> Vec<Dataset> {
 /// Figures move plausibly from year to year (price index, population growth, formation changes,
 /// elections, an occasional enquête). With `first > last` the organisations come without data.
 pub fn demo_history(first: Jaar, last: Jaar, aantal: usize, seed: u64) -> Vec<Dataset> {
-    let cat = Catalogue::current();
+    let cat = writer::vocabulary();
     let profiles = profiles(aantal, seed);
     let mut out: Vec<Dataset> = profiles
         .iter()

@@ -75,6 +75,7 @@ pub(crate) mod stream {
     pub(crate) const ENQUETE: u64 = 6;
     pub(crate) const NOTE: u64 = 7;
     pub(crate) const FTE: u64 = 8;
+    pub(crate) const SPLIT: u64 = 9;
 }
 
 /// Fisher–Yates, with draws from `rng`.

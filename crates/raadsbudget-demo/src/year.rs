@@ -55,7 +55,7 @@ impl Profile {
             w: Writer {
                 data,
                 jaar,
-                versie: &cat.versie,
+                split_permille: Rng::keyed(seed, &[stream::SPLIT, self.key]).range(150, 350),
             },
         };
         let (zetels, fracties) = year.kenmerken();

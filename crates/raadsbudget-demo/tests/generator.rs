@@ -31,7 +31,7 @@ fn count_of(data: &Dataset, jaar: Jaar, post: &str) -> u64 {
 }
 
 fn per_inwoner(data: &Dataset, jaar: Jaar, fase: Fase, category: &str) -> Option<Decimal> {
-    kengetallen_for(Catalogue::current(), data, jaar, fase, category).per_inwoner
+    kengetallen_for(Catalogue::for_uitvraag(2026), data, jaar, fase, category).per_inwoner
 }
 
 fn median(mut values: Vec<Decimal>) -> Decimal {
@@ -60,7 +60,7 @@ fn same_seed_same_data_other_seed_other_data() {
 
 #[test]
 fn uitvraag_is_the_four_blocks_of_the_history() {
-    let cat = Catalogue::current();
+    let cat = Catalogue::for_uitvraag(2026);
     let history = demo_history(2023, 2027, 40, 11);
     let uitvraag = demo_datasets(U, 40, 11);
     assert_eq!(history.len(), uitvraag.len());
@@ -79,7 +79,7 @@ fn uitvraag_is_the_four_blocks_of_the_history() {
 
 #[test]
 fn four_hundred_organisations_are_valid_and_varied() {
-    let cat = Catalogue::current();
+    let cat = Catalogue::for_uitvraag(2026);
     for seed in [1, 2, 3, 20260101] {
         let all = demo_datasets(U, 400, seed);
         assert_eq!(all.len(), 400);
@@ -192,10 +192,9 @@ fn the_mix_holds_for_small_and_large_numbers() {
 
 #[test]
 fn the_edges_of_the_year_range_validate() {
-    let cat = Catalogue::current();
     for u in [2001, 2100] {
         for data in demo_datasets(u, 30, 1) {
-            let findings = validate_uitvraag(cat, &data, u);
+            let findings = validate_uitvraag(Catalogue::for_uitvraag(u), &data, u);
             assert!(errors(&findings).is_empty(), "{u}: {findings:#?}");
         }
     }
@@ -295,7 +294,7 @@ fn magnitudes_match_published_figures() {
         .iter()
         .filter(|d| count_of(d, U, posts::INWONERS) < 15_000)
         .filter_map(|d| {
-            kengetallen_for(Catalogue::current(), d, U, Fase::Begroting, "RKK").kernbudget
+            kengetallen_for(Catalogue::for_uitvraag(2026), d, U, Fase::Begroting, "RKK").kernbudget
         })
         .collect();
     let in_band = small_rkk
@@ -364,7 +363,6 @@ fn toelichtingen_exercise_quoting_and_spreadsheet_safety() {
 
 #[test]
 fn history_moves_plausibly_and_validates_every_year() {
-    let cat = Catalogue::current();
     let (first, last) = (2021, 2027);
     let all = demo_history(first, last, 150, 77);
     assert_eq!(all.len(), 150);
@@ -375,7 +373,7 @@ fn history_moves_plausibly_and_validates_every_year() {
         let blocks = data.blocks();
         assert_eq!(blocks.len(), 3 * usize::from(last - first + 1));
         for u in first + 1..=last {
-            let findings = validate_uitvraag(cat, data, u);
+            let findings = validate_uitvraag(Catalogue::for_uitvraag(u), data, u);
             assert!(
                 errors(&findings).is_empty(),
                 "{} {u}: {:#?}",
@@ -396,7 +394,7 @@ fn history_moves_plausibly_and_validates_every_year() {
             );
             if data.organisation.org_type() == OrgType::Gemeente {
                 let kb = |j| {
-                    kengetallen_for(cat, data, j, Fase::Begroting, "GRF")
+                    kengetallen_for(Catalogue::for_uitvraag(j), data, j, Fase::Begroting, "GRF")
                         .kernbudget
                         .unwrap()
                 };

@@ -208,6 +208,12 @@ impl Dataset {
         &mut self.blocks[i]
     }
 
+    /// The catalogue the block of `(jaar, fase)` is keyed by: the version its entries were
+    /// entered under (for a kenmerk block, of its first entry). `None` for an absent block.
+    pub fn catalogue(&self, jaar: Jaar, fase: Fase) -> Option<&'static Catalogue> {
+        self.block(jaar, fase).map(|b| b.cat)
+    }
+
     /// The record of a post, if any.
     pub fn get(&self, jaar: Jaar, fase: Fase, post: &str) -> Option<&Record> {
         self.block(jaar, fase)?.get(post)
@@ -244,7 +250,7 @@ impl Dataset {
     pub fn set(&mut self, jaar: Jaar, fase: Fase, post: &str, record: Record) {
         let cat = match self.block(jaar, fase) {
             Some(block) => block.cat,
-            None => Catalogue::get(record.definities.as_str()).unwrap_or_else(Catalogue::current),
+            None => Catalogue::get(record.definities.as_str()).unwrap_or_else(Catalogue::newest),
         };
         self.block_or_new(jaar, fase, cat).set(post, record);
     }
@@ -445,7 +451,7 @@ mod tests {
         Record {
             entry,
             toelichting: String::new(),
-            definities: Catalogue::current().version(),
+            definities: Catalogue::for_uitvraag(2026).version(),
         }
     }
 
@@ -466,7 +472,7 @@ mod tests {
 
     #[test]
     fn unknown_posts_are_kept_and_iterate_merged_in_code_order() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let mut data = proefstad();
         let known: Vec<&str> = cat
             .posts_in(Fase::Begroting)
@@ -507,7 +513,7 @@ mod tests {
 
     #[test]
     fn remove_and_retain_drop_emptied_blocks() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let post = cat.posts_in(Fase::Realisatie).next().unwrap().code.clone();
         let mut data = proefstad();
         data.set(2025, Fase::Realisatie, &post, count(1));
@@ -542,7 +548,7 @@ mod tests {
 
     #[test]
     fn set_at_under_another_catalogue_goes_by_code() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let text = EMBEDDED_FOR_TEST.replace("versie = \"2026.1\"", "versie = \"2099.1\"");
         let other: &'static Catalogue =
             Box::leak(Box::new(Catalogue::from_toml("2099.1", &text).unwrap()));
@@ -577,7 +583,7 @@ mod tests {
 
     #[test]
     fn for_uitvraag_takes_four_blocks_and_fills_empty_ones() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let mut data = Dataset::new(Organisation::new("GM0001", "Proefstad").unwrap());
         let rec = |entry| Record {
             entry,

@@ -67,6 +67,16 @@ impl FromStr for Fase {
     }
 }
 
+/// The uitvraag a block of begroting or realisatie belongs to (`jaar`, or `jaar + 1` for
+/// realisatie). A kenmerk block belongs to two; this gives the one it is first asked in, as
+/// `(u, kenmerk)`.
+pub fn uitvraag_of(jaar: Jaar, fase: Fase) -> Jaar {
+    match fase {
+        Fase::Realisatie => jaar.saturating_add(1),
+        Fase::Begroting | Fase::Kenmerk => jaar,
+    }
+}
+
 /// The four `(jaar, fase)` blocks an uitvraag `u` asks for, in file order:
 /// `(u-1, kenmerk)`, `(u-1, realisatie)`, `(u, kenmerk)`, `(u, begroting)`.
 pub fn uitvraag_blocks(u: Jaar) -> [(Jaar, Fase); 4] {

@@ -107,6 +107,8 @@ finding_codes! {
     Empty = "F108", Fout, "bestand zonder gegevens";
     /// The file has far more data rows than a benchmark file can have.
     TooManyRows = "F109", Fout, "te veel regels voor een benchmarkbestand";
+    /// A file names a newer catalogue version than its uitvraag is filled in under.
+    NewerVersion = "F110", Fout, "definities nieuwer dan de uitvraag";
     /// Two different files of one organisation and uitvraag with the same revisie and moment.
     Conflict = "F201", Fout, "conflicterende inzendingen";
     /// A file of another uitvraagjaar than the bundle was asked for.
@@ -137,6 +139,8 @@ finding_codes! {
     RepairedWhitespace = "W106", Waarschuwing, "spaties rond een waarde verwijderd";
     /// Numbers with a decimal comma or thousands separators were read.
     RepairedNotation = "W107", Waarschuwing, "getallen met decimale komma of scheidingsteken voor duizendtallen gelezen";
+    /// A file was filled in under an older catalogue version than its uitvraag uses.
+    OlderVersion = "W108", Waarschuwing, "ingevuld onder oudere definities";
     /// The organisation of a file is not in the register the bundle was given.
     NotInRegister = "W201", Waarschuwing, "organisatie staat niet in het register";
     /// Rekenkamer kernbudget below € 1,00 per inwoner.

@@ -144,6 +144,11 @@ impl Indicator {
         }
     }
 
+    /// Empties this indicator of `k`.
+    pub fn clear(self, k: &mut Kengetallen) {
+        *self.slot(k) = None;
+    }
+
     fn slot(self, k: &mut Kengetallen) -> &mut Option<Decimal> {
         match self {
             Indicator::Kernbudget => &mut k.kernbudget,
@@ -419,7 +424,7 @@ mod tests {
 
     #[test]
     fn kernbudget_sums_known_posts_and_skips_overhead_and_nvt() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let data = gemeente();
         let k = kengetallen_for(cat, &data, 2026, Fase::Begroting, "RKK");
         assert_eq!(k.kernbudget, Some(d("52000.00")));
@@ -435,7 +440,7 @@ mod tests {
 
     #[test]
     fn onbekend_or_missing_required_post_makes_kernbudget_unknown() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let mut data = gemeente();
         set(
             &mut data,
@@ -463,7 +468,7 @@ mod tests {
 
     #[test]
     fn category_nvt_as_a_whole_counts_zero_in_total() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let mut data = gemeente();
         let b = Fase::Begroting;
         for p in ["GRF.PERSONEEL", "GRF.INHUUR", "GRF.MATERIEEL"] {
@@ -491,7 +496,7 @@ mod tests {
 
     #[test]
     fn uitputting_and_division_by_zero() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let mut data = gemeente();
         let r = Fase::Realisatie;
         set(&mut data, 2026, r, "RKK.LEDEN", amount("13000.00"));

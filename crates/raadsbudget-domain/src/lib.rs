@@ -11,6 +11,7 @@ pub mod fase;
 pub mod finding;
 pub mod grootteklasse;
 pub mod kengetallen;
+pub mod mapping;
 pub mod organisation;
 pub mod quantile;
 pub mod seats;
@@ -21,7 +22,7 @@ pub mod value;
 pub mod vergelijking;
 pub mod version;
 
-pub use catalogue::{Catalogue, Category, Post, Requirement, Unit};
+pub use catalogue::{Catalogue, Category, Change, ChangeKind, Post, Requirement, Unit};
 pub use dataset::{Dataset, Fill, Record, RecordKey};
 pub use fase::{Fase, Jaar};
 pub use finding::{Finding, FindingCode, Location, Severity};

@@ -8,6 +8,7 @@ use crate::dataset::{Dataset, Record};
 use crate::fase::{uitvraag_blocks, Fase, Jaar};
 use crate::finding::{Finding, FindingCode, Location};
 use crate::kengetallen::{is_required, kernbudget, Kernbudget};
+use crate::mapping::{carry, Carry};
 use crate::organisation::OrgType;
 use crate::seats::raadszetels;
 use crate::value::{format_dutch, Entry, Value, ValueError, MAX_AMOUNT};
@@ -283,6 +284,53 @@ fn change_text(old: Decimal, new: Decimal) -> String {
     }
 }
 
+/// What the post at position `i` of `cat` in `(jaar, fase)` is compared with in the block
+/// `(ojaar, ofase)`: `(new, old, what)`. Within one version the same post; across a change of
+/// definitions like with like ([`carry`]): a renamed post against its old code, the sum of a
+/// split's parts against the old total (on the first part only), never a post whose meaning
+/// changed or that is new.
+fn compared(
+    cat: &Catalogue,
+    data: &Dataset,
+    blocks: &Blocks<'_>,
+    (jaar, fase, i): (Jaar, Fase, usize),
+    (ojaar, ofase): (Jaar, Fase),
+) -> Option<(Decimal, Decimal, String)> {
+    let post = cat.posts.get(i)?;
+    let what = || format!("{} ({})", post.code, post.label);
+    let other = data.catalogue(ojaar, ofase);
+    let this = Catalogue::get(&cat.versie);
+    let (Some(other), Some(this)) = (other, this) else {
+        let new = blocks.decimal(jaar, fase, i)?;
+        return Some((new, blocks.decimal(ojaar, ofase, i)?, what()));
+    };
+    if std::ptr::eq(other, this) {
+        let new = blocks.decimal(jaar, fase, i)?;
+        return Some((new, blocks.decimal(ojaar, ofase, i)?, what()));
+    }
+    let sum = |j: Jaar, f: Fase, codes: &[String]| -> Option<Decimal> {
+        codes.iter().map(|c| data.decimal(j, f, c)).sum()
+    };
+    match carry(other, this, ofase, &post.code) {
+        Carry::Value { from } => Some((
+            blocks.decimal(jaar, fase, i)?,
+            sum(ojaar, ofase, &from)?,
+            what(),
+        )),
+        Carry::Total { from, parts } if parts.first() == Some(&post.code) => Some((
+            sum(jaar, fase, &parts)?,
+            sum(ojaar, ofase, &from)?,
+            format!(
+                "{} samen (in {} was dat {})",
+                parts.join(" + "),
+                other.versie,
+                from.join(" + ")
+            ),
+        )),
+        _ => None,
+    }
+}
+
 fn check_year_on_year(
     cat: &Catalogue,
     data: &Dataset,
@@ -295,10 +343,9 @@ fn check_year_on_year(
         return;
     };
     for (i, post) in euro_posts(cat, fase) {
-        let (Some(new), Some(old)) = (
-            blocks.decimal(jaar, fase, i),
-            blocks.decimal(prev_jaar, fase, i),
-        ) else {
+        let Some((new, old, what)) =
+            compared(cat, data, blocks, (jaar, fase, i), (prev_jaar, fase))
+        else {
             continue;
         };
         if (new - old).abs() > W001_ABSOLUTE && exceeds(old, new, W001_RELATIVE) {
@@ -306,9 +353,7 @@ fn check_year_on_year(
                 FindingCode::YearOnYear,
                 at(data, jaar, fase, &post.code),
                 format!(
-                    "{} ({}) is {} in {fase} {jaar}, tegen {} in {prev_jaar} ({}); controleer of de post op dezelfde manier is geboekt",
-                    post.code,
-                    post.label,
+                    "{what} is {} in {fase} {jaar}, tegen {} in {prev_jaar} ({}); controleer of de post op dezelfde manier is geboekt",
                     euro(new),
                     euro(old),
                     change_text(old, new)
@@ -326,10 +371,9 @@ fn check_budget_deviation(
     out: &mut Vec<Finding>,
 ) {
     for (i, post) in euro_posts(cat, Fase::Realisatie) {
-        let (Some(real), Some(begr)) = (
-            blocks.decimal(jaar, Fase::Realisatie, i),
-            blocks.decimal(jaar, Fase::Begroting, i),
-        ) else {
+        let here = (jaar, Fase::Realisatie, i);
+        let Some((real, begr, what)) = compared(cat, data, blocks, here, (jaar, Fase::Begroting))
+        else {
             continue;
         };
         if exceeds(begr, real, W002_RELATIVE) {
@@ -337,9 +381,7 @@ fn check_budget_deviation(
                 FindingCode::BudgetDeviation,
                 at(data, jaar, Fase::Realisatie, &post.code),
                 format!(
-                    "realisatie {jaar} van {} ({}) is {}, begroot was {} ({}); licht het verschil toe",
-                    post.code,
-                    post.label,
+                    "realisatie {jaar} van {what} is {}, begroot was {} ({}); licht het verschil toe",
                     euro(real),
                     euro(begr),
                     change_text(begr, real)
@@ -494,7 +536,7 @@ mod tests {
 
     /// A complete, clean uitvraag 2026 for a gemeente of 40.000 inwoners.
     fn complete() -> Dataset {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let mut data = Dataset::new(Organisation::new("GM0001", "Proefstad").unwrap());
         for (jaar, fase) in uitvraag_blocks(2026) {
             for post in cat.posts_in(fase) {
@@ -524,14 +566,14 @@ mod tests {
 
     #[test]
     fn a_complete_uitvraag_has_no_findings() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let findings = validate_uitvraag(cat, &complete(), 2026);
         assert_eq!(codes(&findings), Vec::<&str>::new(), "{findings:#?}");
     }
 
     #[test]
     fn missing_required_post_is_an_error() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let mut data = complete();
         data.remove(2026, Fase::Begroting, "GRF.INHUUR");
         let findings = validate_uitvraag(cat, &data, 2026);
@@ -547,7 +589,7 @@ mod tests {
 
     #[test]
     fn shared_rekenkamer_requires_participants_and_warns_without_contribution() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let mut data = complete();
         put(
             &mut data,
@@ -587,7 +629,7 @@ mod tests {
 
     #[test]
     fn wrong_values_are_errors() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let mut data = complete();
         put(
             &mut data,
@@ -639,7 +681,7 @@ mod tests {
 
     #[test]
     fn warnings_year_on_year_and_budget_deviation() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let mut data = complete();
         // Previous year's begroting: GRF.PERSONEEL 100.000 → 2026: 1.000 (−99 %, > € 10.000).
         put(
@@ -689,7 +731,7 @@ mod tests {
 
     #[test]
     fn seats_fte_and_signals() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let mut data = complete();
         put(
             &mut data,
@@ -733,7 +775,7 @@ mod tests {
 
     #[test]
     fn an_empty_block_is_reported_once_and_unknown_is_fine() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let mut data = complete();
         data.retain(|(j, f, _), _| !(j == 2025 && f == Fase::Realisatie));
         put(
@@ -749,7 +791,7 @@ mod tests {
 
     #[test]
     fn waterschap_needs_only_rekenkamer() {
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(2026);
         let mut data = complete();
         data.organisation = Organisation::new("WS0155", "Waterschap Proef").unwrap();
         data.retain(|(_, _, p), _| {

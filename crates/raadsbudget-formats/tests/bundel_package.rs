@@ -20,7 +20,7 @@ use std::path::Path;
 
 /// Every table of a bundle, in the order of `bundel.md`.
 fn real_specs() -> Vec<TableSpec> {
-    bundel::tables(Catalogue::current())
+    bundel::tables(&[Catalogue::for_uitvraag(2026)])
 }
 
 /// Compares `bytes` with `tests/golden/bundel/<name>`, or rewrites it under `UPDATE_GOLDEN=1`.

@@ -6,7 +6,7 @@ mod common;
 use chrono::DateTime;
 use common::*;
 use proptest::prelude::*;
-use raadsbudget_domain::catalogue::Unit;
+use raadsbudget_domain::catalogue::{Catalogue, Unit};
 use raadsbudget_domain::fase::uitvraag_blocks;
 use raadsbudget_domain::{
     Dataset, Entry, Fase, FindingCode, Jaar, Organisation, Reason, Record, Value,
@@ -19,7 +19,7 @@ const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// One slot: `(jaar, fase, post)` of the uitvraag.
 fn slots(u: Jaar) -> Vec<(Jaar, Fase, &'static raadsbudget_domain::Post)> {
-    let cat = cat();
+    let cat = Catalogue::for_uitvraag(u);
     uitvraag_blocks(u)
         .into_iter()
         .flat_map(|(jaar, fase)| cat.posts_in(fase).map(move |p| (jaar, fase, p)))
@@ -104,8 +104,9 @@ prop_compose! {
         seeds in prop::collection::vec(seed(), 60),
     ) -> (FileMeta, Dataset) {
         let organisation = Organisation::new(&code, &naam).unwrap();
+        let versie = Catalogue::for_uitvraag(u).version();
         let meta = FileMeta {
-            definities: "2026.1".into(),
+            definities: versie.to_string(),
             uitvraag: u,
             organisation: organisation.clone(),
             revisie,
@@ -120,13 +121,13 @@ prop_compose! {
             let record = Record {
                 entry: entry(post.eenheid, &post.code_list(), s),
                 toelichting: carryable(&s.toelichting),
-                definities: "2026.1".into(),
+                definities: versie,
             };
             data.set(jaar, fase, &post.code, record);
         }
         if data.is_empty() {
             put(&mut data, u, Fase::Kenmerk, "KEN.INWONERS", count(1), "");
-            data.for_each_mut(|_, r| r.definities = "2026.1".into());
+            data.for_each_mut(|_, r| r.definities = versie);
         }
         (meta, data)
     }
@@ -320,6 +321,8 @@ proptest! {
     ) {
         // An fte with decimals shows the notation, as any real file has one.
         put(&mut data, meta.uitvraag, Fase::Begroting, "GRF.FTE", amount("3.60"), "");
+        let versie = Catalogue::for_uitvraag(meta.uitvraag).version();
+        data.for_each_mut(|_, r| r.definities = versie);
         let written = bytes_of(&meta, &data);
         let mut rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
             .has_headers(false)

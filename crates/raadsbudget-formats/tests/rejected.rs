@@ -141,7 +141,7 @@ fn f106_invalid_fields() {
 fn f107_unknown_catalogue_version() {
     assert_one_error(
         "f107_definities.csv",
-        "f107_definities.csv:2:2: F107: definities '2025.9' is geen versie die dit programma kent (bekend: 2026.1)",
+        "f107_definities.csv:2:2: F107: definities '2025.9' is geen versie die dit programma kent (bekend: 2026.1, 2027.1); voeg die definities toe met ‘raadsbudget definities toevoegen’ of gebruik een nieuwere versie van het programma",
         false,
     );
 }

@@ -133,7 +133,7 @@ fn refuses_what_it_cannot_write_faithfully() {
     assert!(matches!(err, WriteError::UnknownVersion { .. }));
     assert_eq!(
         err.to_string(),
-        "onbekende versie van de definities '2025.9'; dit programma kent 2026.1"
+        "onbekende versie van de definities '2025.9'; dit programma kent 2026.1, 2027.1"
     );
 
     let mut meta = golden_meta();

@@ -31,9 +31,10 @@ use raadsbudget_domain::Jaar;
 use std::path::{Path, PathBuf};
 
 pub use migrations::SCHEMA_VERSION;
+pub use store::register_catalogues_of;
 pub use store::{
     AuditEntry, BenchmarkSource, BenchmarkSubmission, ExportRecord, HistoryFilter, NewSubmission,
-    StagedRestore, Store,
+    StagedRestore, Store, StoredCatalogue,
 };
 
 /// Why a store operation failed. The messages are Dutch: they are shown to users as they are,

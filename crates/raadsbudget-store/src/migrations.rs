@@ -32,6 +32,11 @@ pub const MIGRATIONS: &[Migration] = &[
         file_name: "0002_benchmark.sql",
         sql: include_str!("../migrations/0002_benchmark.sql"),
     },
+    Migration {
+        version: 3,
+        file_name: "0003_definities.sql",
+        sql: include_str!("../migrations/0003_definities.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands (the last migration's).

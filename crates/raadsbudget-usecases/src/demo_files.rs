@@ -5,6 +5,8 @@ use crate::session::Session;
 use crate::{Error, Result};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use raadsbudget_demo::{demo_datasets, demo_history};
+use raadsbudget_domain::fase::uitvraag_blocks;
+use raadsbudget_domain::mapping::in_version;
 use raadsbudget_domain::{Catalogue, Dataset, Fase, Jaar, Record, SOFTWARE};
 use raadsbudget_formats::benchmark::{self, FileMeta};
 use std::path::{Path, PathBuf};
@@ -28,7 +30,7 @@ pub fn write_demo_files(
     dir: &Path,
 ) -> Result<Vec<PathBuf>> {
     crate::values::check_jaar(uitvraag)?;
-    let cat = Catalogue::current();
+    let cat = Catalogue::for_uitvraag(uitvraag);
     let mut written = Vec::with_capacity(aantal);
     for (i, data) in demo_datasets(uitvraag, aantal, seed)
         .into_iter()
@@ -43,6 +45,8 @@ pub fn write_demo_files(
             software: SOFTWARE.to_string(),
         };
         let name = benchmark::file_name(uitvraag, &data.organisation.code, 1);
+        // The kenmerken of U−1 were generated under that year's version.
+        let data = in_version(&data, cat, &uitvraag_blocks(uitvraag));
         let bytes = render(&meta, &data)?;
         written.push(write_atomically(dir, &name, &bytes, true)?);
     }

@@ -5,6 +5,8 @@ use crate::session::Session;
 use crate::values::check_jaar;
 use crate::{Error, Result};
 use chrono::{DateTime, SubsecRound, Utc};
+use raadsbudget_domain::fase::uitvraag_blocks;
+use raadsbudget_domain::mapping::in_version;
 use raadsbudget_domain::validation::validate_uitvraag;
 use raadsbudget_domain::{Catalogue, Dataset, Fill, Finding, Jaar, SOFTWARE};
 use raadsbudget_formats::benchmark::{self, BenchmarkFile, FileMeta};
@@ -104,13 +106,16 @@ pub(crate) fn render_uitvraag(
     moment: DateTime<Utc>,
     concept: bool,
 ) -> Result<Rendered> {
-    let cat = Catalogue::current();
+    let cat = Catalogue::for_uitvraag(uitvraag);
     let fill = if concept {
         Fill::AllMissing
     } else {
         Fill::EmptyBlocks
     };
-    let view = data.for_uitvraag(cat, uitvraag, fill);
+    // The kenmerken of U−1 may have been entered under the version before (in uitvraag U−1):
+    // the file carries them under U's version, through the mapping.
+    let carried = in_version(data, cat, &uitvraag_blocks(uitvraag));
+    let view = carried.for_uitvraag(cat, uitvraag, fill);
     let meta = FileMeta {
         definities: cat.versie.clone(),
         uitvraag,
@@ -146,7 +151,7 @@ impl Session {
         let org = self.organisation(organisation)?;
         check_jaar(uitvraag)?;
         let data = self.store().dataset(&org.code)?;
-        let findings = validate_uitvraag(Catalogue::current(), &data, uitvraag);
+        let findings = validate_uitvraag(Catalogue::for_uitvraag(uitvraag), &data, uitvraag);
         let revisie = self.store().next_revisie(&org.code, uitvraag)?;
         let moment = moment.unwrap_or_else(|| Utc::now().trunc_subsecs(0));
         let rendered = render_uitvraag(&data, uitvraag, revisie, moment, concept)?;

@@ -7,6 +7,7 @@
 
 pub mod backup;
 pub mod bundel;
+pub mod definities;
 pub mod demo_files;
 mod error;
 pub mod export;

@@ -13,6 +13,7 @@ use crate::{Error, Result};
 use chrono::{Datelike, Utc};
 use raadsbudget_demo::demo_history;
 use raadsbudget_domain::fase::{jaar_is_plausible, uitvraag_blocks, JAAR_MAX, JAAR_MIN};
+use raadsbudget_domain::mapping::carried_record;
 use raadsbudget_domain::validation::{check_entry, validate_uitvraag};
 use raadsbudget_domain::{
     Catalogue, Dataset, Fase, Finding, Jaar, Location, OrgCode, OrgType, Organisation, Record,
@@ -150,11 +151,10 @@ impl Session {
             }
             None => self.uitvragen_of(&data)?,
         };
-        let cat = Catalogue::current();
         years
             .into_iter()
             .map(|u| {
-                let findings = validate_uitvraag(cat, &data, u);
+                let findings = validate_uitvraag(Catalogue::for_uitvraag(u), &data, u);
                 Ok((u, self.uitvraag_state(&data, u, &findings)?))
             })
             .collect()
@@ -239,10 +239,14 @@ impl Session {
     /// Fills the EMPTY fields of the uitvraag's four blocks from the same post and fase one
     /// year earlier (value or reason, with its toelichting), in one transaction with reason
     /// [`COPY_REASON`]. Never overwrites an entry. Returns how many fields were filled.
+    ///
+    /// Across a change of definitions the mapping decides ([`carried_record`]): a renamed post is
+    /// filled from its old code, a merged one with the sum of its old posts; the parts of a
+    /// split post, a post with another definition and a new post stay empty.
     pub fn copy_previous_year(&mut self, organisatie: &str, uitvraag: Jaar) -> Result<usize> {
         let org = self.organisation(organisatie)?;
         check_jaar(uitvraag)?;
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_uitvraag(uitvraag);
         let data = self.store().dataset(&org.code)?;
         let mut changes: Vec<(Jaar, Fase, String, Option<Record>)> = Vec::new();
         for (jaar, fase) in uitvraag_blocks(uitvraag) {
@@ -253,15 +257,15 @@ impl Session {
                 if data.get(jaar, fase, &post.code).is_some() {
                     continue;
                 }
-                let Some(source) = data.get(prev, fase, &post.code) else {
+                let Some(source) = carried_record(&data, prev, fase, cat, &post.code) else {
                     continue;
                 };
                 if check_entry(post, fase, &source.entry, Location::default()).is_some() {
                     continue;
                 }
                 let record = Record {
-                    entry: source.entry.clone(),
-                    toelichting: source.toelichting.clone(),
+                    entry: source.entry,
+                    toelichting: source.toelichting,
                     definities: cat.version(),
                 };
                 changes.push((jaar, fase, post.code.clone(), Some(record)));

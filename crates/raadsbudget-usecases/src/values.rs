@@ -37,6 +37,9 @@ pub struct SetValue {
     pub input: Input,
     /// New toelichting; `None` keeps the current one.
     pub toelichting: Option<String>,
+    /// The uitvraag the value is entered in, which decides its catalogue version (see
+    /// [`Catalogue::for_entry`]); `None`: the uitvraag the block belongs to.
+    pub uitvraag: Option<Jaar>,
 }
 
 /// A text tried on a field without saving it ([`Session::preview`]).
@@ -52,6 +55,8 @@ pub struct PreviewRequest<'a> {
     pub post: &'a str,
     /// The text as typed; empty previews the field without entry.
     pub tekst: &'a str,
+    /// The uitvraag the field is shown in (see [`SetValue::uitvraag`]).
+    pub uitvraag: Option<Jaar>,
 }
 
 /// What a field would make of a typed text.
@@ -147,7 +152,7 @@ impl Session {
     pub fn set_value(&mut self, req: &SetValue) -> Result<SetOutcome> {
         let org = self.organisation(&req.organisation)?;
         check_jaar(req.jaar)?;
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_entry(req.jaar, req.fase, &req.post, req.uitvraag);
         let post = lookup_post(cat, &req.post)?;
         let location = field_location(&org, req.jaar, req.fase, &post.code);
         let current = self
@@ -200,7 +205,15 @@ impl Session {
         post: &str,
     ) -> Result<Option<i64>> {
         let org = self.organisation(organisation)?;
-        let post = lookup_post(Catalogue::current(), post)?;
+        // Any version that knows the post: an entry of a retired post can be cleared too.
+        let post =
+            lookup_post(Catalogue::for_entry(jaar, fase, post, None), post).or_else(|e| {
+                Catalogue::all()
+                    .into_iter()
+                    .rev()
+                    .find_map(|c| c.post(post))
+                    .ok_or(e)
+            })?;
         let actor = self.actor()?;
         Ok(self
             .store_mut()
@@ -216,13 +229,17 @@ impl Session {
     ) -> Result<(Organisation, Vec<ValueRow>)> {
         let org = self.organisation(organisation)?;
         let data = self.store().dataset(&org.code)?;
-        let cat = Catalogue::current();
         let mut rows: Vec<ValueRow> = data
             .records()
             .filter(|((j, _, _), _)| jaar.is_none_or(|y| y == *j))
             .map(|((j, f, p), r)| (j, f, p.to_string(), r.clone()))
             .collect();
-        rows.sort_by_key(|(j, f, p, _)| (*j, *f, cat.position(p).unwrap_or(usize::MAX)));
+        rows.sort_by_key(|(j, f, p, _)| {
+            let cat = data
+                .catalogue(*j, *f)
+                .unwrap_or_else(|| Catalogue::for_entry(*j, *f, p, None));
+            (*j, *f, cat.position(p).unwrap_or(usize::MAX))
+        });
         Ok((org, rows))
     }
 
@@ -232,7 +249,7 @@ impl Session {
         let org = self.organisation(req.organisation)?;
         check_jaar(req.jaar)?;
         let (jaar, fase) = (req.jaar, req.fase);
-        let cat = Catalogue::current();
+        let cat = Catalogue::for_entry(jaar, fase, req.post, req.uitvraag);
         let post = lookup_post(cat, req.post)?;
         let mut data = self.store().dataset(&org.code)?;
         if req.tekst.trim().is_empty() {
@@ -268,7 +285,7 @@ impl Session {
         let org = self.organisation(organisation)?;
         check_jaar(u)?;
         let data = self.store().dataset(&org.code)?;
-        let findings = validate_uitvraag(Catalogue::current(), &data, u);
+        let findings = validate_uitvraag(Catalogue::for_uitvraag(u), &data, u);
         Ok((org, findings))
     }
 
@@ -284,7 +301,6 @@ impl Session {
     ) -> Result<Vec<Finding>> {
         let org = self.organisation(organisation)?;
         let data = self.store().dataset(&org.code)?;
-        let cat = Catalogue::current();
         let uitvragen: &[Jaar] = match fase {
             Fase::Kenmerk => &[jaar, jaar.saturating_add(1)],
             Fase::Begroting => &[jaar],
@@ -292,7 +308,7 @@ impl Session {
         };
         let mut out: Vec<Finding> = Vec::new();
         for u in uitvragen {
-            for f in validate_uitvraag(cat, &data, *u) {
+            for f in validate_uitvraag(Catalogue::for_uitvraag(*u), &data, *u) {
                 let l = &f.location;
                 if l.jaar == Some(jaar)
                     && l.fase == Some(fase)

@@ -227,6 +227,7 @@ fn a_leftover_file_with_other_content_is_refused_and_nothing_changes() {
             post: "GRF.MATERIEEL".into(),
             input: Input::Keep,
             toelichting: Some("gewijzigd na de mislukte poging".into()),
+            uitvraag: None,
         })
         .unwrap();
 

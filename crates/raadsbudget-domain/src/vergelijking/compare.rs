@@ -65,7 +65,7 @@ pub fn parse_indicator(code: &str) -> Result<Indicator, ComparisonError> {
 
 /// The position of a category code (or `TOTAAL`) among the kengetal categories.
 pub fn category_position(code: &str) -> Result<usize, ComparisonError> {
-    kengetal_categories(Catalogue::current())
+    kengetal_categories(Catalogue::newest())
         .iter()
         .position(|c| *c == code.trim())
         .ok_or_else(|| ComparisonError::UnknownCategory(code.to_string()))

@@ -52,7 +52,9 @@ impl PeerOrg {
     }
 
     fn add_block(&mut self, data: &Dataset, begroting: &Dataset, jaar: Jaar, fase: Fase) {
-        let cat = Catalogue::current();
+        let cat = data
+            .catalogue(jaar, fase)
+            .unwrap_or_else(|| Catalogue::for_uitvraag(crate::fase::uitvraag_of(jaar, fase)));
         for (position, categorie) in kengetal_categories(cat).into_iter().enumerate() {
             let k =
                 kengetallen_with_begroting(cat, data, begroting, jaar, fase, categorie).rounded();

@@ -134,16 +134,43 @@ pub fn meldingen() -> TableSpec {
 
 impl TableSpec {
     /// Restricts a `post` column to the catalogue's post codes.
-    fn with_post_check(mut self, cat: &Catalogue) -> TableSpec {
+    fn with_post_check(mut self, cats: &[&Catalogue]) -> TableSpec {
         if let Some(f) = self.fields.iter_mut().find(|f| f.name == "post") {
-            f.allowed = Some(cat.posts.iter().map(|p| p.code.clone()).collect());
+            f.allowed = Some(
+                breed_posts(cats)
+                    .into_iter()
+                    .map(|p| p.code.clone())
+                    .collect(),
+            );
+        }
+        if let Some(f) = self.fields.iter_mut().find(|f| f.name == "definities") {
+            f.allowed = Some(cats.iter().map(|c| c.versie.clone()).collect());
         }
         self
     }
 }
 
-/// `waarden.csv`: one row per accepted value.
-pub fn waarden(cat: &Catalogue) -> TableSpec {
+/// The posts of a bundle over catalogues `cats` (the catalogues of its uitvraagjaren, and of
+/// the files it accepted): those of the newest, then the posts only older ones have, each
+/// older catalogue (newest first) in its own order. One catalogue: exactly its posts.
+pub fn breed_posts<'a>(cats: &[&'a Catalogue]) -> Vec<&'a raadsbudget_domain::Post> {
+    let mut sorted: Vec<&Catalogue> = cats.to_vec();
+    sorted.sort_by_key(|c| std::cmp::Reverse(c.uitvraag_vanaf));
+    sorted.dedup_by(|a, b| a.versie == b.versie);
+    let mut out: Vec<&raadsbudget_domain::Post> = Vec::new();
+    for cat in sorted {
+        for post in &cat.posts {
+            if !out.iter().any(|p| p.code == post.code) {
+                out.push(post);
+            }
+        }
+    }
+    out
+}
+
+/// `waarden.csv`: one row per accepted value, with the catalogue version it was submitted
+/// under; `cats` as for [`breed_posts`].
+pub fn waarden(cats: &[&Catalogue]) -> TableSpec {
     let mut fields = org_fields();
     fields.extend([
         Field::integer("jaar", "jaar van de waarde").required(),
@@ -156,6 +183,11 @@ pub fn waarden(cat: &Catalogue) -> TableSpec {
         Field::text("reden", "nvt of onbekend; leeg als waarde gevuld is")
             .one_of([Reason::Nvt.as_str(), Reason::Onbekend.as_str()]),
         Field::text("toelichting", "toelichting van de organisatie"),
+        Field::text(
+            "definities",
+            "versie van de definities waaronder de waarde is ingediend (die van het bestand)",
+        )
+        .required(),
     ]);
     TableSpec {
         name: "waarden".into(),
@@ -165,17 +197,18 @@ pub fn waarden(cat: &Catalogue) -> TableSpec {
         fields,
         primary_key: keys(&[ORG_KEY[0], ORG_KEY[1], "jaar", "fase", "post"]),
     }
-    .with_post_check(cat)
+    .with_post_check(cats)
 }
 
-/// `breed.csv`: one row per organisation × jaar × fase, one column per post.
-pub fn breed(cat: &Catalogue) -> TableSpec {
+/// `breed.csv`: one row per organisation × jaar × fase, one column per post of
+/// [`breed_posts`]; a row has the posts of its uitvraag's version, the other columns empty.
+pub fn breed(cats: &[&Catalogue]) -> TableSpec {
     let mut fields = org_fields();
     fields.extend([
         Field::integer("jaar", "jaar").required(),
         fase_field(&Fase::ALL),
     ]);
-    for post in &cat.posts {
+    for post in breed_posts(cats) {
         let fases: Vec<&str> = Fase::ALL
             .iter()
             .filter(|f| post.has_fase(**f))
@@ -308,15 +341,48 @@ pub fn respons() -> TableSpec {
 }
 
 /// Every table a bundle can write, in the order of `bundel.md` (`respons.csv` is written only
-/// with a register).
-pub fn tables(cat: &Catalogue) -> Vec<TableSpec> {
+/// with a register), for a bundle over catalogues `cats` (see [`breed_posts`]).
+pub fn tables(cats: &[&Catalogue]) -> Vec<TableSpec> {
+    let cat = cats.first().copied().unwrap_or_else(|| Catalogue::newest());
     vec![
         inzendingen(),
         meldingen(),
-        waarden(cat),
-        breed(cat),
+        waarden(cats),
+        breed(cats),
         kengetallen(cat),
         statistiek(cat),
         respons(),
     ]
+}
+
+/// Lays the `breed.csv` rows of a file (with the posts of `from`) out in the columns `to`: the
+/// cells of a post `from` has, empty cells for the others. Only for a bundle over uitvraagjaren
+/// of different versions.
+pub fn relayout_breed(
+    rows: &[u8],
+    from: &Catalogue,
+    to: &[&raadsbudget_domain::Post],
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    const PREFIX: usize = 6; // organisation (4), jaar, fase
+    let index: Vec<Option<usize>> = to.iter().map(|p| from.position(&p.code)).collect();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(rows);
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    let mut record = csv::ByteRecord::new();
+    while reader
+        .read_byte_record(&mut record)
+        .map_err(std::io::Error::other)?
+    {
+        let cells = record.iter().take(PREFIX).chain(
+            index
+                .iter()
+                .map(|i| i.and_then(|i| record.get(PREFIX + i)).unwrap_or_default()),
+        );
+        writer.write_record(cells).map_err(std::io::Error::other)?;
+    }
+    writer.flush()
 }

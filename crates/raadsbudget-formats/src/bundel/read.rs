@@ -58,13 +58,18 @@ mod col {
     pub const WAARDE: usize = 7;
     pub const REDEN: usize = 8;
     pub const TOELICHTING: usize = 9;
+    pub const DEFINITIES: usize = 10;
 }
+
+/// The version of the values of a `waarden.csv` written before it had a `definities` column:
+/// the only version there was.
+const VERSION_BEFORE_THE_COLUMN: &str = "2026.1";
 
 /// Reads `waarden.csv` (its bytes; `name` is used in messages). Returns the submissions in
 /// the order of the file's first row of each `(organisation, uitvraagjaar)`.
 pub fn read_waarden(name: &str, bytes: &[u8]) -> Result<Vec<Inzending>, WaardenError> {
-    let cat = Catalogue::current();
-    let spec = waarden(cat);
+    let all = Catalogue::all();
+    let spec = waarden(&all);
     let fail = |line: Option<u64>, column: Option<usize>, message: String| WaardenError {
         name: name.to_string(),
         line,
@@ -84,7 +89,14 @@ pub fn read_waarden(name: &str, bytes: &[u8]) -> Result<Vec<Inzending>, WaardenE
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let expected = spec.header_line();
     let header = text.split_inclusive('\n').next().unwrap_or_default();
-    if header.trim_end_matches(['\r', '\n']) != expected.trim_end_matches(['\r', '\n']) {
+    let header = header.trim_end_matches(['\r', '\n']);
+    // A bundle made before values carried their version has no `definities` column.
+    let legacy = expected
+        .trim_end_matches(['\r', '\n'])
+        .strip_suffix(",definities")
+        == Some(header);
+    let width = spec.fields.len() - usize::from(legacy);
+    if !legacy && header != expected.trim_end_matches(['\r', '\n']) {
         return Err(fail(
             Some(1),
             None,
@@ -130,11 +142,11 @@ pub fn read_waarden(name: &str, bytes: &[u8]) -> Result<Vec<Inzending>, WaardenE
             counted_to = byte;
         }
         let line = line_at;
-        if record.len() != spec.fields.len() {
+        if record.len() != width {
             return Err(fail(
                 Some(line),
                 None,
-                format!("{} kolommen, verwacht {}", record.len(), spec.fields.len()),
+                format!("{} kolommen, verwacht {width}", record.len()),
             ));
         }
         // Every cell is read as text: our writer gave each one that starts with a formula
@@ -168,6 +180,20 @@ pub fn read_waarden(name: &str, bytes: &[u8]) -> Result<Vec<Inzending>, WaardenE
                 format!("{fase} {jaar} hoort niet bij uitvraag {uitvraag}"),
             ));
         }
+        let versie = if legacy {
+            VERSION_BEFORE_THE_COLUMN
+        } else {
+            get(col::DEFINITIES)
+        };
+        let cat = Catalogue::get(versie).ok_or_else(|| {
+            at(
+                col::DEFINITIES,
+                format!(
+                    "definities '{versie}' is geen versie die dit programma kent (bekend: {}); voeg die definities toe met ‘raadsbudget definities toevoegen’ of gebruik een nieuwere versie van het programma",
+                    Catalogue::versions().join(", ")
+                ),
+            )
+        })?;
         let post_code = get(col::POST);
         let post = cat.post(post_code).ok_or_else(|| {
             at(

@@ -8,7 +8,9 @@
 //! * [`exports`]: the benchmark files written per uitvraag;
 //! * [`settings`]: named settings;
 //! * [`backup`]: backups and restores of the whole database;
-//! * [`benchmark`]: loaded benchmark data and saved peer lists.
+//! * [`benchmark`]: loaded benchmark data and saved peer lists;
+//! * [`catalogues`]: catalogues of definitions added at run time, registered when the store
+//!   opens.
 //!
 //! Every transaction begins through [`Store::write_tx`] or [`Store::read_tx`], which begin it
 //! in [`crate::transaction`].
@@ -16,6 +18,7 @@
 mod audit;
 mod backup;
 mod benchmark;
+mod catalogues;
 mod exports;
 mod organisations;
 mod records;
@@ -25,6 +28,7 @@ mod undo;
 pub use audit::{AuditEntry, HistoryFilter};
 pub use backup::StagedRestore;
 pub use benchmark::{BenchmarkSource, BenchmarkSubmission, NewSubmission};
+pub use catalogues::{register_catalogues_of, StoredCatalogue};
 pub use exports::ExportRecord;
 
 use crate::{migrations, transaction};
@@ -168,7 +172,10 @@ impl Store {
         conn.pragma_update(None, "fullfsync", true)?;
         conn.pragma_update(None, "checkpoint_fullfsync", true)?;
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn, path })
+        let store = Store { conn, path };
+        // Before any value is read: a value may carry an added version.
+        store.register_catalogues()?;
+        Ok(store)
     }
 
     /// The file of this store (`None` in memory).

@@ -552,7 +552,7 @@ pub fn bundle(req: &BundleRequest, progress: &dyn Fn(usize, usize)) -> Result<Bu
         }
     });
     if let Some(e) = defect {
-        return Err(Error::io(uit.join(&specs.tables[0].file), e));
+        return Err(Error::io(uit.join(specs.first_file()), e));
     }
 
     let choices = choose(&submissions);
@@ -616,7 +616,7 @@ pub fn bundle(req: &BundleRequest, progress: &dyn Fn(usize, usize)) -> Result<Bu
     let respons = register
         .as_ref()
         .map(|reg| respons_rows(reg, &rows, &accepted, req.uitvraag));
-    let uitvoer = output.write(&rows, &accepted, &specs, respons.as_deref(), req.xlsx)?;
+    let uitvoer = output.write(&rows, &accepted, req.uitvraag, respons.as_deref(), req.xlsx)?;
     let organisaties = count(
         accepted
             .iter()

@@ -19,7 +19,7 @@ use crate::{Error, Result};
 use raadsbudget_domain::catalogue::Catalogue;
 use raadsbudget_domain::kengetallen::kengetal_categories;
 use raadsbudget_domain::statistiek::{self, Statistics};
-use raadsbudget_domain::Severity;
+use raadsbudget_domain::{Jaar, Severity};
 use raadsbudget_formats::bundel as specs;
 use raadsbudget_formats::table::{Cell, CsvTableWriter, TableSpec};
 use raadsbudget_store::durable;
@@ -220,7 +220,7 @@ impl Output {
         self,
         rows: &[FileRow],
         accepted: &[Accepted],
-        data_specs: &DataSpecs,
+        uitvraag: Option<Jaar>,
         respons: Option<&[ResponsRow]>,
         xlsx: bool,
     ) -> Result<Vec<String>> {
@@ -232,7 +232,7 @@ impl Output {
             path: staging.path(),
             shown: &self.target,
         };
-        let written = write_all(&out, rows, accepted, data_specs, respons, xlsx)?;
+        let written = write_all(&out, rows, accepted, uitvraag, respons, xlsx)?;
         durable::sync_dir(staging.path()).map_err(|e| Error::io(&self.target, e))?;
         self.swap(staging)?;
         Ok(written)
@@ -358,12 +358,14 @@ fn write_all(
     dir: &Dir<'_>,
     rows: &[FileRow],
     accepted: &[Accepted],
-    data_specs: &DataSpecs,
+    uitvraag: Option<Jaar>,
     respons: Option<&[ResponsRow]>,
     xlsx: bool,
 ) -> Result<Vec<String>> {
-    let cat = Catalogue::current();
-    let [waarden, breed, kengetallen] = data_specs.tables.clone();
+    let (cats, uitvraag_cats) = bundle_catalogues(accepted, uitvraag);
+    let cat = cats[0];
+    let data_tables_specs = DataSpecs::for_bundle(&cats, &uitvraag_cats);
+    let [waarden, breed, kengetallen] = data_tables_specs.clone();
     let mut tables = vec![
         specs::inzendingen(),
         specs::meldingen(),
@@ -387,7 +389,7 @@ fn write_all(
             table(dir, inz, |t| inzendingen(t, rows))?;
             table(dir, meld, |t| meldingen(t, rows))
         });
-        let data = data_tables(dir, &data_specs.tables, accepted);
+        let data = data_tables(dir, &data_tables_specs, accepted);
         per_file
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e))?;
@@ -488,8 +490,37 @@ fn meldingen(t: &mut Table<'_, '_>, rows: &[FileRow]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The catalogues a bundle is over, oldest first: those of the files it accepted and of their
+/// uitvraagjaren, and those of the uitvraagjaren alone (the posts of `breed.csv`). Without
+/// accepted files: that of the uitvraag asked for, or the newest.
+fn bundle_catalogues(
+    accepted: &[Accepted],
+    uitvraag: Option<Jaar>,
+) -> (Vec<&'static Catalogue>, Vec<&'static Catalogue>) {
+    let add = |cats: &mut Vec<&'static Catalogue>, c: &'static Catalogue| {
+        if !cats.iter().any(|k| std::ptr::eq(*k, c)) {
+            cats.push(c);
+        }
+    };
+    let (mut all, mut uitvraag_cats) = (Vec::new(), Vec::new());
+    for a in accepted {
+        add(&mut uitvraag_cats, a.rendered.uitvraag_cat);
+        add(&mut all, a.rendered.uitvraag_cat);
+        add(&mut all, a.rendered.file_cat);
+    }
+    if uitvraag_cats.is_empty() {
+        let c = uitvraag.map_or_else(Catalogue::newest, Catalogue::for_uitvraag);
+        add(&mut uitvraag_cats, c);
+        add(&mut all, c);
+    }
+    all.sort_by_key(|c| c.uitvraag_vanaf);
+    uitvraag_cats.sort_by_key(|c| c.uitvraag_vanaf);
+    (all, uitvraag_cats)
+}
+
 /// Writes the rows of `waarden.csv`, `breed.csv` and `kengetallen.csv`, rendered when each
-/// file was read, in the order of `accepted`.
+/// file was read, in the order of `accepted`. `breed.csv` has the posts of the uitvraagjaren's
+/// versions; a file's rows are laid out again only when those are not its own.
 fn data_tables(dir: &Dir<'_>, specs: &[TableSpec; 3], accepted: &[Accepted]) -> Result<()> {
     let mut files = Vec::with_capacity(3);
     for spec in specs {
@@ -497,9 +528,33 @@ fn data_tables(dir: &Dir<'_>, specs: &[TableSpec; 3], accepted: &[Accepted]) -> 
         f.write(spec.header_line().as_bytes())?;
         files.push(f);
     }
+    let mut uitvraag_cats: Vec<&'static Catalogue> = Vec::new();
     for a in accepted {
+        let c = a.rendered.uitvraag_cat;
+        if !uitvraag_cats.iter().any(|k| std::ptr::eq(*k, c)) {
+            uitvraag_cats.push(c);
+        }
+    }
+    let columns = specs::breed_posts(&uitvraag_cats);
+    let mut laid_out = Vec::new();
+    for a in accepted {
+        let own = &a.rendered.uitvraag_cat.posts;
+        let same =
+            own.len() == columns.len() && own.iter().zip(&columns).all(|(p, q)| p.code == q.code);
         for (i, file) in files.iter_mut().enumerate() {
-            file.write(a.rendered.table(i))?;
+            if i == 1 && !same {
+                laid_out.clear();
+                specs::relayout_breed(
+                    a.rendered.table(1),
+                    a.rendered.uitvraag_cat,
+                    &columns,
+                    &mut laid_out,
+                )
+                .map_err(|e| Error::io(dir.shown.join(&specs[1].file), e))?;
+                file.write(&laid_out)?;
+            } else {
+                file.write(a.rendered.table(i))?;
+            }
         }
     }
     for f in files {

@@ -56,7 +56,7 @@ pub(crate) fn build(
     uitvraag: Jaar,
     sources: &[String],
 ) -> Result<Factsheet> {
-    let cat = Catalogue::current();
+    let cat = Catalogue::for_uitvraag(uitvraag);
     if !table.blocks().contains(&(uitvraag, Fase::Begroting)) {
         return Err(Error::NotFound(format!(
             "uitvraag {uitvraag} is niet geladen (geladen: {})",

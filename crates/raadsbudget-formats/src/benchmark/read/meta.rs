@@ -151,7 +151,7 @@ impl Reader<'_> {
                 line,
                 Some(col::DEFINITIES),
                 format!(
-                    "definities '{versie}' is geen versie die dit programma kent (bekend: {}); gebruik een nieuwere versie van het programma",
+                    "definities '{versie}' is geen versie die dit programma kent (bekend: {}); voeg die definities toe met ‘raadsbudget definities toevoegen’ of gebruik een nieuwere versie van het programma",
                     Catalogue::versions().join(", ")
                 ),
             );
@@ -201,6 +201,9 @@ impl Reader<'_> {
             );
         }
         let software = Some(first.get(col::SOFTWARE).to_string()).filter(|s| !s.is_empty());
+        if let (Some(cat), Some(u)) = (cat, uitvraag) {
+            self.check_version_of_uitvraag(line, cat, u);
+        }
         Meta {
             uitvraag,
             cat,
@@ -208,6 +211,37 @@ impl Reader<'_> {
             revisie,
             moment,
             software,
+        }
+    }
+
+    /// W108 when a file for uitvraag `u` was filled in under an older version than `u` uses
+    /// (its values are read under their own version and mapped where the mapping allows);
+    /// F110 when under a newer one, which no program writes for that uitvraag.
+    fn check_version_of_uitvraag(&mut self, line: Option<u64>, cat: &Catalogue, u: Jaar) {
+        let want = Catalogue::for_uitvraag(u);
+        if want.versie == cat.versie {
+            return;
+        }
+        if cat.uitvraag_vanaf < want.uitvraag_vanaf {
+            self.push(
+                FindingCode::OlderVersion,
+                line,
+                Some(col::DEFINITIES),
+                format!(
+                    "dit bestand voor uitvraag {u} is ingevuld onder definities {}, maar uitvraag {u} gebruikt {}; de waarden worden gelezen onder {} en omgezet waar de wijzigingen dat toelaten (‘raadsbudget definities --versie {} --wijzigingen’ toont ze). Vraag de organisatie bij een volgende inzending een bijgewerkte versie van het programma te gebruiken",
+                    cat.versie, want.versie, cat.versie, want.versie
+                ),
+            );
+        } else {
+            self.push(
+                FindingCode::NewerVersion,
+                line,
+                Some(col::DEFINITIES),
+                format!(
+                    "dit bestand voor uitvraag {u} noemt definities {}, maar uitvraag {u} wordt ingevuld onder {}; exporteer het opnieuw",
+                    cat.versie, want.versie
+                ),
+            );
         }
     }
 

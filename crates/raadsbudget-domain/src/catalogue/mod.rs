@@ -1,8 +1,15 @@
 //! The shared catalogue of definitions (`assets/definities/<versie>.toml`), embedded at build
-//! time and checked when it is loaded.
+//! time or added at run time, and checked when it is loaded.
 //!
-//! A later catalogue version is a new file; old versions stay loadable so that a value always
-//! keeps the rules it was entered under.
+//! A later catalogue version is a new file with its `[[wijziging]]` mapping from the version
+//! before ([`change`]); old versions stay loadable so that a value always keeps the rules it
+//! was entered under. [`registry`] holds the versions this process knows.
+
+pub mod change;
+pub mod registry;
+
+pub use change::{Change, ChangeKind};
+pub use registry::Added;
 
 use crate::fase::Fase;
 use crate::organisation::OrgType;
@@ -11,13 +18,6 @@ use crate::version::CatalogueVersion;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
-
-/// The catalogue files, embedded at build time: `(versie, TOML text)`, oldest first.
-const EMBEDDED: &[(&str, &str)] = &[(
-    "2026.1",
-    include_str!("../../../assets/definities/2026.1.toml"),
-)];
 
 /// The category code of the kenmerken.
 pub const KENMERKEN: &str = "KEN";
@@ -148,6 +148,8 @@ pub struct Catalogue {
     pub versie: String,
     /// Title.
     pub titel: String,
+    /// The first uitvraag filled in under this version.
+    pub uitvraag_vanaf: crate::fase::Jaar,
     /// General rules that apply to every post (Dutch paragraphs).
     pub algemene_regels: Vec<String>,
     /// Categories in order.
@@ -156,6 +158,15 @@ pub struct Catalogue {
     /// Posts in catalogue order.
     #[serde(rename = "post")]
     pub posts: Vec<Post>,
+    /// How the posts came from those of the version before (empty for the first version).
+    #[serde(rename = "wijziging", default, skip_serializing_if = "Vec::is_empty")]
+    pub wijzigingen: Vec<Change>,
+    /// The TOML text the catalogue was read from.
+    #[serde(skip)]
+    source: String,
+    /// Whether the catalogue ships with the app (not added at run time).
+    #[serde(skip)]
+    embedded: bool,
     #[serde(skip)]
     index: HashMap<String, usize, FnvBuild>,
     /// Positions of the posts in post-code order.
@@ -216,19 +227,42 @@ pub enum CatalogueError {
 }
 
 impl Catalogue {
-    /// Parses and checks a catalogue from TOML text.
+    /// Parses and checks a catalogue from TOML text that must be of `expected_version`. The
+    /// mapping is checked when the catalogue is registered after its predecessor.
     pub fn from_toml(expected_version: &str, text: &str) -> Result<Catalogue, CatalogueError> {
+        let cat = Catalogue::parse(text).map_err(|e| match e {
+            CatalogueError::Syntax { message, .. } => CatalogueError::Syntax {
+                version: expected_version.to_string(),
+                message,
+            },
+            other => other,
+        })?;
+        if cat.versie != expected_version {
+            return Err(CatalogueError::Invalid {
+                version: expected_version.to_string(),
+                message: format!(
+                    "het bestand noemt versie {}, verwacht {expected_version}",
+                    cat.versie
+                ),
+            });
+        }
+        Ok(cat)
+    }
+
+    /// Parses and checks a catalogue from TOML text, of the version it names.
+    pub fn parse(text: &str) -> Result<Catalogue, CatalogueError> {
         let mut cat: Catalogue = toml::from_str(text).map_err(|e| CatalogueError::Syntax {
-            version: expected_version.to_string(),
+            version: "?".to_string(),
             message: e.to_string(),
         })?;
+        let expected_version = cat.versie.clone();
         let invalid = |message: String| CatalogueError::Invalid {
-            version: expected_version.to_string(),
+            version: expected_version.clone(),
             message,
         };
-        if cat.versie != expected_version {
+        if registry::version_key(&cat.versie).is_none() {
             return Err(invalid(format!(
-                "het bestand noemt versie {}, verwacht {expected_version}",
+                "versie ‘{}’ heeft niet de vorm jaar.nummer, zoals 2027.1",
                 cat.versie
             )));
         }
@@ -286,8 +320,29 @@ impl Catalogue {
         let mut by_code: Vec<usize> = (0..cat.posts.len()).collect();
         by_code.sort_by(|&a, &b| cat.posts[a].code.cmp(&cat.posts[b].code));
         cat.by_code = by_code;
-        cat.version = CatalogueVersion::new(&cat.versie);
+        cat.source = text.to_string();
         Ok(cat)
+    }
+
+    /// Checks the mapping against the predecessor (`None` for the first version) and interns
+    /// the version: the last step before a catalogue is registered.
+    fn checked_after(mut self, prev: Option<&Catalogue>) -> Result<Catalogue, CatalogueError> {
+        change::check(&self, prev).map_err(|message| CatalogueError::Invalid {
+            version: self.versie.clone(),
+            message,
+        })?;
+        self.version = CatalogueVersion::new(&self.versie);
+        Ok(self)
+    }
+
+    /// The TOML text the catalogue was read from (what its sha256 is taken of).
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Whether the catalogue ships with the app; `false` for one added at run time.
+    pub fn is_embedded(&self) -> bool {
+        self.embedded
     }
 
     /// The version, interned: what a [`crate::Record`] entered under this catalogue carries.
@@ -298,40 +353,6 @@ impl Catalogue {
     /// The positions of the posts, in post-code order (the order entries are iterated in).
     pub fn positions_by_code(&self) -> &[usize] {
         &self.by_code
-    }
-
-    /// All embedded catalogues, oldest first. Loaded once.
-    ///
-    /// # Panics
-    /// When an embedded catalogue is invalid. That is a build defect, not user data: a test
-    /// loads every embedded catalogue, so such a build never passes CI.
-    pub fn all() -> &'static [Catalogue] {
-        static ALL: OnceLock<Vec<Catalogue>> = OnceLock::new();
-        ALL.get_or_init(|| {
-            EMBEDDED
-                .iter()
-                .map(|(v, text)| match Catalogue::from_toml(v, text) {
-                    Ok(c) => c,
-                    Err(e) => panic!("embedded catalogue is invalid: {e}"),
-                })
-                .collect()
-        })
-    }
-
-    /// The newest catalogue: the one new values are entered under.
-    pub fn current() -> &'static Catalogue {
-        // `EMBEDDED` is a non-empty constant.
-        &Catalogue::all()[Catalogue::all().len() - 1]
-    }
-
-    /// The catalogue of a version, if this build knows it.
-    pub fn get(version: &str) -> Option<&'static Catalogue> {
-        Catalogue::all().iter().find(|c| c.versie == version)
-    }
-
-    /// The versions this build knows, oldest first.
-    pub fn versions() -> Vec<&'static str> {
-        Catalogue::all().iter().map(|c| c.versie.as_str()).collect()
     }
 
     /// A post by code.
@@ -366,132 +387,4 @@ impl Catalogue {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_embedded_catalogue_loads() {
-        assert!(!Catalogue::all().is_empty());
-        let cat = Catalogue::current();
-        assert_eq!(cat.versie, "2026.1");
-        assert_eq!(
-            cat.categories
-                .iter()
-                .map(|c| c.code.as_str())
-                .collect::<Vec<_>>(),
-            ["KEN", "GRF", "RKK", "FRO", "ENQ"]
-        );
-    }
-
-    #[test]
-    fn catalogue_2026_1_matches_the_spec() {
-        let cat = Catalogue::get("2026.1").unwrap();
-        let order: Vec<&str> = cat.posts.iter().map(|p| p.code.as_str()).collect();
-        assert_eq!(
-            order,
-            [
-                "KEN.INWONERS",
-                "KEN.ZETELS",
-                "KEN.FRACTIES",
-                "KEN.TOTALE_LASTEN",
-                "KEN.REKENKAMERVORM",
-                "KEN.GR_DEELNEMERS",
-                "GRF.PERSONEEL",
-                "GRF.INHUUR",
-                "GRF.MATERIEEL",
-                "GRF.OVERHEAD",
-                "GRF.FTE",
-                "RKK.LEDEN",
-                "RKK.PERSONEEL",
-                "RKK.ONDERZOEK",
-                "RKK.MATERIEEL",
-                "RKK.BIJDRAGE_GR",
-                "RKK.OVERHEAD",
-                "RKK.FTE",
-                "FRO.BIJDRAGEN",
-                "FRO.ASSISTENTIE",
-                "FRO.OVERIG",
-                "FRO.NORM_FRACTIE",
-                "FRO.NORM_ZETEL",
-                "ENQ.RESERVERING",
-                "ENQ.EXTERN",
-                "ENQ.INTERN",
-                "ENQ.AANTAL",
-            ]
-        );
-        let kern: Vec<&str> = cat
-            .posts
-            .iter()
-            .filter(|p| p.kernbudget)
-            .map(|p| p.code.as_str())
-            .collect();
-        assert_eq!(
-            kern,
-            [
-                "GRF.PERSONEEL",
-                "GRF.INHUUR",
-                "GRF.MATERIEEL",
-                "RKK.LEDEN",
-                "RKK.PERSONEEL",
-                "RKK.ONDERZOEK",
-                "RKK.MATERIEEL",
-                "RKK.BIJDRAGE_GR",
-                "FRO.BIJDRAGEN",
-                "FRO.ASSISTENTIE",
-                "FRO.OVERIG",
-                "ENQ.RESERVERING",
-                "ENQ.EXTERN",
-                "ENQ.INTERN",
-            ]
-        );
-        assert_eq!(cat.post("FRO.NORM_ZETEL").unwrap().fases, [Fase::Begroting]);
-        assert_eq!(cat.post("GRF.FTE").unwrap().eenheid, Unit::Fte);
-        assert_eq!(
-            cat.post("KEN.REKENKAMERVORM").unwrap().code_list(),
-            ["eigen", "gemeenschappelijk", "geen"]
-        );
-        assert_eq!(
-            cat.post("KEN.GR_DEELNEMERS")
-                .unwrap()
-                .verplicht
-                .for_type(OrgType::Gemeente),
-            Requirement::Gemeenschappelijk
-        );
-        assert_eq!(
-            cat.post("GRF.PERSONEEL")
-                .unwrap()
-                .verplicht
-                .for_type(OrgType::Waterschap),
-            Requirement::Nee
-        );
-        assert_eq!(
-            cat.post("RKK.LEDEN")
-                .unwrap()
-                .verplicht
-                .for_type(OrgType::Waterschap),
-            Requirement::Ja
-        );
-        for p in &cat.posts {
-            assert!(
-                !p.wel.is_empty() || p.categorie == KENMERKEN,
-                "{} wel",
-                p.code
-            );
-        }
-    }
-
-    #[test]
-    fn broken_catalogues_are_refused() {
-        let good = EMBEDDED[0].1;
-        let dup = good.replacen("code = \"GRF.INHUUR\"", "code = \"GRF.PERSONEEL\"", 1);
-        assert!(Catalogue::from_toml("2026.1", &dup)
-            .unwrap_err()
-            .to_string()
-            .contains("dubbel"));
-        let bad_unit = good.replacen("eenheid = \"fte\"", "eenheid = \"liter\"", 1);
-        assert!(Catalogue::from_toml("2026.1", &bad_unit).is_err());
-        let bad_fase = good.replacen("fases = [\"begroting\"]", "fases = [\"kenmerk\"]", 1);
-        assert!(Catalogue::from_toml("2026.1", &bad_fase).is_err());
-        assert!(Catalogue::from_toml("2027.1", good).is_err());
-    }
-}
+mod tests;
