@@ -36,6 +36,8 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
 
 /// Starts the app with the database of [`database_path`].
 pub fn run() {
+    // RAADSBUDGET_INGEBOUWDE_DEFINITIES: behave as a build with fewer built-in versions.
+    raadsbudget_app::definities::embed_from_env();
     // The single-instance plugin must be registered first. A second start exits in that plugin's
     // setup, before `setup` below: it never opens the database.
     let builder = tauri::Builder::default()

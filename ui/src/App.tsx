@@ -23,6 +23,7 @@ import {
   SkipLink,
 } from "./components/utrecht";
 import { BackupScherm } from "./screens/Backup";
+import { DefinitiesScherm } from "./screens/Definities";
 import { BundelenScherm } from "./screens/bundelen";
 import { ControleScherm } from "./screens/Controle";
 import { ExporterenScherm } from "./screens/Exporteren";
@@ -34,7 +35,7 @@ import { StartScherm } from "./screens/Start";
 import { VergelijkenScherm } from "./screens/vergelijken";
 
 /** Screens that need no organisation: in the menu also when none is open. */
-const zonderOrganisatie: Scherm[] = ["backup", "bundelen"];
+const zonderOrganisatie: Scherm[] = ["backup", "bundelen", "definities"];
 
 const navItems: Array<{ scherm: Scherm; label: string }> = [
   { scherm: "overzicht", label: "Overzicht" },
@@ -46,6 +47,7 @@ const navItems: Array<{ scherm: Scherm; label: string }> = [
   { scherm: "factsheet", label: "Factsheet" },
   { scherm: "backup", label: "Back-up" },
   { scherm: "bundelen", label: "Bundelen" },
+  { scherm: "definities", label: "Definities" },
 ];
 
 export function App() {
@@ -139,6 +141,8 @@ export function App() {
       inhoud = <BackupScherm org={org} uitvraag={u} info={info} herladen={() => laden(org?.code ?? "")} />;
     } else if (scherm === "bundelen") {
       inhoud = <BundelenScherm />;
+    } else if (scherm === "definities") {
+      inhoud = <DefinitiesScherm />;
     } else if (!org || scherm === "start") {
       inhoud = (
         <StartScherm organisaties={organisaties} openen={openOrganisatie} naarBundelen={() => naar("bundelen")} />

@@ -8,7 +8,19 @@ import axe from "axe-core";
 import { describe, expect, it } from "vitest";
 
 import { App } from "./App";
-import { amsterdam, appInfo, audit, bundelView, controleMeldingen, exportVoorbeeld, formulier, overzicht, register } from "./test/fixtures";
+import {
+  amsterdam,
+  appInfo,
+  audit,
+  bundelView,
+  controleMeldingen,
+  definitieVersies,
+  exportVoorbeeld,
+  formulier,
+  overzicht,
+  register,
+  wijzigingen,
+} from "./test/fixtures";
 import { benchmarkHandlers, mockCommands } from "./test/ipc";
 
 async function ernstigeOvertredingen(): Promise<string[]> {
@@ -38,6 +50,8 @@ function mock(organisaties = [amsterdam]) {
     voorbeeld: () => ({ melding: null, kengetallen: [] }),
     slepen_volgen: () => null,
     bundelen: () => bundelView,
+    definities_versies: () => definitieVersies,
+    definities_wijzigingen: () => wijzigingen,
     ...benchmarkHandlers(),
   });
 }
@@ -117,6 +131,7 @@ describe("accessibility (axe-core)", () => {
     "factsheet",
     "backup",
     "bundelen",
+    "definities",
   ]) {
     it(`${scherm}`, async () => {
       const user = userEvent.setup();
@@ -129,6 +144,7 @@ describe("accessibility (axe-core)", () => {
       await new Promise((r) => setTimeout(r, 50));
       if (scherm === "vergelijken") await screen.findByTestId("vergelijk-resultaat");
       if (scherm === "factsheet") await screen.findByTestId("factsheet");
+      if (scherm === "definities") await screen.findByTestId("wijzigingen");
       if (scherm === "invoer") {
         await screen.findByTestId("sectie-GRF");
         await user.click(screen.getByTestId("knop-definitie-GRF_PERSONEEL"));

@@ -6,7 +6,10 @@ import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { open, save } from "@tauri-apps/plugin-dialog";
 
 import type { AppInfo } from "./bindings/AppInfo";
+import type { AddedCatalogueView } from "./bindings/AddedCatalogueView";
 import type { AuditView } from "./bindings/AuditView";
+import type { CatalogueView } from "./bindings/CatalogueView";
+import type { ChangesView } from "./bindings/ChangesView";
 import type { LoadSourceRequest } from "./bindings/LoadSourceRequest";
 import type { SourceView } from "./bindings/SourceView";
 import type { BundleRequest } from "./bindings/BundleRequest";
@@ -134,6 +137,13 @@ export const api = {
   ongedaanMaken: (organisatie: string) => call<AuditView | null>("ongedaan_maken", { organisatie }),
   backupMaken: (pad: string) => call<string>("backup_maken", { pad }),
   backupTerugzetten: (pad: string) => call<string>("backup_terugzetten", { pad }),
+  /** The known versions of the definities, oldest first. */
+  definitiesVersies: () => call<CatalogueView[]>("definities_versies"),
+  /** What changed in a version (null: the newest) against the one before. */
+  definitiesWijzigingen: (versie: string | null) =>
+    call<ChangesView | null>("definities_wijzigingen", { versie }),
+  /** Adds a newer catalogue file (TOML) to the program and the database. */
+  definitiesToevoegen: (pad: string) => call<AddedCatalogueView>("definities_toevoegen", { pad }),
   /** Bundles as `raadsbudget bundel` does; `voortgang` gets (gelezen, totaal) while it runs. */
   bundelen: (verzoek: BundleRequest, voortgang: (v: BundelVoortgang) => void) =>
     call<BundleView>("bundelen", { verzoek, voortgang: new Channel<BundelVoortgang>(voortgang) }),

@@ -2,6 +2,7 @@
 //! "realisatie" | …`) instead of `string`. Each serialises to the stable Dutch code the domain
 //! uses (checked in the tests below); Dutch labels for people stay in the views' text fields.
 
+use raadsbudget_domain::catalogue::ChangeKind;
 use raadsbudget_domain::kengetallen::Indicator;
 use raadsbudget_domain::submission::Status;
 use raadsbudget_domain::value::Reason;
@@ -124,6 +125,20 @@ code_enum! {
 code_enum! {
     /// A bundled file's status: `geaccepteerd`, `vervangen`, `dubbel` or `afgewezen`.
     SubmissionStatusCode from Status { Geaccepteerd, Vervangen, Dubbel, Afgewezen }
+}
+
+code_enum! {
+    /// The kind of a change between two versions of the definitions: `gelijk`, `hernoemd`,
+    /// `gesplitst`, `samengevoegd`, `gewijzigd`, `vervallen` or `nieuw`.
+    ChangeKindCode from ChangeKind via code {
+        Gelijk,
+        Hernoemd,
+        Gesplitst,
+        Samengevoegd,
+        Gewijzigd,
+        Vervallen,
+        Nieuw,
+    }
 }
 
 code_enum! {
@@ -379,6 +394,9 @@ mod tests {
             assert_eq!(f.as_str().parse(), Ok(FaseCode::from(f)));
         }
         assert_eq!(FaseCode::ALL.len(), Fase::ALL.len());
+        for k in ChangeKind::ALL {
+            assert_eq!(json(ChangeKindCode::from(k)), k.code());
+        }
         assert!("Begroting".parse::<FaseCode>().is_err());
         assert!(" nvt".parse::<ReasonCode>().is_err());
         for s in [Severity::Fout, Severity::Waarschuwing, Severity::Signaal] {

@@ -10,6 +10,7 @@
 //! src-tauri depends on this crate only; the CLI never does (it calls the use cases).
 
 mod codes;
+pub mod definities;
 pub mod screens;
 pub mod vergelijken;
 pub mod views;

@@ -6,6 +6,7 @@
 //! decimals, percentages with 1 decimal and ` %` (`12,3 %`, changes signed: `+12,3 %`). Unknown
 //! is `None`, never `0`.
 
+use crate::definities::{changes_view, last_year};
 use crate::views::{
     AppInfo, AuditView, BundleRequest, BundleView, BundledFileView, CategoryTotal, CellView,
     CodeOptionView, ColumnView, CopyResult, ErrorView, ExportPreview, ExportResult, FaseCode,
@@ -275,6 +276,7 @@ fn located_at(f: &Finding, jaar: Jaar, fase: Fase, post: &str) -> bool {
 }
 
 fn cell_view(
+    cat: &'static Catalogue,
     data: &Dataset,
     post: &Post,
     (jaar, fase): (Jaar, Fase),
@@ -284,9 +286,9 @@ fn cell_view(
     let record = data.get(jaar, fase, &post.code);
     let previous = jaar
         .checked_sub(1)
-        .and_then(|p| data.get(p, fase, &post.code));
+        .map(|p| last_year(data, cat, p, fase, post));
     let verandering = match (
-        previous.and_then(|r| r.entry.decimal()),
+        previous.as_ref().and_then(|p| p.number),
         record.and_then(|r| r.entry.decimal()),
     ) {
         (Some(old), Some(new)) => change_text(old, new),
@@ -303,7 +305,8 @@ fn cell_view(
             .unwrap_or_default(),
         reden: record.and_then(|r| r.entry.reason()).map(ReasonCode::from),
         toelichting: record.map(|r| r.toelichting.clone()).unwrap_or_default(),
-        vorig_jaar: previous.map(|r| r.entry.to_dutch()),
+        vorig_jaar: previous.as_ref().and_then(|p| p.text.clone()),
+        vorig_jaar_opmerking: previous.and_then(|p| p.remark),
         verandering,
         meldingen: findings
             .iter()
@@ -313,7 +316,13 @@ fn cell_view(
     }
 }
 
-fn post_row(data: &Dataset, post: &Post, cols: &[(Jaar, Fase)], findings: &[Finding]) -> PostRow {
+fn post_row(
+    cat: &'static Catalogue,
+    data: &Dataset,
+    post: &Post,
+    cols: &[(Jaar, Fase)],
+    findings: &[Finding],
+) -> PostRow {
     PostRow {
         code: post.code.clone(),
         label: post.label.clone(),
@@ -332,13 +341,13 @@ fn post_row(data: &Dataset, post: &Post, cols: &[(Jaar, Fase)], findings: &[Find
             .collect(),
         cellen: cols
             .iter()
-            .map(|&col| cell_view(data, post, col, findings))
+            .map(|&col| cell_view(cat, data, post, col, findings))
             .collect(),
     }
 }
 
 fn section_view(
-    cat: &Catalogue,
+    cat: &'static Catalogue,
     data: &Dataset,
     u: Jaar,
     category: &Category,
@@ -352,7 +361,7 @@ fn section_view(
         kolommen: cols.iter().map(|&(j, f)| column_view(j, f)).collect(),
         posten: cat
             .posts_of(&category.code)
-            .map(|p| post_row(data, p, &cols, findings))
+            .map(|p| post_row(cat, data, p, &cols, findings))
             .collect(),
         kengetallen: if category.code == KENMERKEN {
             Vec::new()
@@ -465,6 +474,7 @@ pub fn form(s: &Session, organisatie: &str, uitvraag: Jaar) -> Result<FormView> 
         totaal: kengetal_views(cat, &data, uitvraag, &[TOTAAL]),
         meldingen: finding_views(&findings),
         samenvatting: summary(s, &data, uitvraag, &findings)?,
+        wijzigingen: changes_view(cat),
     })
 }
 

@@ -7,8 +7,8 @@
 //! by the domain crate; the UI computes nothing.
 
 pub use crate::codes::{
-    ErrorKind, FaseCode, GroupCode, IndicatorCode, OrgTypeCode, ReasonCode, SeverityCode,
-    SubmissionStatusCode, UitvraagStatusCode, UnitCode,
+    ChangeKindCode, ErrorKind, FaseCode, GroupCode, IndicatorCode, OrgTypeCode, ReasonCode,
+    SeverityCode, SubmissionStatusCode, UitvraagStatusCode, UnitCode,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -182,8 +182,15 @@ pub struct CellView {
     /// Toelichting.
     pub toelichting: String,
     /// The same post's value one year earlier in the same fase, Dutch-formatted, if any.
+    /// Across a change of definitions: the value of the old post it carries over from; for a
+    /// split post the old total across its parts (`2026.1: € 45.000,00 voor GRF.MATERIEEL en
+    /// GRF.INFORMATIEVOORZIENING samen`); `None` for a new or retired post.
     pub vorig_jaar: Option<String>,
-    /// The change against that value, e.g. `+12,3 %`, if both are known numbers.
+    /// Why last year's value is not simply this post's: "andere definitie", the old code of a
+    /// renamed post, a split's total that is not filled in. `None` within one version.
+    pub vorig_jaar_opmerking: Option<String>,
+    /// The change against that value, e.g. `+12,3 %`, if both are known numbers of the same
+    /// definition.
     pub verandering: Option<String>,
     /// Findings about this field.
     pub meldingen: Vec<FindingView>,
@@ -284,6 +291,9 @@ pub struct FormView {
     pub meldingen: Vec<FindingView>,
     /// The uitvraag's status (as in the overview).
     pub samenvatting: UitvraagSummary,
+    /// What changed in the uitvraag's version of the definitions against the one before
+    /// ("Wat is er veranderd"); `None` for the first version.
+    pub wijzigingen: Option<ChangesView>,
 }
 
 /// What the user typed or chose for a field.
@@ -525,4 +535,58 @@ pub struct BundleView {
     pub samenvatting: Vec<String>,
     /// Every file, in the order of `inzendingen.csv`.
     pub inzendingen: Vec<BundledFileView>,
+}
+
+/// One change of a version of the definitions against the one before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ChangeView {
+    /// The kind.
+    pub soort: ChangeKindCode,
+    /// The kind in Dutch: "Hernoemd", "Gesplitst", "Andere definitie", …
+    pub soort_naam: String,
+    /// What changed, in one sentence ("ENQ.RESERVERING heet nu ENQ.STELPOST").
+    pub kop: String,
+    /// The explanation for the griffier, from the catalogue.
+    pub toelichting: String,
+}
+
+/// "Wat is er veranderd": the changes of a version against the one before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ChangesView {
+    /// The version.
+    pub versie: String,
+    /// The version before.
+    pub vorige: String,
+    /// The changes, in the catalogue's order.
+    pub wijzigingen: Vec<ChangeView>,
+}
+
+/// A known version of the definitions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CatalogueView {
+    /// The version.
+    pub versie: String,
+    /// The first uitvraag filled in under it.
+    pub uitvraag_vanaf: u16,
+    /// Built in (else added to this database).
+    pub ingebouwd: bool,
+    /// sha256 of its text.
+    pub sha256: String,
+}
+
+/// What adding a catalogue file did, for the app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AddedCatalogueView {
+    /// The version of the file.
+    pub versie: String,
+    /// sha256 of the file, to compare with the one BZK announced.
+    pub sha256: String,
+    /// A Dutch sentence saying what happened.
+    pub bericht: String,
+    /// Every known version after adding.
+    pub versies: Vec<CatalogueView>,
 }

@@ -27,6 +27,12 @@ mod status {
 
 const GM: &str = "GM0001";
 
+/// The next uitvraag, when a catalogue of definitions for it is known: the overview offers it.
+fn next_uitvraag() -> Option<u16> {
+    let next = u() + 1;
+    (raadsbudget_domain::Catalogue::newest().uitvraag_vanaf == next).then_some(next)
+}
+
 fn session() -> Session {
     let mut s = Session::in_memory().unwrap();
     s.set_user("tester").unwrap();
@@ -142,11 +148,18 @@ fn organisations_and_demo_gemeenten() {
     assert_eq!(codes, [a.code.clone(), b.code.clone(), "PV27".to_string()]);
 
     // Four years of figures up to the current uitvraag, which has no errors; the realisatie
-    // of the current year is not known yet, so the next uitvraag is not listed.
+    // of the current year is not known yet, so the next uitvraag is listed only when its
+    // definitions are out.
     let overview = screens::overview(&s, &a.code).unwrap();
     let years: Vec<u16> = overview.uitvragen.iter().map(|x| x.uitvraag).collect();
-    assert_eq!(years, [u(), u() - 1, u() - 2, u() - 3]);
-    let current = &overview.uitvragen[0];
+    let mut want = next_uitvraag().into_iter().collect::<Vec<_>>();
+    want.extend([u(), u() - 1, u() - 2, u() - 3]);
+    assert_eq!(years, want);
+    let current = overview
+        .uitvragen
+        .iter()
+        .find(|x| x.uitvraag == u())
+        .unwrap();
     assert_eq!(current.status, status::GECONTROLEERD, "{current:#?}");
     assert_eq!(current.fouten, 0);
     let names: Vec<(&str, &str)> = current
@@ -176,11 +189,16 @@ fn overview_status_through_a_real_sequence() {
     let mut s = with_gemeente();
     let dir = tempfile::tempdir().unwrap();
 
-    // Nothing entered: only the current uitvraag, leeg, every total unknown (not 0).
+    // Nothing entered: only the current uitvraag (and the next one when its definitions are
+    // out), leeg, every total unknown (not 0).
     let overview = screens::overview(&s, GM).unwrap();
     assert_eq!(overview.organisatie.naam, "Proefstad");
-    assert_eq!(overview.uitvragen.len(), 1);
-    let leeg = &overview.uitvragen[0];
+    assert_eq!(overview.uitvragen.len(), 1 + next_uitvraag().iter().count());
+    let leeg = overview
+        .uitvragen
+        .iter()
+        .find(|x| x.uitvraag == u())
+        .unwrap();
     assert_eq!((leeg.uitvraag, leeg.status.as_str()), (u(), status::LEEG));
     assert_eq!(leeg.status_tekst, "leeg");
     assert_eq!((leeg.revisie, leeg.ingediend_op.as_deref()), (None, None));

@@ -119,14 +119,21 @@ fn uitvraag_of((jaar, fase): (Jaar, Fase)) -> Option<Jaar> {
 
 impl Session {
     /// The uitvragen of an organisation, newest first: every uitvraag with data in its own
-    /// blocks (begroting U, realisatie U−1) or with an export, and always the current one.
+    /// blocks (begroting U, realisatie U−1) or with an export, always the current one, and the
+    /// next one once a catalogue of definitions for it is known (its `uitvraag_vanaf`).
     pub fn uitvragen_of(&self, data: &Dataset) -> Result<Vec<Jaar>> {
         let mut years: BTreeSet<Jaar> = self
             .store()
             .exported_uitvragen(&data.organisation.code)?
             .into_iter()
             .collect();
-        years.insert(current_uitvraag());
+        let current = current_uitvraag();
+        years.insert(current);
+        // Once the definitions of next year's uitvraag are out, it can be started.
+        let next = current.saturating_add(1);
+        if Catalogue::newest().uitvraag_vanaf == next {
+            years.insert(next);
+        }
         years.extend(data.blocks().into_iter().filter_map(uitvraag_of));
         Ok(years
             .into_iter()

@@ -6,6 +6,7 @@
 pub mod backup;
 pub mod bundel;
 pub mod controle;
+pub mod definities;
 pub mod export;
 pub mod geschiedenis;
 pub mod invoer;
@@ -52,6 +53,9 @@ pub const NAMES: &[&str] = &[
     "peerlijst_verwijderen",
     "factsheet",
     "factsheet_pdf",
+    "definities_versies",
+    "definities_wijzigingen",
+    "definities_toevoegen",
 ];
 
 /// The invoke handler with every command of [`NAMES`].
@@ -89,5 +93,8 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         vergelijken::peerlijst_verwijderen,
         vergelijken::factsheet,
         vergelijken::factsheet_pdf,
+        definities::definities_versies,
+        definities::definities_wijzigingen,
+        definities::definities_toevoegen,
     ]
 }

@@ -38,10 +38,19 @@ reden: ReasonCode | null,
 toelichting: string, 
 /**
  * The same post's value one year earlier in the same fase, Dutch-formatted, if any.
+ * Across a change of definitions: the value of the old post it carries over from; for a
+ * split post the old total across its parts (`2026.1: € 45.000,00 voor GRF.MATERIEEL en
+ * GRF.INFORMATIEVOORZIENING samen`); `None` for a new or retired post.
  */
 vorig_jaar: string | null, 
 /**
- * The change against that value, e.g. `+12,3 %`, if both are known numbers.
+ * Why last year's value is not simply this post's: "andere definitie", the old code of a
+ * renamed post, a split's total that is not filled in. `None` within one version.
+ */
+vorig_jaar_opmerking: string | null, 
+/**
+ * The change against that value, e.g. `+12,3 %`, if both are known numbers of the same
+ * definition.
  */
 verandering: string | null, 
 /**

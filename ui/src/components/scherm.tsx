@@ -33,4 +33,5 @@ export type Scherm =
   | "vergelijken"
   | "factsheet"
   | "backup"
-  | "bundelen";
+  | "bundelen"
+  | "definities";

@@ -1,5 +1,7 @@
 // Small hand-written payloads, typed with the generated bindings, for the UI tests.
 
+import type { CatalogueView } from "../bindings/CatalogueView";
+import type { ChangesView } from "../bindings/ChangesView";
 import type { AppInfo } from "../bindings/AppInfo";
 import type { AuditView } from "../bindings/AuditView";
 import type { SourceView } from "../bindings/SourceView";
@@ -63,6 +65,7 @@ export function cel(over: Partial<CellView> & Pick<CellView, "jaar" | "fase">): 
     reden: null,
     toelichting: "",
     vorig_jaar: null,
+    vorig_jaar_opmerking: null,
     verandering: null,
     meldingen: [],
     ...over,
@@ -206,6 +209,7 @@ export function formulier(over: { personeel?: Partial<CellView>; inhuur?: Partia
     ],
     meldingen: [],
     samenvatting: samenvatting2026,
+    wijzigingen: null,
   };
 }
 
@@ -550,4 +554,28 @@ export const factsheetView: FactsheetView = {
     "<p>Totaal raadsondersteuning: € 12,34 per inwoner (mediaan grootteklasse 7: € 11,02).</p>" +
     "<table><caption>Per categorie</caption><thead><tr><th scope=\"col\">Categorie</th><th scope=\"col\">Per inwoner</th></tr></thead>" +
     "<tbody><tr><td>Griffie</td><td>1,19</td></tr></tbody></table></article>",
+};
+
+export const definitieVersies: CatalogueView[] = [
+  { versie: "2026.1", uitvraag_vanaf: 2026, ingebouwd: true, sha256: "5f09a08ce2e39faa5c58ce7ab85e27ea6d4dfcd625bd73bc3c04467d345444c2" },
+  { versie: "2027.1", uitvraag_vanaf: 2027, ingebouwd: false, sha256: "ecb685bb8d1c54cf664c689e39e74c49582fb3fe4e9d111dad2e39a082691d92" },
+];
+
+export const wijzigingen: ChangesView = {
+  versie: "2027.1",
+  vorige: "2026.1",
+  wijzigingen: [
+    {
+      soort: "hernoemd",
+      soort_naam: "Hernoemd",
+      kop: "ENQ.RESERVERING heet nu ENQ.STELPOST",
+      toelichting: "De definitie is niet veranderd.",
+    },
+    {
+      soort: "gesplitst",
+      soort_naam: "Gesplitst",
+      kop: "GRF.MATERIEEL is gesplitst in GRF.MATERIEEL en GRF.INFORMATIEVOORZIENING",
+      toelichting: "Samen zijn de twee posten gelijk aan het oude GRF.MATERIEEL.",
+    },
+  ],
 };

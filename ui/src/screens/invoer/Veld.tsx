@@ -235,6 +235,12 @@ export function Veld({ post, cel, kolom, ctx }: { post: PostRow; cel: CellView; 
           <>
             <span data-testid="vorig-jaar">{cel.vorig_jaar}</span>
             {cel.verandering && <span className="rb-cel__verandering"> ({cel.verandering})</span>}
+            {cel.vorig_jaar_opmerking && (
+              <span className="rb-cel__opmerking" data-testid="vorig-jaar-opmerking">
+                {" "}
+                — {cel.vorig_jaar_opmerking}
+              </span>
+            )}
           </>
         ) : (
           "geen waarde"

@@ -30,6 +30,7 @@ import { veldId, veldSleutel } from "../../ids";
 import { kengetalSleutel, kolomTitel, vindCel } from "./formulier";
 import { KengetallenRij, Sectie } from "./Sectie";
 import { DEBOUNCE_MS, type VeldContext, type Voorbeeld } from "./veldcontext";
+import { WijzigingenLijst } from "../../components/wijzigingen";
 
 export function InvoerScherm({
   org,
@@ -234,6 +235,16 @@ export function InvoerScherm({
               label="Kengetallen totaal raadsondersteuning"
             />
           </section>
+
+          {form.wijzigingen && (
+            <details className="rb-regels" data-testid="wat-is-er-veranderd">
+              <summary className="rb-regels__summary">
+                Wat is er veranderd in definities {form.wijzigingen.versie} ({form.wijzigingen.wijzigingen.length}{" "}
+                wijzigingen ten opzichte van {form.wijzigingen.vorige})
+              </summary>
+              <WijzigingenLijst wijzigingen={form.wijzigingen} kopId="kop-wijzigingen" />
+            </details>
+          )}
 
           <details className="rb-regels" data-testid="algemene-regels">
             <summary className="rb-regels__summary">Algemene regels (gelden voor elke post)</summary>
