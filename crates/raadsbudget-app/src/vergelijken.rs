@@ -162,6 +162,7 @@ pub fn comparison_view(v: &Comparison<'_>) -> ComparisonView {
             p25: p.statistiek.as_ref().map(|s| getal(v.indicator, s.p25)),
             mediaan: p.statistiek.as_ref().map(|s| getal(v.indicator, s.median)),
             p75: p.statistiek.as_ref().map(|s| getal(v.indicator, s.p75)),
+            breuk: p.breuk.as_ref().map(|b| b.reason()),
         })
         .collect();
     ComparisonView {

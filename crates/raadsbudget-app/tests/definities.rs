@@ -188,3 +188,126 @@ fn uitvraag_2027_opens_under_2027_1_over_a_store_of_2026_1() {
     let read = benchmark::read("x.csv", text.as_bytes());
     assert!(read.file.is_some(), "{:?}", read.findings);
 }
+
+/// Bundles 40 demo files of uitvraag `u` (under that uitvraag's version) into `root/bundel-u`.
+fn demo_bundle(root: &std::path::Path, u: u16) -> std::path::PathBuf {
+    use raadsbudget_app::views::BundleRequest;
+    let input = root.join(format!("in-{u}"));
+    raadsbudget_usecases::demo_files::write_demo_files(u, 40, 3, &input).unwrap();
+    let out = root.join(format!("bundel-{u}"));
+    let view = screens::bundle(
+        &BundleRequest {
+            invoer: vec![input.display().to_string()],
+            uit: out.display().to_string(),
+            register: None,
+            uitvraag: Some(u),
+            xlsx: false,
+        },
+        &|_, _| {},
+    )
+    .unwrap();
+    assert_eq!(view.geaccepteerd, 40);
+    out
+}
+
+/// Bundles of uitvraag 2026 (2026.1) and 2027 (2027.1) loaded together: the trend of realisatie
+/// fte shows a marked break with its reason (chart data, text, factsheet HTML and PDF), the
+/// trend of the kernbudget per inwoner joins.
+#[test]
+fn the_trend_breaks_for_realisatie_fte_and_joins_for_the_kernbudget_per_inwoner() {
+    use raadsbudget_app::vergelijken;
+    use raadsbudget_app::views::{CompareRequest, LoadSourceRequest};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let mut s = Session::open(&root.join("db.sqlite")).unwrap();
+    s.set_user("r.kamer").unwrap();
+    screens::add_organisation(&mut s, "GM5000", "Demo").unwrap();
+    for u in [2026, 2027] {
+        let b = demo_bundle(root, u);
+        vergelijken::load_source(
+            &mut s,
+            &LoadSourceRequest {
+                pad: b.display().to_string(),
+                register: None,
+            },
+        )
+        .unwrap();
+    }
+    let req = |categorie: &str, indicator: &str, jaar: u16, fase: &str| CompareRequest {
+        organisatie: "GM5000".into(),
+        categorie: categorie.into(),
+        indicator: indicator.parse().unwrap(),
+        jaar,
+        fase: fase.parse().unwrap(),
+        groep: "gemeenten".parse().unwrap(),
+        lijst: Vec::new(),
+    };
+    // Realisatie: 2025 (uitvraag 2026, 2026.1) and 2026 (uitvraag 2027, 2027.1).
+    let fte = vergelijken::compare_view(&s, &req("GRF", "fte", 2026, "realisatie")).unwrap();
+    let years: Vec<u16> = fte.trend.iter().map(|p| p.jaar).collect();
+    assert_eq!(years, [2025, 2026]);
+    assert_eq!(fte.trend[0].breuk, None);
+    let breuk = fte.trend[1].breuk.as_deref().expect("a break before 2026");
+    assert!(
+        breuk.contains("GRF.FTE") && breuk.contains("andere definitie"),
+        "{breuk}"
+    );
+    assert!(
+        fte.trend_tekst
+            .contains("De reeks is onderbroken tussen 2025 en 2026"),
+        "{}",
+        fte.trend_tekst
+    );
+    assert!(
+        !fte.trend_tekst.contains("Van 2025 tot 2026"),
+        "{}",
+        fte.trend_tekst
+    );
+    // Begroting fte did not change: no break.
+    let fte_b = vergelijken::compare_view(&s, &req("GRF", "fte", 2027, "begroting")).unwrap();
+    assert!(fte_b.trend.iter().all(|p| p.breuk.is_none()));
+    // The kernbudget per inwoner stays comparable over the change: the line joins.
+    for (jaar, fase) in [(2026, "realisatie"), (2027, "begroting")] {
+        for categorie in ["GRF", "RKK", "ENQ", "TOTAAL"] {
+            let v =
+                vergelijken::compare_view(&s, &req(categorie, "per_inwoner", jaar, fase)).unwrap();
+            assert_eq!(v.trend.len(), 2);
+            assert!(
+                v.trend.iter().all(|p| p.breuk.is_none()),
+                "{categorie} {fase}"
+            );
+            assert!(v.trend_tekst.starts_with("Van "), "{}", v.trend_tekst);
+        }
+    }
+
+    // The factsheet of uitvraag 2027 says so too, in HTML and in the PDF.
+    let view = vergelijken::factsheet_view(&s, "GM5000", 2027).unwrap();
+    assert!(
+        view.html.contains("Vergelijkbaarheid over de jaren"),
+        "{}",
+        view.html
+    );
+    let html = view.html.replace("&#x27;", "'");
+    assert!(html.contains("Realisatie griffie: fte en fte per 10.000 inwoners van 2025 en 2026 zijn niet vergelijkbaar"), "{html}");
+    assert!(html.contains("Realisatie rekenkamer: fte"), "{html}");
+    assert!(
+        !html.contains("per inwoner van 2025"),
+        "per inwoner stays comparable: {html}"
+    );
+    assert!(!html.contains("Begroting griffie:"), "{html}");
+    let pdf = root.join("factsheet.pdf");
+    s.write_factsheet_pdf("GM5000", 2027, &pdf).unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/test");
+    let text = String::from_utf8(text.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("Vergelijkbaarheid over de jaren"), "{text}");
+    assert!(text.contains("Realisatie griffie: fte en fte per 10.000 inwoners van 2025 en 2026 zijn niet vergelijkbaar"), "{text}");
+}

@@ -8,7 +8,7 @@
 use crate::catalogue::{posts, Catalogue, Change, ChangeKind, Unit};
 use crate::dataset::{Dataset, Record};
 use crate::fase::{Fase, Jaar};
-use crate::kengetallen::{Indicator, TOTAAL};
+use crate::kengetallen::{Indicator, Kengetallen, TOTAAL};
 use crate::value::{Entry, Value};
 use std::collections::BTreeSet;
 
@@ -561,4 +561,51 @@ pub fn in_version(data: &Dataset, cat: &'static Catalogue, blocks: &[(Jaar, Fase
         }
     }
     out
+}
+
+/// Makes the kengetallen `k` of a block entered under `from` publishable under `to` (the
+/// version of its uitvraag): every indicator that is not comparable between the two is
+/// emptied, so a file filled in under last year's definitions never adds a figure of another
+/// meaning (such as realisatie fte across 2026.1 → 2027.1) to this year's statistics.
+pub fn publish_under(
+    k: &mut Kengetallen,
+    from: &'static Catalogue,
+    to: &'static Catalogue,
+    fase: Fase,
+) {
+    if std::ptr::eq(from, to) {
+        return;
+    }
+    let categorie = k.categorie.clone();
+    for i in Indicator::ALL {
+        if indicator_comparable(from, to, &categorie, fase, i).is_err() {
+            i.clear(k);
+        }
+    }
+}
+
+/// The version a published figure of `(jaar, fase)` is under: that of its uitvraag (for a
+/// kenmerk, the uitvraag it is first asked in).
+pub fn published_under(jaar: Jaar, fase: Fase) -> &'static Catalogue {
+    Catalogue::for_uitvraag(crate::fase::uitvraag_of(jaar, fase))
+}
+
+/// The figures of a category that are not comparable between the published versions of two
+/// years of one fase, with the reason of the first: `(indicators, reason)`; empty when all are.
+pub fn breaks_between(
+    categorie: &str,
+    fase: Fase,
+    (earlier, later): (Jaar, Jaar),
+    indicators: &[Indicator],
+) -> Option<(Vec<Indicator>, Break)> {
+    let (a, b) = (published_under(earlier, fase), published_under(later, fase));
+    let mut broken = Vec::new();
+    let mut reason = None;
+    for &i in indicators {
+        if let Err(br) = indicator_comparable(a, b, categorie, fase, i) {
+            broken.push(i);
+            reason.get_or_insert(br);
+        }
+    }
+    reason.map(|r| (broken, r))
 }

@@ -138,6 +138,7 @@ fn voorbeeldstad() -> Factsheet {
             ],
             tekst: s("Het totaal per inwoner steeg van € 34,10 in 2023 naar € 38,55 in 2026; de mediaan van de vergelijkingsgroep steeg in dezelfde tijd van € 33,20 naar € 36,40. Voor 2025 is geen begroting aangeleverd."),
         }),
+        vergelijkbaarheid: Vec::new(),
         voetnoten: vec![
             s("Bron: uitvraag raadsondersteuning 2026 van het ministerie van BZK, begrotingen zoals aangeleverd door de deelnemende gemeenten. Bedragen zijn inclusief btw en afgerond op hele euro’s; per inwoner op centen."),
             s("Vergelijkingsgroep: de 48 gemeenten van grootteklasse 4 die de uitvraag hebben ingevuld. Kwartielen en mediaan zijn berekend met PERCENTIEL.INC; een streepje (–) betekent: niet van toepassing of niet aangeleverd."),
@@ -161,6 +162,7 @@ fn leeg() -> Factsheet {
             tekstalternatief: String::new(),
         },
         trend: None,
+        vergelijkbaarheid: Vec::new(),
         voetnoten: Vec::new(),
     }
 }
@@ -680,4 +682,36 @@ fn html_of_a_long_model_has_every_category() {
         20
     );
     find(&doc, "EINDE");
+}
+
+/// A factsheet over years of different definitions has a section that says which figures are
+/// not comparable and why, in the reading order of the PDF and in the HTML.
+#[test]
+fn a_break_in_the_definitions_is_said_in_the_pdf_and_the_html() {
+    let mut f = voorbeeldstad();
+    f.vergelijkbaarheid = vec![s(
+        "Realisatie fte griffie: 2025 en 2026 zijn niet vergelijkbaar: GRF.FTE heeft sinds versie 2027.1 een andere definitie.",
+    )];
+    let html = html_document(&f);
+    let at = find(&html, "Vergelijkbaarheid over de jaren</h");
+    assert!(at > find(&html, "fs-kop"), "a section with a heading");
+    assert!(html[at..].contains("<li>Realisatie fte griffie: 2025 en 2026 zijn niet vergelijkbaar"));
+    let pdf = pdf_bytes(&f);
+    assert_valid_pdf(&pdf);
+    let text = pdftotext(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let heading = find(&text, "Vergelijkbaarheid over de jaren");
+    assert!(
+        heading
+            < find(
+                &text,
+                "– Realisatie fte griffie: 2025 en 2026 zijn niet vergelijkbaar"
+            )
+    );
+    // The section comes after the trend and before the voetnoten.
+    assert!(heading > find(&text, &f.trend.as_ref().unwrap().titel));
+    // Without breaks, the golden factsheet has no such section.
+    assert!(!pdftotext(&pdf_bytes(&voorbeeldstad())).contains("Vergelijkbaarheid"));
 }

@@ -28,4 +28,9 @@ mediaan: NumberView | null,
 /**
  * Peer 75th percentile.
  */
-p75: NumberView | null, };
+p75: NumberView | null, 
+/**
+ * Why this year is not comparable with the year before (a change of definitions): the
+ * chart breaks its lines here and the table marks the year. `None` when the line joins.
+ */
+breuk: string | null, };

@@ -36,6 +36,19 @@ describe("grafiek", () => {
     expect(gaten.querySelectorAll("g.rb-g-trend-eigen-punt circle")).toHaveLength(3);
   });
 
+  it("breaks the trend's lines where the definitions changed, and marks the break", () => {
+    const v = vergelijking();
+    const heel = trendSvg(v);
+    expect(heel.querySelectorAll("g.rb-g-trend-breuk line")).toHaveLength(0);
+    expect(heel.querySelectorAll("g.rb-g-trend-mediaan path")).toHaveLength(1);
+    const trend = v.trend.map((t) => (t.jaar === 2025 ? { ...t, breuk: "GRF.FTE heeft een andere definitie" } : t));
+    const gebroken = trendSvg({ ...v, trend });
+    expect(gebroken.querySelectorAll("g.rb-g-trend-breuk line")).toHaveLength(1);
+    // The median line is drawn in two pieces: 2023–2024 and 2025–2026.
+    expect(gebroken.querySelectorAll("g.rb-g-trend-mediaan path")).toHaveLength(2);
+    expect(gebroken.querySelector('[data-testid="trend-breuk"]')).not.toBeNull();
+  });
+
   it("keeps the ARIA of the chart on the svg only", () => {
     const svg = verdelingSvg(vergelijking(), true);
     expect(svg.querySelectorAll("g[aria-label]")).toHaveLength(0);

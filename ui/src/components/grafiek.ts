@@ -201,20 +201,27 @@ interface TrendRij {
   mediaan: number;
   p25: number;
   p75: number;
+  /** Which stretch of comparable years the point belongs to: lines never join across a break. */
+  reeks: number;
 }
 
 /**
  * The trend: the own value (solid black line with dots) against the peer median (dashed) and
- * the band from the 25th to the 75th percentile (light grey), one point per loaded year.
+ * the band from the 25th to the 75th percentile (light grey), one point per loaded year. Where
+ * the definitions changed the figure between two years, the lines stop and a dotted vertical
+ * line marks the break (its reason is in the trend text).
  */
 export function trendSvg(view: ComparisonView, doc: Document = document): SVGSVGElement {
+  let reeks = 0;
   const data: TrendRij[] = view.trend.map((t) => ({
     jaar: t.jaar,
     eigen: plek(t.eigen),
     mediaan: plek(t.mediaan),
     p25: plek(t.p25),
     p75: plek(t.p75),
+    reeks: t.breuk ? ++reeks : reeks,
   }));
+  const breuken = view.trend.filter((t) => t.breuk !== null);
   const laatste = data.length > 0 ? [data[data.length - 1]] : [];
   const label = (tekst: string, veld: keyof TrendRij, dy: number) =>
     Plot.text(
@@ -233,11 +240,12 @@ export function trendSvg(view: ComparisonView, doc: Document = document): SVGSVG
     x: { type: "point", domain: data.map((d) => d.jaar), label: "Jaar", tickFormat: "d", padding: 0.3 },
     y: { label: view.indicator_label, tickFormat: tickNl, nice: true, zero: true },
     marks: [
-      Plot.areaY(data, { x: "jaar", y1: "p25", y2: "p75", fill: GRIJS_VLAK, className: "rb-g-band" }),
+      Plot.areaY(data, { x: "jaar", y1: "p25", y2: "p75", z: "reeks", fill: GRIJS_VLAK, className: "rb-g-band" }),
       Plot.ruleY([0], { stroke: ZWART }),
       Plot.lineY(data, {
         x: "jaar",
         y: "mediaan",
+        z: "reeks",
         stroke: GRIJS_LIJN,
         strokeWidth: 2,
         strokeDasharray: "7,5",
@@ -247,6 +255,7 @@ export function trendSvg(view: ComparisonView, doc: Document = document): SVGSVG
       Plot.lineY(data, {
         x: "jaar",
         y: "eigen",
+        z: "reeks",
         stroke: ZWART,
         strokeWidth: 3,
         marker: "circle",
@@ -257,6 +266,23 @@ export function trendSvg(view: ComparisonView, doc: Document = document): SVGSVG
         data.filter((d) => Number.isFinite(d.eigen)),
         { x: "jaar", y: "eigen", r: 4, fill: ZWART, className: "rb-g-trend-eigen-punt" },
       ),
+      Plot.ruleX(breuken, {
+        x: "jaar",
+        dx: -18,
+        stroke: ZWART,
+        strokeWidth: 1.5,
+        strokeDasharray: "2,4",
+        className: "rb-g-trend-breuk",
+      }),
+      Plot.text(breuken, {
+        x: "jaar",
+        dx: -18,
+        frameAnchor: "top",
+        dy: -16,
+        text: () => "breuk",
+        fill: ZWART,
+        className: "rb-g-trend-breuk-label",
+      }),
       label(view.eigen.naam, "eigen", -10),
       label("mediaan", "mediaan", 12),
       label("25%–75%", "p25", 14),
@@ -266,6 +292,7 @@ export function trendSvg(view: ComparisonView, doc: Document = document): SVGSVG
   metTestId(svg, "g.rb-g-trend-eigen", "trend-eigen");
   metTestId(svg, "g.rb-g-trend-mediaan", "trend-mediaan");
   metTestId(svg, "g.rb-g-band", "trend-band");
+  metTestId(svg, "g.rb-g-trend-breuk", "trend-breuk");
   return svg;
 }
 

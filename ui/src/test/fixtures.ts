@@ -533,10 +533,10 @@ export function vergelijking(verzoek: CompareRequest = standaardVerzoek): Compar
         ]
       : [],
     trend: [
-      { jaar: 2023, eigen: getal("1.05", "1,05"), n: 8, p25: getal("0.90", "0,90"), mediaan: getal("1.00", "1,00"), p75: getal("1.20", "1,20") },
-      { jaar: 2024, eigen: getal("1.10", "1,10"), n: 9, p25: getal("0.93", "0,93"), mediaan: getal("1.04", "1,04"), p75: getal("1.25", "1,25") },
-      { jaar: 2025, eigen: null, n: 9, p25: getal("0.95", "0,95"), mediaan: getal("1.08", "1,08"), p75: getal("1.30", "1,30") },
-      { jaar: 2026, eigen: getal("1.19", "1,19"), n: 9, p25: getal("0.98", "0,98"), mediaan: getal("1.12", "1,12"), p75: getal("1.35", "1,35") },
+      { jaar: 2023, eigen: getal("1.05", "1,05"), n: 8, p25: getal("0.90", "0,90"), mediaan: getal("1.00", "1,00"), p75: getal("1.20", "1,20") , breuk: null },
+      { jaar: 2024, eigen: getal("1.10", "1,10"), n: 9, p25: getal("0.93", "0,93"), mediaan: getal("1.04", "1,04"), p75: getal("1.25", "1,25") , breuk: null },
+      { jaar: 2025, eigen: null, n: 9, p25: getal("0.95", "0,95"), mediaan: getal("1.08", "1,08"), p75: getal("1.30", "1,30") , breuk: null },
+      { jaar: 2026, eigen: getal("1.19", "1,19"), n: 9, p25: getal("0.98", "0,98"), mediaan: getal("1.12", "1,12"), p75: getal("1.35", "1,35") , breuk: null },
     ],
     tekstalternatief:
       "Staafdiagram van 9 organisaties met een waarde, van € 1,62 tot € 0,87. Amsterdam heeft € 1,19 en staat op plaats 4 van 9, boven de mediaan van € 1,12.",

@@ -228,6 +228,9 @@ pub struct TrendPointView {
     pub mediaan: Option<NumberView>,
     /// Peer 75th percentile.
     pub p75: Option<NumberView>,
+    /// Why this year is not comparable with the year before (a change of definitions): the
+    /// chart breaks its lines here and the table marks the year. `None` when the line joins.
+    pub breuk: Option<String>,
 }
 
 /// A comparison: the peers' values, their statistics, the own position and the trend.

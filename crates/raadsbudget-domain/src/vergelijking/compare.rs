@@ -8,6 +8,7 @@ use super::{kwart, plaats, plaats_tekst, ComparisonError};
 use crate::catalogue::Catalogue;
 use crate::fase::{Fase, Jaar};
 use crate::kengetallen::{kengetal_categories, Indicator};
+use crate::mapping::{indicator_comparable, published_under, Break};
 use crate::quantile::Summary;
 use crate::statistiek;
 use crate::value::format_dutch;
@@ -125,6 +126,9 @@ pub struct TrendPoint {
     pub jaar: Jaar,
     pub eigen: Option<Decimal>,
     pub statistiek: Option<Summary>,
+    /// Why this year's figure is not comparable with the year before in the trend (a change
+    /// of definitions between their uitvragen); `None` when the line joins.
+    pub breuk: Option<Break>,
 }
 
 /// A comparison with its numbers: the view, the CSV and the factsheet are made from it.
@@ -223,17 +227,35 @@ pub fn compare<'a>(
         (None, None) => a.org.organisation.naam.cmp(&b.org.organisation.naam),
     });
 
-    // The trend: every loaded year of the same fase, the group as defined in the chosen year.
+    // The trend: every loaded year of the same fase, the group as defined in the chosen year;
+    // a marked break where the definitions changed the figure between two years.
+    let categorie = kengetal_categories(Catalogue::newest())
+        .get(position_c)
+        .copied()
+        .unwrap_or_default();
+    let mut previous: Option<Jaar> = None;
     let trend = table
         .blocks
         .iter()
         .filter(|(_, f)| *f == fase)
         .map(|&(j, f)| {
             let rows = group_values(table, own, &m, j, f, position_c, indicator);
+            let breuk = previous.and_then(|p| {
+                indicator_comparable(
+                    published_under(p, f),
+                    published_under(j, f),
+                    categorie,
+                    f,
+                    indicator,
+                )
+                .err()
+            });
+            previous = Some(j);
             TrendPoint {
                 jaar: j,
                 eigen: rows.last().and_then(|(_, v)| *v),
                 statistiek: statistiek::summary_for(indicator, &values_of(&rows)),
+                breuk,
             }
         })
         .collect();
@@ -344,14 +366,37 @@ impl Comparison<'_> {
         }
         let t = |v: Option<Decimal>| v.map_or_else(|| "geen waarde".to_string(), |d| self.text(d));
         let median = |p: &TrendPoint| p.statistiek.as_ref().map(|s| s.median);
+        // Across a break the figures measure different things: the line starts again after
+        // the last one, and the break is said in words.
+        let mut breaks = String::new();
+        let mut start = *first;
+        for (i, p) in self.trend.iter().enumerate() {
+            if let (Some(b), Some(prev)) = (&p.breuk, i.checked_sub(1).map(|i| &self.trend[i])) {
+                breaks.push_str(&format!(
+                    "De reeks is onderbroken tussen {} en {}: {}. ",
+                    prev.jaar,
+                    p.jaar,
+                    b.reason()
+                ));
+                if let Some(k) = known.iter().find(|k| k.jaar >= p.jaar) {
+                    start = k;
+                }
+            }
+        }
+        if start.jaar == last.jaar && !breaks.is_empty() {
+            return format!(
+                "{breaks}Na de onderbreking is alleen {} geladen, dus er is nog geen vergelijkbare trend.",
+                last.jaar
+            );
+        }
         format!(
-            "Van {} tot {}: {} van {} naar {}; de mediaan van de groep van {} naar {}.",
-            first.jaar,
+            "{breaks}Van {} tot {}: {} van {} naar {}; de mediaan van de groep van {} naar {}.",
+            start.jaar,
             last.jaar,
             self.eigen.org.organisation.naam,
-            t(first.eigen),
+            t(start.eigen),
             t(last.eigen),
-            t(median(first)),
+            t(median(start)),
             t(median(last))
         )
     }

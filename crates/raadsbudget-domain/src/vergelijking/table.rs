@@ -55,9 +55,12 @@ impl PeerOrg {
         let cat = data
             .catalogue(jaar, fase)
             .unwrap_or_else(|| Catalogue::for_uitvraag(crate::fase::uitvraag_of(jaar, fase)));
+        let published = crate::mapping::published_under(jaar, fase);
         for (position, categorie) in kengetal_categories(cat).into_iter().enumerate() {
-            let k =
+            let mut k =
                 kengetallen_with_begroting(cat, data, begroting, jaar, fase, categorie).rounded();
+            // A file filled in under an older version than its uitvraag: as in the bundle.
+            crate::mapping::publish_under(&mut k, cat, published, fase);
             self.kengetallen.insert((jaar, fase, position), k);
         }
         if let Some(n) = data.decimal(jaar, Fase::Kenmerk, posts::INWONERS) {

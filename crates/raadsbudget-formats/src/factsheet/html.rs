@@ -112,6 +112,16 @@ pub fn fragment(f: &Factsheet, niveau: u8) -> String {
     if let Some(t) = &f.trend {
         trend(&mut out, t, &id, sub);
     }
+    if !f.vergelijkbaarheid.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section aria-labelledby=\"{id}-vergelijkbaarheid\">\n<h{sub} class=\"fs-kop\" id=\"{id}-vergelijkbaarheid\">Vergelijkbaarheid over de jaren</h{sub}>\n<ul>"
+        );
+        for v in &f.vergelijkbaarheid {
+            let _ = writeln!(out, "<li>{}</li>", escape(v));
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
     if !f.voetnoten.is_empty() {
         out.push_str("<footer>\n");
         for v in &f.voetnoten {

@@ -35,6 +35,10 @@ pub struct Factsheet {
     pub posities: Positions,
     /// The trend over the loaded years, if there is more than one year.
     pub trend: Option<Trend>,
+    /// Figures that are not comparable over the loaded years because the definitions changed
+    /// in between, one sentence each with the reason (a section "Vergelijkbaarheid over de
+    /// jaren"; left out when empty).
+    pub vergelijkbaarheid: Vec<String>,
     /// Sources and method, small print at the foot (several paragraphs).
     pub voetnoten: Vec<String>,
 }

@@ -19,7 +19,7 @@ use super::outputs::{int, opt_int, text};
 use raadsbudget_domain::catalogue::Catalogue;
 use raadsbudget_domain::fase::uitvraag_blocks;
 use raadsbudget_domain::kengetallen::{kengetal_categories, kengetallen_for, Indicator};
-use raadsbudget_domain::mapping::{carried_record, indicator_comparable};
+use raadsbudget_domain::mapping::{carried_record, publish_under};
 use raadsbudget_domain::statistiek::{PublishedValue, Statistics};
 use raadsbudget_domain::value::Entry;
 use raadsbudget_domain::{Dataset, Fase, OrgType};
@@ -260,15 +260,7 @@ impl File<'_> {
             }
             for (position, categorie) in kengetal_categories(cat).into_iter().enumerate() {
                 let mut k = kengetallen_for(cat, self.data, jaar, fase, categorie).rounded();
-                if !std::ptr::eq(cat, self.uitvraag_cat) {
-                    // Published under the uitvraag's version: what is not comparable stays empty.
-                    for i in Indicator::ALL {
-                        if indicator_comparable(cat, self.uitvraag_cat, categorie, fase, i).is_err()
-                        {
-                            i.clear(&mut k);
-                        }
-                    }
-                }
+                publish_under(&mut k, cat, self.uitvraag_cat, fase);
                 cells.clear();
                 cells.extend(self.org_cells());
                 cells.extend([

@@ -6,6 +6,7 @@ use crate::{Error, Result};
 use raadsbudget_domain::catalogue::Catalogue;
 use raadsbudget_domain::grootteklasse::grootteklasse_label;
 use raadsbudget_domain::kengetallen::{kengetal_categories, Indicator, TOTAAL};
+use raadsbudget_domain::mapping::breaks_between;
 use raadsbudget_domain::value::format_dutch;
 use raadsbudget_domain::vergelijking::{
     compare, indicator_text, CompareQuery, Comparison, PeerGroup, PeerOrg, PeerTable,
@@ -259,7 +260,54 @@ pub(crate) fn build(
             regels,
             tekstalternatief,
         },
+        vergelijkbaarheid: comparability(table, cat),
         trend,
         voetnoten,
     })
+}
+
+/// What is not comparable over the loaded years because the definitions changed between
+/// them: one sentence per fase, pair of years and category, with the reason.
+fn comparability(table: &PeerTable, cat: &Catalogue) -> Vec<String> {
+    const SHOWN: [Indicator; 4] = [
+        Indicator::Kernbudget,
+        Indicator::PerInwoner,
+        Indicator::Fte,
+        Indicator::FtePer10000,
+    ];
+    let mut out = Vec::new();
+    for fase in [Fase::Begroting, Fase::Realisatie] {
+        let years: Vec<Jaar> = table
+            .blocks()
+            .iter()
+            .filter(|(_, f)| *f == fase)
+            .map(|(j, _)| *j)
+            .collect();
+        for pair in years.windows(2) {
+            for c in kengetal_categories(cat) {
+                let Some((broken, reason)) = breaks_between(c, fase, (pair[0], pair[1]), &SHOWN)
+                else {
+                    continue;
+                };
+                let labels: Vec<&str> = broken.iter().map(|i| i.label()).collect();
+                out.push(format!(
+                    "{} {}: {} van {} en {} zijn niet vergelijkbaar, want {}.",
+                    capitalised(fase.as_str()),
+                    category_name(cat, c).to_lowercase(),
+                    labels.join(" en "),
+                    pair[0],
+                    pair[1],
+                    reason.reason().trim_end_matches('.')
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

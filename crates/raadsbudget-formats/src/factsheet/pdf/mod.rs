@@ -40,6 +40,12 @@ pub fn write<W: std::io::Write>(f: &Factsheet, mut w: W) -> std::io::Result<()> 
     if let Some(t) = &f.trend {
         layout.trend(t);
     }
+    if !f.vergelijkbaarheid.is_empty() {
+        layout.heading("Vergelijkbaarheid over de jaren");
+        for v in &f.vergelijkbaarheid {
+            layout.bullet(v);
+        }
+    }
     layout.voetnoten(&f.voetnoten);
     w.write_all(&assemble(f, layout.pages))?;
     w.flush()

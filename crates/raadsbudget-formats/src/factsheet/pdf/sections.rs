@@ -459,6 +459,12 @@ impl Layout {
         self.paragraph(&tr.tekst, Font::Regular, t(75), t(95), BLACK);
     }
 
+    /// One paragraph of a list, with a dash in front.
+    pub(super) fn bullet(&mut self, s: &str) {
+        self.paragraph(&format!("– {s}"), Font::Regular, t(85), t(110), BLACK);
+        self.y -= t(20);
+    }
+
     pub(super) fn voetnoten(&mut self, voetnoten: &[String]) {
         if voetnoten.iter().all(|v| v.trim().is_empty()) {
             return;
