@@ -405,3 +405,63 @@ fn only_a_bundles_output_folder_can_be_opened() {
         assert_error_view(&refused, "invoer");
     }
 }
+
+#[test]
+fn the_definities_commands_list_compare_and_add_versions() {
+    let (dir, _app, window) = temp_app();
+    let versies = invoke(&window, "definities_versies", json!({})).expect("versies");
+    let names: Vec<&str> = versies
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["versie"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["2026.1", "2027.1"]);
+    assert!(versies[1]["sha256"].as_str().unwrap().len() == 64);
+    let w =
+        invoke(&window, "definities_wijzigingen", json!({ "versie": null })).expect("wijzigingen");
+    assert_eq!(
+        (w["versie"].as_str(), w["vorige"].as_str()),
+        (Some("2027.1"), Some("2026.1"))
+    );
+    assert_eq!(w["wijzigingen"].as_array().unwrap().len(), 6);
+    assert_eq!(w["wijzigingen"][0]["soort"], "hernoemd");
+    let first = invoke(
+        &window,
+        "definities_wijzigingen",
+        json!({ "versie": "2026.1" }),
+    )
+    .expect("first");
+    assert!(first.is_null());
+    // The built-in 2027.1 file again: known, nothing changes.
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/definities/2027.1.toml");
+    let added = invoke(
+        &window,
+        "definities_toevoegen",
+        json!({ "pad": file.display().to_string() }),
+    )
+    .expect("toevoegen");
+    assert!(
+        added["bericht"].as_str().unwrap().contains("al bekend"),
+        "{added}"
+    );
+    // Another text under a known version is refused as the user's input.
+    let other = dir.path().join("2027.1.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &other,
+        text.replacen("Informatievoorziening raad", "Informatie", 1),
+    )
+    .unwrap();
+    let e = invoke(
+        &window,
+        "definities_toevoegen",
+        json!({ "pad": other.display().to_string() }),
+    )
+    .expect_err("refused");
+    assert_error_view(&e, "invoer");
+    assert!(
+        e["message"].as_str().unwrap().contains("andere inhoud"),
+        "{e}"
+    );
+}

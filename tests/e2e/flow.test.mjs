@@ -77,6 +77,12 @@ async function choose(app, selectId, value) {
   await app.waitFor(async () => (await select.value()) === value, { message: `#${selectId} = ${value}` });
 }
 
+/**
+ * The reservation post of uitvraag `u`: renamed in definities 2027.1 (uitvraag 2027 on), so
+ * the flow runs under whichever version the current uitvraag uses.
+ */
+const reservering = (u) => (u >= 2027 ? 'ENQ.STELPOST' : 'ENQ.RESERVERING');
+
 /** The uitvraag in the app's form: every field, as typed by the griffier. */
 function plan(u) {
   const b = (post) => key(u, 'begroting', post);
@@ -113,9 +119,12 @@ function plan(u) {
     ...euro('FRO.OVERIG', '5000', '5.000,00'),
     [b('FRO.NORM_FRACTIE'), '5000', '5.000,00'],
     [b('FRO.NORM_ZETEL'), '2000', '2.000,00'],
-    ...euro('ENQ.RESERVERING', '25000', '25.000,00'),
+    // 2027.1 splits two posts (the new parts 0, so the kernbudgets stay as typed) and
+    // retires ENQ.AANTAL.
+    ...(u >= 2027 ? [...euro('GRF.INFORMATIEVOORZIENING', '0', '0,00'), ...euro('RKK.INZET_GRIFFIE', '0', '0,00')] : []),
+    ...euro(reservering(u), '25000', '25.000,00'),
     ...euro('ENQ.INTERN', '0', '0,00'),
-    ...euro('ENQ.AANTAL', '0', '0'),
+    ...(u >= 2027 ? [] : euro('ENQ.AANTAL', '0', '0')),
   ];
 }
 
@@ -156,7 +165,7 @@ test('a griffier records, checks, undoes, exports and finds it all back after a 
   }
   const reason = await app.waitFind(`#toelichting-${key(u, 'begroting', 'ENQ.EXTERN')}`);
   await reason.type('Geen enquête gepland; er is een reservering.');
-  await (await app.waitFind(`#veld-${key(u, 'begroting', 'ENQ.RESERVERING')}`)).click(); // blur saves it
+  await (await app.waitFind(`#veld-${key(u, 'begroting', reservering(u))}`)).click(); // blur saves it
   await app.waitFor(async () => {
     const form = await app.invoke('formulier', { organisatie: ORG, uitvraag: u });
     const enq = form.value.secties.find((s) => s.code === 'ENQ').posten.find((p) => p.code === 'ENQ.EXTERN');

@@ -242,6 +242,19 @@ fn a_changed_copy_of_a_known_version_is_refused() {
     );
 }
 
+/// `frictionless validate` of a bundle's datapackage.json, when `FRICTIONLESS` names the
+/// validator (`scripts/test` installs it and sets it for every test run).
+fn frictionless_validate(bundle: &Path) {
+    if let Some(frictionless) = std::env::var_os("FRICTIONLESS") {
+        let status = std::process::Command::new(frictionless)
+            .arg("validate")
+            .arg(bundle.join("datapackage.json"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "frictionless validate");
+    }
+}
+
 /// Parses a CSV of the bundle into rows of cells (header first).
 fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
     let text = String::from_utf8(bytes.to_vec()).unwrap();
@@ -502,14 +515,7 @@ fn a_bundle_of_2027_1_and_2026_1_files_for_uitvraag_2027() {
             assert!(split.iter().all(|p| !r[b(p)].is_empty()), "{r:?}");
         }
     }
-    if let Some(frictionless) = std::env::var_os("FRICTIONLESS") {
-        let status = std::process::Command::new(frictionless)
-            .arg("validate")
-            .arg(out.join("datapackage.json"))
-            .status()
-            .unwrap();
-        assert!(status.success(), "frictionless validate");
-    }
+    frictionless_validate(&out);
 }
 
 /// A bundle over uitvraag 2026 (2026.1) and 2027 (2027.1): `breed.csv` has the posts of
@@ -586,12 +592,5 @@ fn a_bundle_over_two_versions_has_the_union_of_their_posts() {
         }
     }
     assert!(seen[0] >= 3 && seen[1] >= 3, "{seen:?}");
-    if let Some(frictionless) = std::env::var_os("FRICTIONLESS") {
-        let status = std::process::Command::new(frictionless)
-            .arg("validate")
-            .arg(out.join("datapackage.json"))
-            .status()
-            .unwrap();
-        assert!(status.success(), "frictionless validate");
-    }
+    frictionless_validate(&out);
 }

@@ -424,6 +424,9 @@ fn fixture_v1_opens_with_current_code() {
     let mut store = Store::open(&copy).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(store.journal_mode().unwrap(), "wal");
+    // Migration 3: no catalogues added yet; the values keep the version they were entered under.
+    assert_eq!(SCHEMA_VERSION, 3);
+    assert!(store.catalogues().unwrap().is_empty());
 
     let expected = expected_datasets();
     let orgs = store.organisations().unwrap();

@@ -4,7 +4,7 @@
 //!
 //! Invariant: catalogues live as long as the process. A catalogue is leaked once when it is
 //! registered, so every `&'static Catalogue` (a dataset block's key, a record's
-//! [`CatalogueVersion`]) stays valid; the set is small (a version per year) and never shrinks.
+//! [`crate::CatalogueVersion`]) stays valid; the set is small (a version per year) and never shrinks.
 //! Versions form a chain: each catalogue's predecessor is the version before it, and a
 //! catalogue is only ever added after the newest one, so no chain changes once it is used.
 
