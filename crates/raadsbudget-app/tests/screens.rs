@@ -30,7 +30,7 @@ const GM: &str = "GM0001";
 /// The next uitvraag, when a catalogue of definitions for it is known: the overview offers it.
 fn next_uitvraag() -> Option<u16> {
     let next = u() + 1;
-    (raadsbudget_domain::Catalogue::newest().uitvraag_vanaf == next).then_some(next)
+    (raadsbudget_domain::Catalogue::for_uitvraag(next).uitvraag_vanaf == next).then_some(next)
 }
 
 fn session() -> Session {

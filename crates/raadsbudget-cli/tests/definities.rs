@@ -236,7 +236,7 @@ fn a_changed_copy_of_a_known_version_is_refused() {
         .into();
     assert_eq!(r.code, 2);
     assert!(
-        r.stderr.contains("is niet toegevoegd: definitiebestand"),
+        r.stderr.contains("is niet toegevoegd: het definitiebestand is niet leesbaar: regel 1, kolom 1: het veld ‘titel’ ontbreekt"),
         "{}",
         r.stderr
     );

@@ -313,9 +313,15 @@ pub fn kengetallen_with_begroting(
             None
         },
         uitputting: if fase == Fase::Realisatie {
+            // The begroting of the same year came with the uitvraag before, possibly under
+            // the version before: its kernbudget over its own posts (the kernbudget keeps its
+            // scope across versions, so the two are comparable).
+            let begroting_cat = begroting
+                .catalogue(jaar, Fase::Begroting)
+                .map_or(cat, |c| c as &Catalogue);
             percentage(
                 kernbudget,
-                kb(cat, begroting, jaar, Fase::Begroting, category).amount(),
+                kb(begroting_cat, begroting, jaar, Fase::Begroting, category).amount(),
             )
         } else {
             None

@@ -52,34 +52,36 @@ pub enum Break {
 }
 
 impl Break {
-    /// The reason in Dutch, for a chart's break marker, a table note or a factsheet.
+    /// The reason in Dutch, for a chart's break marker, a table note or a factsheet (the
+    /// change's `toelichting`, written for the griffier, is shown beside the definitions).
     pub fn reason(&self) -> String {
         match self {
-            Break::Changed {
-                post,
-                versie,
-                toelichting,
-            } => format!("{post} heeft sinds versie {versie} een andere definitie: {toelichting}"),
+            Break::Changed { post, versie, .. } => {
+                format!("{post} heeft sinds definities {versie} een andere definitie")
+            }
             Break::Retired { post, versie } => {
-                format!("{post} wordt sinds versie {versie} niet meer gevraagd")
+                format!("{post} wordt sinds definities {versie} niet meer gevraagd")
             }
             Break::New { post, versie } => {
-                format!("{post} wordt pas sinds versie {versie} gevraagd")
+                format!("{post} wordt pas sinds definities {versie} gevraagd")
             }
             Break::Partial {
                 soort,
                 van,
                 naar,
                 versie,
-            } => format!(
-                "in versie {versie} is {} {} in {}; alleen het totaal is vergelijkbaar",
-                van.join(" en "),
-                match soort {
-                    ChangeKind::Samengevoegd => "samengevoegd",
-                    _ => "gesplitst",
-                },
-                naar.join(" en ")
-            ),
+            } => match soort {
+                ChangeKind::Samengevoegd => format!(
+                    "in definities {versie} zijn {} samengevoegd tot {}; alleen het totaal is vergelijkbaar",
+                    van.join(" en "),
+                    naar.join(" en ")
+                ),
+                _ => format!(
+                    "in definities {versie} is {} gesplitst in {}; alleen het totaal is vergelijkbaar",
+                    van.join(" en "),
+                    naar.join(" en ")
+                ),
+            },
         }
     }
 }
@@ -330,7 +332,12 @@ pub enum Carry {
 /// How a value of post `post` (in `to`, newer) is found among the values of `from` (older).
 pub fn carry(from: &'static Catalogue, to: &'static Catalogue, fase: Fase, post: &str) -> Carry {
     let Some(chain) = steps(from, to) else {
-        return Carry::New;
+        // `from` is the newer one (a value entered later, read in an older uitvraag): only a
+        // post that is carried as itself (gelijk, hernoemd) has a value there.
+        return match post_comparable(to, from, fase, post) {
+            Ok(code) => Carry::Value { from: vec![code] },
+            Err(_) => Carry::New,
+        };
     };
     let back = |set: &BTreeSet<String>| -> BTreeSet<String> {
         let mut cur = set.clone();
@@ -489,14 +496,15 @@ pub fn carried_record(
     cat: &'static Catalogue,
     post: &str,
 ) -> Option<Record> {
-    if let Some(r) = data
-        .get(jaar, fase, post)
-        .filter(|r| r.definities == cat.versie)
-    {
+    let own = data.get(jaar, fase, post);
+    if let Some(r) = own.filter(|r| r.definities == cat.versie) {
         return Some(r.clone());
     }
-    let from_cat = data
-        .catalogue(jaar, fase)
+    // The version the value was entered under: the record's own when the post has one, else
+    // that of the block.
+    let from_cat = own
+        .and_then(|r| Catalogue::get(r.definities.as_str()))
+        .or_else(|| data.catalogue(jaar, fase))
         .unwrap_or_else(|| Catalogue::for_entry(jaar, fase, post, None));
     let from = match carry(from_cat, cat, fase, post) {
         Carry::Value { from } => from,

@@ -290,7 +290,7 @@ fn change_text(old: Decimal, new: Decimal) -> String {
 /// split's parts against the old total (on the first part only), never a post whose meaning
 /// changed or that is new.
 fn compared(
-    cat: &Catalogue,
+    (cat, this): (&Catalogue, Option<&'static Catalogue>),
     data: &Dataset,
     blocks: &Blocks<'_>,
     (jaar, fase, i): (Jaar, Fase, usize),
@@ -299,7 +299,6 @@ fn compared(
     let post = cat.posts.get(i)?;
     let what = || format!("{} ({})", post.code, post.label);
     let other = data.catalogue(ojaar, ofase);
-    let this = Catalogue::get(&cat.versie);
     let (Some(other), Some(this)) = (other, this) else {
         let new = blocks.decimal(jaar, fase, i)?;
         return Some((new, blocks.decimal(ojaar, ofase, i)?, what()));
@@ -342,10 +341,16 @@ fn check_year_on_year(
     let Some(prev_jaar) = jaar.checked_sub(1) else {
         return;
     };
+    // Looked up once per check, not per post: `validate_uitvraag` runs for every bundled file.
+    let this = Catalogue::get(&cat.versie);
     for (i, post) in euro_posts(cat, fase) {
-        let Some((new, old, what)) =
-            compared(cat, data, blocks, (jaar, fase, i), (prev_jaar, fase))
-        else {
+        let Some((new, old, what)) = compared(
+            (cat, this),
+            data,
+            blocks,
+            (jaar, fase, i),
+            (prev_jaar, fase),
+        ) else {
             continue;
         };
         if (new - old).abs() > W001_ABSOLUTE && exceeds(old, new, W001_RELATIVE) {
@@ -370,9 +375,11 @@ fn check_budget_deviation(
     jaar: Jaar,
     out: &mut Vec<Finding>,
 ) {
+    let this = Catalogue::get(&cat.versie);
     for (i, post) in euro_posts(cat, Fase::Realisatie) {
         let here = (jaar, Fase::Realisatie, i);
-        let Some((real, begr, what)) = compared(cat, data, blocks, here, (jaar, Fase::Begroting))
+        let Some((real, begr, what)) =
+            compared((cat, this), data, blocks, here, (jaar, Fase::Begroting))
         else {
             continue;
         };
@@ -449,10 +456,17 @@ fn check_fte_without_cost(
         else {
             continue;
         };
-        let cost_code = format!("{}.PERSONEEL", fte_post.categorie);
-        let Some(cost) = data.decimal(jaar, fase, &cost_code) else {
+        // The loonkosten of that staff: `*.PERSONEEL`, and from 2027.1 on for the rekenkamer
+        // also the griffie staff's hours (`RKK.INZET_GRIFFIE`, split off RKK.PERSONEEL).
+        let mut cost_code = format!("{}.PERSONEEL", fte_post.categorie);
+        let Some(mut cost) = data.decimal(jaar, fase, &cost_code) else {
             continue;
         };
+        let part = format!("{}.INZET_GRIFFIE", fte_post.categorie);
+        if cat.post(&part).is_some() {
+            cost += data.decimal(jaar, fase, &part).unwrap_or_default();
+            cost_code = format!("{cost_code} + {part}");
+        }
         if cost.is_zero() {
             out.push(Finding::new(
                 FindingCode::FteWithoutCost,

@@ -80,6 +80,22 @@ fn carrying_last_years_values_from_2026_1_to_2027_1() {
     for (fase, post, want) in table {
         assert_eq!(&carry(v26(), v27(), *fase, post), want, "{fase:?} {post}");
     }
+    // Backwards (a value entered under the newer version read in an older uitvraag): only
+    // what is carried as itself.
+    assert_eq!(
+        carry(v27(), v26(), Kenmerk, "KEN.FRACTIES"),
+        Carry::Value {
+            from: strings(&["KEN.FRACTIES"])
+        }
+    );
+    assert_eq!(
+        carry(v27(), v26(), Begroting, "ENQ.RESERVERING"),
+        Carry::Value {
+            from: strings(&["ENQ.STELPOST"])
+        }
+    );
+    assert_eq!(carry(v27(), v26(), Begroting, "GRF.MATERIEEL"), Carry::New);
+    assert_eq!(carry(v27(), v26(), Realisatie, "GRF.FTE"), Carry::New);
     for post in ["GRF.FTE", "RKK.FTE"] {
         match carry(v26(), v27(), Realisatie, post) {
             Carry::OtherDefinition {
@@ -383,5 +399,45 @@ fn warnings_compare_like_with_like_across_versions() {
             (FindingCode::BudgetDeviation, "ENQ.STELPOST"),
             (FindingCode::YearOnYear, "ENQ.STELPOST")
         ]
+    );
+}
+
+/// W005 (fte without loonkosten) under 2027.1 counts the griffie staff's hours for the
+/// rekenkamer, split off RKK.PERSONEEL, as loonkosten of the rekenkamer's fte.
+#[test]
+fn fte_without_cost_counts_the_split_off_part() {
+    use raadsbudget_domain::validation::validate_uitvraag;
+    use raadsbudget_domain::{Dataset, Entry, FindingCode, Organisation, Record, Value};
+    use rust_decimal::Decimal;
+    let w005 = |inzet: i64| {
+        let mut d = Dataset::new(Organisation::new("GM0363", "Amsterdam").unwrap());
+        let mut put = |post: &str, v: Decimal| {
+            d.set(
+                2027,
+                Fase::Begroting,
+                post,
+                Record {
+                    entry: Entry::Value(Value::Decimal(v)),
+                    toelichting: String::new(),
+                    definities: v27().version(),
+                },
+            );
+        };
+        put("RKK.FTE", Decimal::new(150, 2));
+        put("RKK.PERSONEEL", Decimal::new(0, 2));
+        put("RKK.INZET_GRIFFIE", Decimal::new(inzet * 100, 2));
+        validate_uitvraag(v27(), &d, 2027)
+            .into_iter()
+            .filter(|f| f.code == FindingCode::FteWithoutCost)
+            .map(|f| f.message)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(w005(30_000), Vec::<String>::new());
+    let m = w005(0);
+    assert_eq!(m.len(), 1);
+    assert!(
+        m[0].contains("RKK.PERSONEEL + RKK.INZET_GRIFFIE is € 0,00"),
+        "{}",
+        m[0]
     );
 }

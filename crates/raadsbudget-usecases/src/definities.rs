@@ -4,7 +4,7 @@
 use crate::files::{io_reason, sha256_hex};
 use crate::session::Session;
 use crate::{Error, Result};
-use raadsbudget_domain::catalogue::{Added, Catalogue, Change};
+use raadsbudget_domain::catalogue::{Addition, Catalogue, Change};
 use std::io::Read;
 use std::path::Path;
 
@@ -135,19 +135,27 @@ impl Session {
     pub fn add_catalogue(&mut self, path: &Path) -> Result<AddedCatalogue> {
         let text = read_catalogue_file(path)?;
         let sha256 = sha256_hex(text.as_bytes());
-        let added = Catalogue::add(&text)
-            .map_err(|e| Error::Invalid(format!("{} is niet toegevoegd: {e}", path.display())))?;
-        let cat = added.catalogue();
-        let opgeslagen = if cat.is_embedded() {
-            false
-        } else {
-            let actor = self.actor()?;
-            self.store_mut().save_catalogue(cat, &sha256, &actor)?
+        let actor = self.actor()?;
+        let refused = |e: raadsbudget_domain::catalogue::CatalogueError| {
+            Error::Invalid(format!("{} is niet toegevoegd: {e}", path.display()))
+        };
+        // Stored first, registered only once it is kept: a version this session uses is
+        // always one the database can read back after a restart.
+        let (cat, nieuw, opgeslagen) = match Catalogue::check_addition(&text).map_err(refused)? {
+            Addition::Known(cat) if cat.is_embedded() => (cat, false, false),
+            Addition::Known(cat) => {
+                let stored = self.store_mut().save_catalogue(cat, &sha256, &actor)?;
+                (cat, false, stored)
+            }
+            Addition::New(cat) => {
+                self.store_mut().save_catalogue(&cat, &sha256, &actor)?;
+                (Catalogue::register(cat).map_err(refused)?, true, true)
+            }
         };
         Ok(AddedCatalogue {
             versie: cat.versie.clone(),
             sha256,
-            nieuw: matches!(added, Added::New(_)),
+            nieuw,
             opgeslagen,
             wijzigingen: cat.wijzigingen.len(),
         })

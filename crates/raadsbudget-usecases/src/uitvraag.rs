@@ -131,7 +131,7 @@ impl Session {
         years.insert(current);
         // Once the definitions of next year's uitvraag are out, it can be started.
         let next = current.saturating_add(1);
-        if Catalogue::newest().uitvraag_vanaf == next {
+        if Catalogue::for_uitvraag(next).uitvraag_vanaf == next {
             years.insert(next);
         }
         years.extend(data.blocks().into_iter().filter_map(uitvraag_of));

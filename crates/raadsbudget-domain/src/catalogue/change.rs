@@ -157,6 +157,14 @@ pub(super) fn check(cat: &Catalogue, prev: Option<&Catalogue>) -> Result<(), Str
     for (i, ch) in cat.wijzigingen.iter().enumerate() {
         let n = i + 1;
         check_shape(ch).map_err(|m| format!("wijziging {n} ({}): {m}", ch.soort))?;
+        // A change in some fases only is a change of meaning; a post that is renamed, split,
+        // merged or retired is so in every fase (else it would vanish from the others).
+        if !ch.fases.is_empty() && ch.soort != ChangeKind::Gewijzigd {
+            return Err(format!(
+                "wijziging {n} ({}): ‘fases’ kan alleen bij soort gewijzigd; een post wordt in elke fase tegelijk hernoemd, gesplitst, samengevoegd of geschrapt",
+                ch.soort
+            ));
+        }
         if ch.toelichting.trim().is_empty() {
             return Err(format!(
                 "wijziging {n} ({}) heeft geen toelichting",
@@ -198,6 +206,20 @@ pub(super) fn check(cat: &Catalogue, prev: Option<&Catalogue>) -> Result<(), Str
             if ch.fases.iter().any(|f| !new.has_fase(*f)) {
                 return Err(format!(
                     "wijziging {n} ({}) noemt een fase die {code} niet heeft",
+                    ch.soort
+                ));
+            }
+        }
+        // An old code that the new version still has must be among the new codes (a split
+        // that keeps its code): otherwise it would be counted twice, or silently retired.
+        if ch.soort != ChangeKind::Gewijzigd {
+            if let Some(kept) = ch
+                .van
+                .iter()
+                .find(|c| cat.post(c).is_some() && !ch.naar.contains(c))
+            {
+                return Err(format!(
+                    "wijziging {n} ({}): {kept} bestaat ook in deze versie, maar staat niet bij ‘naar’",
                     ch.soort
                 ));
             }

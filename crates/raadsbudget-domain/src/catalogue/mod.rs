@@ -9,7 +9,7 @@ pub mod change;
 pub mod registry;
 
 pub use change::{Change, ChangeKind};
-pub use registry::Added;
+pub use registry::{Added, Addition};
 
 use crate::fase::Fase;
 use crate::organisation::OrgType;
@@ -209,7 +209,7 @@ impl Hasher for FnvHasher {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CatalogueError {
     /// The TOML does not match the schema.
-    #[error("definitiebestand {version}: {message}")]
+    #[error("het definitiebestand is niet leesbaar: {message}")]
     Syntax {
         /// Version the file was embedded under.
         version: String,
@@ -253,7 +253,7 @@ impl Catalogue {
     pub fn parse(text: &str) -> Result<Catalogue, CatalogueError> {
         let mut cat: Catalogue = toml::from_str(text).map_err(|e| CatalogueError::Syntax {
             version: "?".to_string(),
-            message: e.to_string(),
+            message: dutch_toml_error(text, &e),
         })?;
         let expected_version = cat.versie.clone();
         let invalid = |message: String| CatalogueError::Invalid {
@@ -384,6 +384,38 @@ impl Catalogue {
     pub fn posts_in(&self, fase: Fase) -> impl Iterator<Item = &Post> {
         self.posts.iter().filter(move |p| p.has_fase(fase))
     }
+}
+
+/// The TOML parser's (English) complaint in Dutch, with the line and column: the common cases
+/// by name (a missing or unknown field, a value that is not allowed), else in general terms.
+fn dutch_toml_error(text: &str, e: &toml::de::Error) -> String {
+    let at = e.span().map(|span| {
+        let before = &text[..span.start.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        format!("regel {line}, kolom {column}: ")
+    });
+    let message = e.message();
+    let quoted = |m: &str| m.split('`').nth(1).map(str::to_string);
+    let what = if message.starts_with("missing field") {
+        quoted(message).map(|f| format!("het veld ‘{f}’ ontbreekt"))
+    } else if message.starts_with("unknown field") {
+        quoted(message).map(|f| format!("het veld ‘{f}’ hoort niet in een definitiebestand"))
+    } else if message.starts_with("unknown variant") {
+        quoted(message).map(|v| format!("de waarde ‘{v}’ is hier niet toegestaan"))
+    } else if message.starts_with("invalid type") {
+        Some(
+            "deze waarde heeft niet het soort dat hier hoort (tekst, getal, lijst of tabel)"
+                .to_string(),
+        )
+    } else {
+        None
+    };
+    format!(
+        "{}{}",
+        at.unwrap_or_default(),
+        what.unwrap_or_else(|| "dit is geen geldige TOML voor een definitiebestand; vergelijk het met een ingebouwd definitiebestand".to_string())
+    )
 }
 
 #[cfg(test)]

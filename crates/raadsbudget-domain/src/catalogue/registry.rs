@@ -105,8 +105,10 @@ impl Catalogue {
 
     /// The newest catalogue.
     pub fn newest() -> &'static Catalogue {
-        // The embedded list is a non-empty constant and `embed_only` keeps at least one.
-        read()[read().len() - 1]
+        // The embedded list is a non-empty constant and `embed_only` keeps at least one. One
+        // guard: a second read lock while a writer waits could deadlock.
+        let all = read();
+        all[all.len() - 1]
     }
 
     /// The catalogue uitvraag `u` is filled in under: the newest whose `uitvraag_vanaf` ≤ `u`
@@ -181,11 +183,20 @@ impl Catalogue {
     /// version with the same text is [`Added::AlreadyKnown`]; with other text, or a version
     /// older than the newest, it is refused.
     pub fn add(text: &str) -> Result<Added, CatalogueError> {
+        match Catalogue::check_addition(text)? {
+            Addition::Known(c) => Ok(Added::AlreadyKnown(c)),
+            Addition::New(c) => Catalogue::register(c).map(Added::New),
+        }
+    }
+
+    /// Checks a catalogue file as [`Catalogue::add`] does, without registering it: so that a
+    /// caller can first store it, and register it only once it is kept.
+    pub fn check_addition(text: &str) -> Result<Addition, CatalogueError> {
         let parsed = Catalogue::parse(text)?;
-        let mut all = registry().write().unwrap_or_else(PoisonError::into_inner);
+        let all = read();
         if let Some(known) = all.iter().find(|c| c.versie == parsed.versie) {
             return if known.source == parsed.source {
-                Ok(Added::AlreadyKnown(known))
+                Ok(Addition::Known(known))
             } else {
                 Err(CatalogueError::Invalid {
                     version: parsed.versie.clone(),
@@ -197,20 +208,56 @@ impl Catalogue {
             };
         }
         let newest = all.last().copied();
-        if let Some(n) = newest {
-            if version_key(&parsed.versie) <= version_key(&n.versie) {
-                return Err(CatalogueError::Invalid {
-                    version: parsed.versie.clone(),
-                    message: format!(
-                        "versie {} is ouder dan de nieuwste bekende versie {}; alleen een nieuwere versie kan worden toegevoegd",
-                        parsed.versie, n.versie
-                    ),
-                });
-            }
+        drop(all);
+        check_position(&parsed, newest)?;
+        Ok(Addition::New(Box::new(parsed.checked_after(newest)?)))
+    }
+
+    /// Registers a catalogue checked by [`Catalogue::check_addition`], after the newest known
+    /// version (checked again: another one may have been added meanwhile).
+    pub fn register(cat: Box<Catalogue>) -> Result<&'static Catalogue, CatalogueError> {
+        let mut all = registry().write().unwrap_or_else(PoisonError::into_inner);
+        if let Some(known) = all.iter().find(|c| c.versie == cat.versie) {
+            return if known.source == cat.source {
+                Ok(known)
+            } else {
+                Err(CatalogueError::Invalid {
+                    version: cat.versie.clone(),
+                    message: format!("versie {} bestaat al met een andere inhoud", cat.versie),
+                })
+            };
         }
-        let cat: &'static Catalogue = Box::leak(Box::new(parsed.checked_after(newest)?));
+        let newest = all.last().copied();
+        check_position(&cat, newest)?;
+        let cat = (*cat).checked_after(newest)?;
+        let cat: &'static Catalogue = Box::leak(Box::new(cat));
         all.push(cat);
-        Ok(Added::New(cat))
+        Ok(cat)
+    }
+}
+
+/// A checked catalogue file: a version already known with the same text, or a new one.
+#[derive(Debug)]
+pub enum Addition {
+    /// Known with exactly this text.
+    Known(&'static Catalogue),
+    /// New, checked, not yet registered.
+    New(Box<Catalogue>),
+}
+
+/// Refuses a version that is not newer than the newest known one.
+fn check_position(cat: &Catalogue, newest: Option<&Catalogue>) -> Result<(), CatalogueError> {
+    match newest {
+        Some(n) if version_key(&cat.versie) <= version_key(&n.versie) => {
+            Err(CatalogueError::Invalid {
+                version: cat.versie.clone(),
+                message: format!(
+                    "versie {} is ouder dan de nieuwste bekende versie {}; alleen een nieuwere versie kan worden toegevoegd",
+                    cat.versie, n.versie
+                ),
+            })
+        }
+        _ => Ok(()),
     }
 }
 

@@ -308,6 +308,22 @@ fn a_mapping_that_does_not_account_for_every_code_is_refused() {
         1,
     );
     assert!(after_2026(&bad).is_err());
+    // `fases` only with gewijzigd.
+    let bad = NEXT.replacen(
+        "naar = [\"ENQ.STELPOST\"]\n",
+        "naar = [\"ENQ.STELPOST\"]\nfases = [\"begroting\"]\n",
+        1,
+    );
+    assert!(after_2026(&bad)
+        .unwrap_err()
+        .contains("alleen bij soort gewijzigd"));
+    // A split that keeps its code must name it among the new codes.
+    let bad = NEXT.replacen(
+        "naar = [\"GRF.MATERIEEL\", \"GRF.INFORMATIEVOORZIENING\"]",
+        "naar = [\"GRF.INFORMATIEVOORZIENING\", \"RKK.INZET_GRIFFIE\"]",
+        1,
+    );
+    assert!(after_2026(&bad).is_err());
     // `gelijk` is never written, and the first version has no mapping.
     let gelijk = NEXT.replacen("soort = \"hernoemd\"", "soort = \"gelijk\"", 1);
     assert!(after_2026(&gelijk).unwrap_err().contains("gelijk"));
@@ -362,5 +378,28 @@ fn every_change_of_2027_1_reads_as_a_sentence() {
             "Vervallen: ENQ.AANTAL vervalt",
             "Nieuw: KEN.REKENKAMER_LEDEN is nieuw",
         ]
+    );
+}
+
+#[test]
+fn a_broken_file_is_explained_in_dutch_with_its_place() {
+    let missing = NEXT.replacen("uitvraag_vanaf = 2027\n", "", 1);
+    let e = Catalogue::parse(&missing).unwrap_err().to_string();
+    assert!(e.contains("het veld ‘uitvraag_vanaf’ ontbreekt"), "{e}");
+    let unknown = NEXT.replacen("soort = \"hernoemd\"", "soort = \"verhuisd\"", 1);
+    let e = Catalogue::parse(&unknown).unwrap_err().to_string();
+    assert!(
+        e.contains("de waarde ‘verhuisd’ is hier niet toegestaan") && e.contains("regel "),
+        "{e}"
+    );
+    let extra = NEXT.replacen("titel = ", "kleur = \"rood\"\ntitel = ", 1);
+    let e = Catalogue::parse(&extra).unwrap_err().to_string();
+    assert!(e.contains("het veld ‘kleur’ hoort niet"), "{e}");
+    let junk = Catalogue::parse("dit is [geen toml")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        junk.contains("regel 1") && !junk.contains("expected"),
+        "{junk}"
     );
 }

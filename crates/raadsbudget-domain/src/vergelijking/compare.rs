@@ -373,10 +373,10 @@ impl Comparison<'_> {
         for (i, p) in self.trend.iter().enumerate() {
             if let (Some(b), Some(prev)) = (&p.breuk, i.checked_sub(1).map(|i| &self.trend[i])) {
                 breaks.push_str(&format!(
-                    "De reeks is onderbroken tussen {} en {}: {}. ",
+                    "De reeks is onderbroken tussen {} en {}, want {}. ",
                     prev.jaar,
                     p.jaar,
-                    b.reason()
+                    b.reason().trim_end_matches('.')
                 ));
                 if let Some(k) = known.iter().find(|k| k.jaar >= p.jaar) {
                     start = k;

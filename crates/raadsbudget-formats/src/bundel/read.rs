@@ -115,6 +115,7 @@ pub fn read_waarden(name: &str, bytes: &[u8]) -> Result<Vec<Inzending>, WaardenE
     let mut out: Vec<Inzending> = Vec::new();
     let mut index: BTreeMap<(String, Jaar), usize> = BTreeMap::new();
     let mut record = csv::StringRecord::new();
+    let mut last: Option<&'static Catalogue> = None;
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -185,7 +186,9 @@ pub fn read_waarden(name: &str, bytes: &[u8]) -> Result<Vec<Inzending>, WaardenE
         } else {
             get(col::DEFINITIES)
         };
-        let cat = Catalogue::get(versie).ok_or_else(|| {
+        // One lookup per version, not per row (a bundle's rows share one or two versions).
+        let cached = last.filter(|c| c.versie == versie);
+        let cat = cached.or_else(|| Catalogue::get(versie)).ok_or_else(|| {
             at(
                 col::DEFINITIES,
                 format!(
@@ -194,6 +197,7 @@ pub fn read_waarden(name: &str, bytes: &[u8]) -> Result<Vec<Inzending>, WaardenE
                 ),
             )
         })?;
+        last = Some(cat);
         let post_code = get(col::POST);
         let post = cat.post(post_code).ok_or_else(|| {
             at(

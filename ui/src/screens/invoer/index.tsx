@@ -240,7 +240,8 @@ export function InvoerScherm({
             <details className="rb-regels" data-testid="wat-is-er-veranderd">
               <summary className="rb-regels__summary">
                 Wat is er veranderd in definities {form.wijzigingen.versie} ({form.wijzigingen.wijzigingen.length}{" "}
-                wijzigingen ten opzichte van {form.wijzigingen.vorige})
+                {form.wijzigingen.wijzigingen.length === 1 ? "wijziging" : "wijzigingen"} ten opzichte van{" "}
+                {form.wijzigingen.vorige})
               </summary>
               <WijzigingenLijst wijzigingen={form.wijzigingen} kopId="kop-wijzigingen" />
             </details>
