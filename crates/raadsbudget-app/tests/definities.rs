@@ -280,6 +280,21 @@ fn the_trend_breaks_for_realisatie_fte_and_joins_for_the_kernbudget_per_inwoner(
         }
     }
 
+    // Uitputting of realisatie 2026 (2027.1) against begroting 2026 (2026.1): the kernbudget
+    // keeps its scope, so the group's figures are there (the own ones come from the store,
+    // which holds no figures for GM5000 here).
+    for categorie in ["GRF", "RKK", "TOTAAL"] {
+        let v = vergelijken::compare_view(&s, &req(categorie, "uitputting", 2026, "realisatie"))
+            .unwrap();
+        let last = v.trend.last().unwrap();
+        assert_eq!(last.jaar, 2026);
+        assert!(
+            last.n > 30 && last.mediaan.is_some(),
+            "{categorie}: {last:?}"
+        );
+        assert!(last.breuk.is_none());
+    }
+
     // The factsheet of uitvraag 2027 says so too, in HTML and in the PDF.
     let view = vergelijken::factsheet_view(&s, "GM5000", 2027).unwrap();
     assert!(
