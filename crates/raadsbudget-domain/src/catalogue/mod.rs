@@ -390,7 +390,8 @@ impl Catalogue {
 /// by name (a missing or unknown field, a value that is not allowed), else in general terms.
 fn dutch_toml_error(text: &str, e: &toml::de::Error) -> String {
     let at = e.span().map(|span| {
-        let before = &text[..span.start.min(text.len())];
+        // A span is a byte offset; `get` never panics, even off a character boundary.
+        let before = text.get(..span.start).unwrap_or(text);
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         format!("regel {line}, kolom {column}: ")
