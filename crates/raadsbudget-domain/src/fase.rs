@@ -89,6 +89,15 @@ pub fn uitvraag_blocks(u: Jaar) -> [(Jaar, Fase); 4] {
     ]
 }
 
+/// The title of a block: `1 januari 2026`, `Begroting 2026`, `Realisatie 2025`.
+pub fn block_title(jaar: Jaar, fase: Fase) -> String {
+    match fase {
+        Fase::Kenmerk => format!("1 januari {jaar}"),
+        Fase::Begroting => format!("Begroting {jaar}"),
+        Fase::Realisatie => format!("Realisatie {jaar}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

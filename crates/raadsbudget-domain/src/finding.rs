@@ -109,6 +109,13 @@ finding_codes! {
     TooManyRows = "F109", Fout, "te veel regels voor een benchmarkbestand";
     /// A file names a newer catalogue version than its uitvraag is filled in under.
     NewerVersion = "F110", Fout, "definities nieuwer dan de uitvraag";
+    /// A workbook that is not an invulbestand (no sheet `raadsbudget`, or no cell map in it).
+    NotInvulbestand = "F111", Fout, "werkmap is geen invulbestand";
+    /// An input cell of an invulbestand was moved or its post code changed, or the cell map
+    /// of the hidden sheet is damaged.
+    MovedCell = "F112", Fout, "invoercel verplaatst of gewijzigd";
+    /// A workbook larger than an invulbestand can be (unpacked size, parts, cells).
+    WorkbookTooLarge = "F113", Fout, "werkmap te groot voor een invulbestand";
     /// Two different files of one organisation and uitvraag with the same revisie and moment.
     Conflict = "F201", Fout, "conflicterende inzendingen";
     /// A file of another uitvraagjaar than the bundle was asked for.
@@ -141,6 +148,8 @@ finding_codes! {
     RepairedNotation = "W107", Waarschuwing, "getallen met decimale komma of scheidingsteken voor duizendtallen gelezen";
     /// A file was filled in under an older catalogue version than its uitvraag uses.
     OlderVersion = "W108", Waarschuwing, "ingevuld onder oudere definities";
+    /// A number cell of an invulbestand held text that was read as a number.
+    NumberAsText = "W109", Waarschuwing, "getal als tekst ingevuld";
     /// The organisation of a file is not in the register the bundle was given.
     NotInRegister = "W201", Waarschuwing, "organisatie staat niet in het register";
     /// Rekenkamer kernbudget below € 1,00 per inwoner.
@@ -165,6 +174,10 @@ pub struct Location {
     pub line: Option<u64>,
     /// 1-based column (field number) in the file.
     pub column: Option<u32>,
+    /// The sheet-qualified cell in a workbook (`Invullen!E14`), for an invulbestand; `line`
+    /// and `column` are then empty.
+    #[serde(default)]
+    pub cell: Option<String>,
     /// Organisation code.
     pub organisation: Option<String>,
     /// Year.
@@ -219,13 +232,17 @@ impl Finding {
     }
 }
 
-/// `bestand:regel:kolom: CODE: melding` when the finding came from a file; otherwise
-/// `organisatie jaar fase post: CODE: melding` with what is known.
+/// `bestand:regel:kolom: CODE: melding` when the finding came from a file (`bestand!blad!cel:
+/// CODE: melding` from a workbook); otherwise `organisatie jaar fase post: CODE: melding` with
+/// what is known.
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let l = &self.location;
         if let Some(file) = &l.file {
             write!(f, "{file}")?;
+            if let Some(cell) = &l.cell {
+                write!(f, "!{cell}")?;
+            }
             if let Some(line) = l.line {
                 write!(f, ":{line}")?;
                 if let Some(col) = l.column {

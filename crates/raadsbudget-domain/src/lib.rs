@@ -13,6 +13,7 @@ pub mod grootteklasse;
 pub mod kengetallen;
 pub mod mapping;
 pub mod organisation;
+pub mod previous;
 pub mod quantile;
 pub mod seats;
 pub mod statistiek;

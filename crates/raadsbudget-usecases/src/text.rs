@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use raadsbudget_domain::kengetallen::TOTAAL;
-use raadsbudget_domain::{Catalogue, Fase, Jaar};
+use raadsbudget_domain::Catalogue;
 
 /// Dutch name of [`TOTAAL`].
 const TOTAAL_NAAM: &str = "Totaal raadsondersteuning";
@@ -29,11 +29,4 @@ pub fn category_name(cat: &Catalogue, code: &str) -> String {
         .map_or_else(|| code.to_string(), |c| c.naam.clone())
 }
 
-/// The title of a block: `1 januari 2026`, `Begroting 2026`, `Realisatie 2025`.
-pub fn block_title(jaar: Jaar, fase: Fase) -> String {
-    match fase {
-        Fase::Kenmerk => format!("1 januari {jaar}"),
-        Fase::Begroting => format!("Begroting {jaar}"),
-        Fase::Realisatie => format!("Realisatie {jaar}"),
-    }
-}
+pub use raadsbudget_domain::fase::block_title;
