@@ -92,6 +92,7 @@ pub fn finding_view(f: &Finding) -> FindingView {
         bestand: l.file.clone(),
         regel: l.line.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
         kolom: l.column,
+        cel: l.cell.clone(),
         tekst: f.to_string(),
     }
 }

@@ -30,12 +30,19 @@ pub(crate) fn io_reason(what: &str, e: &std::io::Error) -> String {
     format!("{what} {}", raadsbudget_store::messages::io(e))
 }
 
-/// Reads and checks one benchmark file. A file that cannot be read becomes an `F101` finding,
-/// never an error: one bad file never stops the others.
+/// The modification time of a file, when the file system knows it.
+pub(crate) fn modified(path: &Path) -> Option<chrono::DateTime<chrono::Utc>> {
+    let time = std::fs::metadata(path).ok()?.modified().ok()?;
+    Some(chrono::DateTime::<chrono::Utc>::from(time))
+}
+
+/// Reads and checks one submission: a benchmark file or a filled invulbestand
+/// ([`raadsbudget_formats::read_submission`]). A file that cannot be read becomes an `F101`
+/// finding, never an error: one bad file never stops the others.
 pub fn read_file(path: &Path) -> CheckedFile {
     let name = display_name(path);
     let outcome = match std::fs::read(path) {
-        Ok(bytes) => benchmark::read(&name, &bytes),
+        Ok(bytes) => raadsbudget_formats::read_submission(&name, &bytes, modified(path)),
         Err(e) => ReadOutcome {
             file: None,
             findings: vec![Finding::new(

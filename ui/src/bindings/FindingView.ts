@@ -52,7 +52,13 @@ regel: number | null,
  */
 kolom: number | null, 
 /**
- * The whole finding as one line (`bestand:regel:kolom: CODE: melding` or
+ * Sheet and cell in a workbook (`Invullen!E14`), when the finding came from an
+ * invulbestand.
+ */
+cel: string | null, 
+/**
+ * The whole finding as one line (`bestand:regel:kolom: CODE: melding`,
+ * `bestand!blad!cel: CODE: melding` or
  * `organisatie jaar fase post: CODE: melding`).
  */
 tekst: string, };

@@ -52,6 +52,7 @@ export function finding(over: Partial<FindingView> & Pick<FindingView, "code" | 
     bestand: null,
     regel: null,
     kolom: null,
+    cel: null,
     tekst: `${over.code}: ${over.melding}`,
     ...over,
   };

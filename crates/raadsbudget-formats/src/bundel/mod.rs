@@ -127,6 +127,10 @@ pub fn meldingen() -> TableSpec {
                 .required()
                 .one_of(FindingCode::ALL.iter().map(|c| c.as_str())),
             Field::text("melding", "de melding in het Nederlands").required(),
+            Field::text(
+                "cel",
+                "blad en cel in een invulbestand (Invullen!E14); leeg bij een benchmarkbestand",
+            ),
         ],
         primary_key: Vec::new(),
     }

@@ -39,7 +39,7 @@ use inputs::{Inputs, Source};
 use raadsbudget_domain::submission::{choose, Choice, Status, Submission};
 use raadsbudget_domain::value::format_dutch;
 use raadsbudget_domain::{Dataset, Finding, FindingCode, Jaar, Location, Severity};
-use raadsbudget_formats::benchmark::{self, FileMeta};
+use raadsbudget_formats::benchmark::FileMeta;
 use raadsbudget_formats::register::{self, RegisterEntry};
 use rows::{DataSpecs, Rendered};
 use rust_decimal::Decimal;
@@ -206,7 +206,7 @@ fn process(
 /// Reads and checks the bytes of one file, and renders its rows when it has no errors.
 fn check(name: &str, bytes: &[u8], uitvraag: Option<Jaar>, specs: &DataSpecs) -> FileResult {
     let sha256 = sha256_hex(bytes);
-    let outcome = benchmark::read(name, bytes);
+    let outcome = raadsbudget_formats::read_submission(name, bytes, None);
     let mut findings = outcome.findings;
     let (meta, data) = match outcome.file {
         Some(f) => (Some(f.meta), Some(f.data)),
@@ -296,7 +296,7 @@ fn content_digest(meta: &FileMeta, data: &Dataset) -> [u8; 32] {
     h.finalize().into()
 }
 
-fn read_register(path: &Path) -> Result<BTreeMap<String, RegisterEntry>> {
+pub(crate) fn read_register(path: &Path) -> Result<BTreeMap<String, RegisterEntry>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let entries = register::read(&path.display().to_string(), &bytes)
         .map_err(|e| Error::Invalid(format!("register: {e}")))?;

@@ -484,6 +484,7 @@ fn meldingen(t: &mut Table<'_, '_>, rows: &[FileRow]) -> std::io::Result<()> {
                 Cell::Text(f.severity().as_str()),
                 Cell::Text(f.code.as_str()),
                 Cell::Text(&f.message),
+                l.cell.as_deref().map_or(Cell::Empty, Cell::Text),
             ])?;
         }
     }

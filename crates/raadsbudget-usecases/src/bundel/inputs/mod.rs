@@ -367,7 +367,7 @@ struct Found {
 #[derive(Debug, Default)]
 pub(crate) struct Inputs {
     pub(crate) files: Vec<(String, Source)>,
-    /// Files in folders and archives that are not `.csv` or `.zip`.
+    /// Files in folders and archives that are not `.csv`, `.xlsx` or `.zip`.
     pub(crate) skipped: u32,
     /// Nested archives copied out of their archives; removed when dropped.
     _spool: Option<tempfile::TempDir>,
@@ -380,9 +380,10 @@ fn has_extension(name: &str, ext: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
-/// Whether a file inside a folder or archive is taken as input.
+/// Whether a file inside a folder or archive is taken as input: a benchmark file, a filled
+/// invulbestand, or an archive of them.
 fn wanted(name: &str) -> bool {
-    has_extension(name, "csv") || has_extension(name, "zip")
+    has_extension(name, "csv") || has_extension(name, "xlsx") || has_extension(name, "zip")
 }
 
 /// Joins a display name and a relative part with `/`.
