@@ -18,9 +18,15 @@ as_root() {
 # session bus for the single-instance check (dbus) and ImageMagick for screenshots.
 APT_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev xvfb xauth webkit2gtk-driver x11-utils dbus imagemagick poppler-utils)
 
+# Only for the tests (scripts/test): a real spreadsheet program that types into an
+# invulbestand and saves it (LibreOffice Calc without its GUI, driven headless through
+# python3-uno by tests/tools/calc.py).
+TEST_APT_PACKAGES=(libreoffice-calc-nogui python3-uno)
+
+# Installs what is missing of APT_PACKAGES and of the packages given as arguments.
 install_system_packages() {
   local missing=()
-  for p in "${APT_PACKAGES[@]}"; do
+  for p in "${APT_PACKAGES[@]}" "$@"; do
     [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" = "install ok installed" ] || missing+=("$p")
   done
   if [ "${#missing[@]}" -gt 0 ]; then

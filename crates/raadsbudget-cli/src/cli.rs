@@ -27,7 +27,7 @@ pub enum Command {
     /// Vul waarden in of bekijk ze
     #[command(subcommand)]
     Waarde(WaardeCommand),
-    /// Controleer een uitvraag in de database, of benchmarkbestanden
+    /// Controleer een uitvraag in de database, of benchmarkbestanden en ingevulde invulbestanden
     Controleer(ControleerArgs),
     /// Toon de stand van de uitvragen van een organisatie (leeg, concept, gecontroleerd, ingediend)
     Status(StatusArgs),
@@ -35,8 +35,11 @@ pub enum Command {
     Overnemen(OvernemenArgs),
     /// Maak het BZK-benchmarkbestand van een uitvraag
     Export(ExportArgs),
-    /// Lees een benchmarkbestand in de database in
+    /// Lees een benchmarkbestand of een ingevuld invulbestand (.xlsx) in de database in
     Import(ImportArgs),
+    /// Maak invulbestanden (.xlsx) voor wie de app niet kan installeren: voor een organisatie uit
+    /// de database, voor elke organisatie in een register of een bundel, of blanco
+    Invulbestand(InvulbestandArgs),
     /// Maak demogegevens: benchmarkbestanden, of een database om de app te proberen
     Demo(DemoArgs),
     /// Bundel benchmarkbestanden van veel organisaties tot één gecontroleerde dataset (voor BZK)
@@ -208,14 +211,14 @@ pub struct ControleerArgs {
     /// Uitvraagjaar (controle van de database)
     #[arg(long, requires = "organisatie")]
     pub uitvraag: Option<u16>,
-    /// Benchmarkbestanden om te controleren
+    /// Benchmarkbestanden (.csv) en ingevulde invulbestanden (.xlsx) om te controleren
     #[arg(value_name = "BESTAND")]
     pub bestanden: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct BundelArgs {
-    /// Benchmarkbestanden, mappen (worden doorzocht) en .zip-archieven
+    /// Benchmarkbestanden, ingevulde invulbestanden (.xlsx), mappen (worden doorzocht) en .zip-archieven
     #[arg(value_name = "INVOER", required = true)]
     pub invoer: Vec<String>,
     /// Map voor de uitvoer: nieuw, leeg of een eerdere bundel (die als geheel wordt vervangen); een map met andere bestanden wordt geweigerd
@@ -279,9 +282,31 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Het benchmarkbestand
+    /// Het benchmarkbestand (.csv) of het ingevulde invulbestand (.xlsx)
     #[arg(value_name = "BESTAND")]
     pub bestand: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct InvulbestandArgs {
+    /// Uitvraagjaar
+    #[arg(long)]
+    pub uitvraag: u16,
+    /// Map waarin de invulbestanden komen (bij --register en --bundel een nieuwe of lege map)
+    #[arg(long, value_name = "MAP")]
+    pub uit: PathBuf,
+    /// Voor deze organisatie uit de database, met de waarden van vorig jaar ter vergelijking
+    #[arg(long, conflicts_with_all = ["register", "bundel"])]
+    pub organisatie: Option<String>,
+    /// Eén per organisatie in dit register (CSV met een code- en een naamkolom), om uit te sturen
+    #[arg(long, value_name = "BESTAND", conflicts_with = "bundel")]
+    pub register: Option<PathBuf>,
+    /// Eén per organisatie in deze bundel (map of waarden.csv), met haar waarden van vorig jaar
+    #[arg(long, value_name = "MAP")]
+    pub bundel: Option<PathBuf>,
+    /// Vervang een bestaand invulbestand van de organisatie (alleen met --organisatie)
+    #[arg(long, requires = "organisatie")]
+    pub vervang: bool,
 }
 
 #[derive(Debug, Args)]

@@ -435,6 +435,38 @@ fn run(cli: Cli, opened: &mut Option<PathBuf>) -> Result<Out, Error> {
                 out.code = 2;
             }
         }
+        Command::Invulbestand(args) => {
+            use raadsbudget_usecases::invulbestand::{
+                make_invulbestanden, InvulRequest, InvulSource,
+            };
+            let cat = raadsbudget_domain::Catalogue::for_uitvraag(args.uitvraag);
+            let files = if let Some(org) = &args.organisatie {
+                let s = existing(opened)?;
+                vec![s.make_invulbestand(org, args.uitvraag, &args.uit, args.vervang)?]
+            } else {
+                let source = match (args.register, args.bundel) {
+                    (Some(r), _) => InvulSource::Register(r),
+                    (_, Some(b)) => InvulSource::Bundle(b),
+                    _ => InvulSource::Blank,
+                };
+                make_invulbestanden(&InvulRequest {
+                    uitvraag: args.uitvraag,
+                    source,
+                    out: args.uit,
+                })?
+                .files
+            };
+            for f in &files {
+                out.line(f.display().to_string());
+            }
+            out.note(format!(
+                "{} invulbestand{} gemaakt voor uitvraag {} (definities {}); lees ingevulde bestanden in met raadsbudget controleer, import of bundel",
+                files.len(),
+                if files.len() == 1 { "" } else { "en" },
+                args.uitvraag,
+                cat.versie
+            ));
+        }
         Command::Factsheet(args) => {
             let written = raadsbudget_usecases::vergelijken::FactsheetRun {
                 bundels: args.bundels,

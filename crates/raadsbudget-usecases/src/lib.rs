@@ -14,6 +14,7 @@ pub mod export;
 pub mod files;
 pub mod history;
 pub mod import;
+pub mod invulbestand;
 pub mod organisations;
 pub mod session;
 pub mod text;
