@@ -26,7 +26,7 @@ import { BackupScherm } from "./screens/Backup";
 import { DefinitiesScherm } from "./screens/Definities";
 import { BundelenScherm } from "./screens/bundelen";
 import { ControleScherm } from "./screens/Controle";
-import { ExporterenScherm } from "./screens/Exporteren";
+import { ExporterenScherm } from "./screens/exporteren";
 import { FactsheetScherm } from "./screens/Factsheet";
 import { GeschiedenisScherm } from "./screens/Geschiedenis";
 import { InvoerScherm } from "./screens/invoer";

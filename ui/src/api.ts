@@ -19,6 +19,9 @@ import type { ErrorView } from "./bindings/ErrorView";
 import type { FaseCode } from "./bindings/FaseCode";
 import type { ExportPreview } from "./bindings/ExportPreview";
 import type { ExportResult } from "./bindings/ExportResult";
+import type { ImportPreviewView } from "./bindings/ImportPreviewView";
+import type { ImportResultView } from "./bindings/ImportResultView";
+import type { InvulbestandResult } from "./bindings/InvulbestandResult";
 import type { FactsheetView } from "./bindings/FactsheetView";
 import type { FindingView } from "./bindings/FindingView";
 import type { FormView } from "./bindings/FormView";
@@ -132,6 +135,12 @@ export const api = {
     call<ExportPreview>("export_voorbeeld", { organisatie, uitvraag }),
   exporteren: (organisatie: string, uitvraag: number, map: string, concept: boolean) =>
     call<ExportResult>("exporteren", { organisatie, uitvraag, map, concept }),
+  invulbestandMaken: (organisatie: string, uitvraag: number, map: string) =>
+    call<InvulbestandResult>("invulbestand_maken", { organisatie, uitvraag, map }),
+  invulbestandVoorbeeld: (organisatie: string, pad: string) =>
+    call<ImportPreviewView>("invulbestand_voorbeeld", { organisatie, pad }),
+  invulbestandInlezen: (organisatie: string, pad: string) =>
+    call<ImportResultView>("invulbestand_inlezen", { organisatie, pad }),
   geschiedenis: (organisatie: string, post: string | null) =>
     call<AuditView[]>("geschiedenis", { organisatie, post }),
   ongedaanMaken: (organisatie: string) => call<AuditView | null>("ongedaan_maken", { organisatie }),

@@ -11,6 +11,7 @@
 
 mod codes;
 pub mod definities;
+pub mod invulbestand;
 pub mod screens;
 pub mod vergelijken;
 pub mod views;

@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 mod compare;
+mod invulbestand;
 pub use compare::*;
+pub use invulbestand::*;
 
 /// An organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -83,7 +85,11 @@ pub struct FindingView {
     pub regel: Option<u32>,
     /// Column in that file.
     pub kolom: Option<u32>,
-    /// The whole finding as one line (`bestand:regel:kolom: CODE: melding` or
+    /// Sheet and cell in a workbook (`Invullen!E14`), when the finding came from an
+    /// invulbestand.
+    pub cel: Option<String>,
+    /// The whole finding as one line (`bestand:regel:kolom: CODE: melding`,
+    /// `bestand!blad!cel: CODE: melding` or
     /// `organisatie jaar fase post: CODE: melding`).
     pub tekst: String,
 }

@@ -6,7 +6,7 @@ import type { ExportPreview } from "../bindings/ExportPreview";
 import { amsterdam, appInfo, audit, exportVoorbeeld, finding, overzicht } from "../test/fixtures";
 import { aanroepenVan, laatsteVan, mockCommands } from "../test/ipc";
 import { BackupScherm, backupNaam } from "./Backup";
-import { ExporterenScherm } from "./Exporteren";
+import { ExporterenScherm } from "./exporteren";
 import { GeschiedenisScherm } from "./Geschiedenis";
 import { OverzichtScherm } from "./Overzicht";
 

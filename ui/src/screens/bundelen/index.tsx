@@ -96,7 +96,7 @@ export function BundelenScherm() {
       if (p) voegToe([p]);
     });
   const kiesInvoerBestanden = () =>
-    kies(async () => voegToe(await dialogen.kiesBestanden("Benchmarkbestanden en zip-archieven", ["csv", "zip"])));
+    kies(async () => voegToe(await dialogen.kiesBestanden("Benchmarkbestanden, invulbestanden en zip-archieven", ["csv", "xlsx", "zip"])));
   const kiesUit = () =>
     kies(async () => {
       const p = await dialogen.kiesMap(uit);

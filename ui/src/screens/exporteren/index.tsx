@@ -2,14 +2,16 @@
 
 import { useCallback, useEffect, useState } from "react";
 
-import { api, dialogen } from "../api";
-import type { ErrorView } from "../bindings/ErrorView";
-import type { ExportPreview } from "../bindings/ExportPreview";
-import type { ExportResult } from "../bindings/ExportResult";
-import type { OrganisationView } from "../bindings/OrganisationView";
-import { FoutMelding, Laden, MeldingenLijst, PadVeld } from "../components/common";
-import { useScherm } from "../components/scherm";
-import { Alert, Button, ButtonGroup, CodeBlock, Heading1, Heading2, Paragraph } from "../components/utrecht";
+import { api, dialogen } from "../../api";
+import type { ErrorView } from "../../bindings/ErrorView";
+import type { ExportPreview } from "../../bindings/ExportPreview";
+import type { ExportResult } from "../../bindings/ExportResult";
+import type { OrganisationView } from "../../bindings/OrganisationView";
+import { FoutMelding, Laden, MeldingenLijst, PadVeld } from "../../components/common";
+import { useScherm } from "../../components/scherm";
+import { Alert, Button, ButtonGroup, CodeBlock, Heading1, Heading2, Paragraph } from "../../components/utrecht";
+
+import { InvulbestandBlok } from "./Invulbestand";
 
 const MAX_REGELS = 40;
 
@@ -79,6 +81,7 @@ export function ExporterenScherm({ org, uitvraag }: { org: OrganisationView; uit
       </Heading1>
       <Paragraph lead>
         Maak het benchmarkbestand van {org.naam} voor BZK. Controleer eerst wat er wordt verstuurd.
+        Onderaan kunt u ook een invulbestand maken en inlezen.
       </Paragraph>
       <Laden bezig={bezig === "laden"} />
       <FoutMelding fout={fout} />
@@ -190,6 +193,8 @@ export function ExporterenScherm({ org, uitvraag }: { org: OrganisationView; uit
               </Button>
             </ButtonGroup>
           </section>
+
+          <InvulbestandBlok org={org} uitvraag={uitvraag} standaardMap={voorbeeld.standaard_map} />
 
           <section aria-labelledby="kop-inhoud" className="rb-blok">
             <Heading2 id="kop-inhoud">Inhoud van het bestand</Heading2>
