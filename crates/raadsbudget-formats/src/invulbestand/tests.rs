@@ -617,3 +617,25 @@ fn invulbestanden_match_their_golden_files() {
         );
     }
 }
+
+/// Found by fuzzing (`invulbestand_read`): a cell reference of more than three letters made
+/// calamine overflow. Such a workbook is damaged, not a crash.
+#[test]
+fn a_forged_cell_reference_is_a_damaged_workbook() {
+    let blank = make(Some(&organisation()), None);
+    for forged in ["Invullen!K22E10", "ABCDEFGHIJ1", "A99999999999", "A1:ZZZZ1"] {
+        let bytes = edit_part(&blank, "xl/worksheets/sheet1.xml", |xml| {
+            xml.replacen("r=\"A1\"", &format!("r=\"{forged}\""), 1)
+        });
+        assert_ne!(bytes, blank);
+        let out = read("vervalst.xlsx", &bytes, None);
+        assert!(out.file.is_none(), "{forged}");
+        assert_eq!(out.findings.len(), 1, "{forged}: {:?}", out.findings);
+        assert_eq!(out.findings[0].code, FindingCode::Unreadable, "{forged}");
+        assert!(
+            out.findings[0].message.contains("beschadigd"),
+            "{}",
+            out.findings[0]
+        );
+    }
+}

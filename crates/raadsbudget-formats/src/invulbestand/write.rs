@@ -237,6 +237,27 @@ fn lines_for(text: &str, chars: usize) -> u32 {
 
 const LINE_HEIGHT: u32 = 15;
 
+/// The catalogue's general rules from `row` on, each merged across the columns up to `last`
+/// (about `chars` characters wide) and as high as its text; returns the row after them.
+fn write_rules(
+    sheet: &mut Worksheet,
+    cat: &Catalogue,
+    f: &Formats,
+    mut row: u32,
+    last: u16,
+    chars: usize,
+) -> Result<u32, InvulError> {
+    sheet.write_string_with_format(row, 0, "Algemene regels", &f.bold)?;
+    row += 1;
+    for (i, rule) in cat.algemene_regels.iter().enumerate() {
+        let text = format!("{}. {rule}", i + 1);
+        sheet.merge_range(row, 0, row, last, &text, &f.rule)?;
+        sheet.set_row_height(row, f64::from(LINE_HEIGHT * lines_for(&text, chars)))?;
+        row += 1;
+    }
+    Ok(row + 1)
+}
+
 fn write_invul(
     sheet: &mut Worksheet,
     spec: &InvulSpec<'_>,
@@ -332,15 +353,7 @@ fn write_invul(
     }
     row += 1;
 
-    sheet.write_string_with_format(row, 0, "Algemene regels", &f.bold)?;
-    row += 1;
-    for (i, rule) in cat.algemene_regels.iter().enumerate() {
-        let text = format!("{}. {rule}", i + 1);
-        sheet.merge_range(row, 0, row, last, &text, &f.rule)?;
-        sheet.set_row_height(row, f64::from(LINE_HEIGHT * lines_for(&text, chars_total)))?;
-        row += 1;
-    }
-    row += 1;
+    row = write_rules(sheet, cat, f, row, last, chars_total)?;
 
     // The header (two rows), frozen.
     sheet.write_string_with_format(row, COL_LABEL, "Post", &f.header)?;
@@ -583,16 +596,8 @@ fn write_definities(sheet: &mut Worksheet, cat: &Catalogue, f: &Formats) -> Resu
     let mut row = 0;
     sheet.write_string_with_format(row, 0, format!("{} {}", cat.titel, cat.versie), &f.title)?;
     row += 2;
-    sheet.write_string_with_format(row, 0, "Algemene regels", &f.bold)?;
-    row += 1;
     let last = u16::try_from(columns.len() - 1).unwrap_or(0);
-    for (i, rule) in cat.algemene_regels.iter().enumerate() {
-        let text = format!("{}. {rule}", i + 1);
-        sheet.merge_range(row, 0, row, last, &text, &f.rule)?;
-        sheet.set_row_height(row, f64::from(LINE_HEIGHT * lines_for(&text, 300)))?;
-        row += 1;
-    }
-    row += 1;
+    row = write_rules(sheet, cat, f, row, last, 300)?;
     for (i, (title, _)) in columns.iter().enumerate() {
         sheet.write_string_with_format(row, u16::try_from(i).unwrap_or(0), *title, &f.header)?;
     }
