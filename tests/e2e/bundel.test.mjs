@@ -4,26 +4,18 @@
 // `raadsbudget bundel` writes for the same input.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { assertA11y } from './lib/axe.mjs';
-import { ROOT, startDriver, tempDb } from './lib/webdriver.mjs';
+import { cliUnchecked as cli } from './lib/cli.mjs';
+import { startDriver, tempDb } from './lib/webdriver.mjs';
 
-const CLI = path.join(path.resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target'), 'debug', 'raadsbudget');
 const tmp = tempDb('raadsbudget-e2e-bundel-');
 const input = path.join(tmp.dir, 'in');
 const appOut = path.join(tmp.dir, 'uit-app');
 const cliOut = path.join(tmp.dir, 'uit-cli');
 let driver;
-
-/** Runs the CLI (never on the app's database); returns the result. */
-function cli(args) {
-  const env = { ...process.env };
-  delete env.RAADSBUDGET_DB;
-  return spawnSync(CLI, args, { encoding: 'utf8', env });
-}
 
 /** Every file under `dir` (relative path → bytes). */
 function filesIn(dir) {

@@ -4,25 +4,16 @@
 // veranderd" lists the six changes; the export is a 2027.1 file; a restart keeps it all.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { assertA11y } from './lib/axe.mjs';
-import { ROOT, startDriver, tempDb } from './lib/webdriver.mjs';
+import { cli } from './lib/cli.mjs';
+import { startDriver, tempDb } from './lib/webdriver.mjs';
 
-const CLI = path.join(path.resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target'), 'debug', 'raadsbudget');
 const tmp = tempDb('raadsbudget-e2e-definities-');
 let driver;
 let org;
-
-function cli(args) {
-  const env = { ...process.env };
-  delete env.RAADSBUDGET_DB;
-  const r = spawnSync(CLI, args, { encoding: 'utf8', env });
-  assert.equal(r.status, 0, `raadsbudget ${args.join(' ')}\n${r.stdout}\n${r.stderr}`);
-  return r;
-}
 
 before(async () => {
   // Uitvraag 2026 of one demo gemeente, as its 2026.1 file, imported into a new store.

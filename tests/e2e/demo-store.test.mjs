@@ -6,9 +6,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { assertA11y } from './lib/axe.mjs';
-import { ROOT, startDriver, tempDb } from './lib/webdriver.mjs';
+import { CLI } from './lib/cli.mjs';
+import { startDriver, tempDb } from './lib/webdriver.mjs';
 
-const CLI = path.join(path.resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target'), 'debug', 'raadsbudget');
 const tmp = tempDb('raadsbudget-e2e-demo-');
 let driver;
 

@@ -5,14 +5,13 @@
 // gets an accessibility check and a screenshot.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { assertA11y } from './lib/axe.mjs';
-import { Key, ROOT, startDriver, tempDb } from './lib/webdriver.mjs';
+import { cli } from './lib/cli.mjs';
+import { Key, startDriver, tempDb } from './lib/webdriver.mjs';
 
-const CLI = path.join(path.resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target'), 'debug', 'raadsbudget');
 const ORG = 'GM0363';
 
 const tmp = tempDb('raadsbudget-e2e-flow-');
@@ -29,15 +28,6 @@ after(async () => {
     tmp.cleanup();
   }
 });
-
-/** Runs the CLI on the test's database (or another); fails on a non-zero exit. */
-function cli(args) {
-  const env = { ...process.env };
-  delete env.RAADSBUDGET_DB;
-  const r = spawnSync(CLI, args, { encoding: 'utf8', env });
-  assert.equal(r.status, 0, `raadsbudget ${args.join(' ')}\n${r.stdout}\n${r.stderr}`);
-  return r;
-}
 
 const key = (jaar, fase, post) => `${jaar}-${fase}-${post.replace(/\./g, '_')}`;
 

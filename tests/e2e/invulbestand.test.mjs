@@ -4,27 +4,18 @@
 // and undo restores the last one.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { assertA11y } from './lib/axe.mjs';
+import { cli, run } from './lib/cli.mjs';
 import { ROOT, startDriver, tempDb } from './lib/webdriver.mjs';
 
-const CLI = path.join(path.resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target'), 'debug', 'raadsbudget');
 const CALC = path.join(ROOT, 'tests', 'tools', 'calc.py');
 const tmp = tempDb('raadsbudget-e2e-invulbestand-');
 let driver;
 let org;
 let benchmarkFile;
-
-function run(cmd, args) {
-  const env = { ...process.env };
-  delete env.RAADSBUDGET_DB;
-  const r = spawnSync(cmd, args, { encoding: 'utf8', env });
-  assert.equal(r.status, 0, `${cmd} ${args.join(' ')}\n${r.stdout}\n${r.stderr}`);
-  return r;
-}
 
 /** Opens `input` in LibreOffice Calc, does `actions`, saves it as `output`. */
 function calc(input, output, actions) {
@@ -41,11 +32,11 @@ function dutch(canonical) {
 
 before(async () => {
   const files = path.join(tmp.dir, 'bestanden');
-  run(CLI, ['demo', '--uitvraag', '2026', '--aantal', '3', '--uit', files]);
+  cli(['demo', '--uitvraag', '2026', '--aantal', '3', '--uit', files]);
   const name = fs.readdirSync(files).filter((f) => f.includes('_GM')).sort()[0];
   org = name.split('_')[2];
   benchmarkFile = path.join(files, name);
-  run(CLI, ['--db', tmp.db, 'import', benchmarkFile]);
+  cli(['--db', tmp.db, 'import', benchmarkFile]);
   driver = await startDriver({ db: tmp.db });
 });
 

@@ -10,22 +10,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { assertA11y } from './lib/axe.mjs';
-import { ROOT, startDriver, tempDb } from './lib/webdriver.mjs';
+import { cli } from './lib/cli.mjs';
+import { startDriver, tempDb } from './lib/webdriver.mjs';
 
-const CLI = path.join(path.resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target'), 'debug', 'raadsbudget');
 const AANTAL = '120';
 const tmp = tempDb('raadsbudget-e2e-vergelijken-');
 const bundel = (u) => path.join(tmp.dir, `bundel-${u}`);
 let driver;
-
-/** Runs the CLI (never on the app's database unless asked); returns the result. */
-function cli(args) {
-  const env = { ...process.env };
-  delete env.RAADSBUDGET_DB;
-  const r = spawnSync(CLI, args, { encoding: 'utf8', env });
-  assert.equal(r.status, 0, `${args.join(' ')}\n${r.stdout}\n${r.stderr}`);
-  return r;
-}
 
 /** A CSV written by Raadsbudget (no quoted commas in these columns) as objects. */
 function csv(file) {

@@ -76,59 +76,75 @@ fn only_file(dir: &Path) -> PathBuf {
     files.into_iter().next().unwrap()
 }
 
-#[test]
-fn an_invulbestand_filled_in_libreoffice_is_accepted_and_imports_exactly_what_was_typed() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path();
+/// A demo organisation's invulbestand of uitvraag 2026, typed in in LibreOffice with every value
+/// of its benchmark file.
+struct Filled {
+    code: String,
+    /// Its benchmark file of uitvraag 2026 (exported at a fixed moment).
+    reference: PathBuf,
+    /// The workbook `raadsbudget invulbestand` made, and what it printed.
+    workbook: PathBuf,
+    stdout: String,
+    /// The workbook filled in and saved by LibreOffice.
+    filled: PathBuf,
+}
+
+fn filled_workbook(dir: &Path) -> Filled {
     let db = dir.join("griffie.sqlite");
     let code = demo_store(&db);
-
-    // What the organisation has: its benchmark file of uitvraag 2026.
-    let export_a = dir.join("export-a");
-    ok(
-        raadsbudget(
-            &db,
-            &[
-                "export",
-                "--organisatie",
-                &code,
-                "--uitvraag",
-                "2026",
-                "--uit",
-                s(&export_a),
-                "--tijdstip",
-                "2026-03-01T09:30:00Z",
-            ],
-        ),
+    let export = dir.join("export-a");
+    let export_args = [
         "export",
-    );
-    let reference = only_file(&export_a);
-
-    // The invulbestand for the organisation, typed in by a colleague in LibreOffice.
+        "--organisatie",
+        &code,
+        "--uitvraag",
+        "2026",
+        "--uit",
+        s(&export),
+        "--tijdstip",
+        "2026-03-01T09:30:00Z",
+    ];
+    ok(raadsbudget(&db, &export_args), "export");
+    let reference = only_file(&export);
     let made = dir.join("made");
-    let r = ok(
-        raadsbudget(
-            &db,
-            &[
-                "invulbestand",
-                "--uitvraag",
-                "2026",
-                "--uit",
-                s(&made),
-                "--organisatie",
-                &code,
-            ],
-        ),
+    let args = [
         "invulbestand",
-    );
+        "--uitvraag",
+        "2026",
+        "--uit",
+        s(&made),
+        "--organisatie",
+        &code,
+    ];
+    let stdout = ok(raadsbudget(&db, &args), "invulbestand").stdout;
     let workbook = made.join(format!("invulbestand_2026_{code}.xlsx"));
-    assert_eq!(r.stdout.trim(), s(&workbook));
     let filled = dir.join("ingevuld.xlsx");
     calc(
         &workbook,
         &filled,
         json!([{ "vul_benchmark": s(&reference) }]),
     );
+    Filled {
+        code,
+        reference,
+        workbook,
+        stdout,
+        filled,
+    }
+}
+
+#[test]
+fn an_invulbestand_filled_in_libreoffice_is_accepted_and_imports_exactly_what_was_typed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let Filled {
+        code,
+        reference,
+        filled,
+        stdout,
+        workbook,
+    } = filled_workbook(dir);
+    assert_eq!(stdout.trim(), s(&workbook));
 
     // controleer accepts it.
     let checked = raadsbudget_bare(&["controleer", s(&filled)]);
@@ -228,48 +244,9 @@ fn check_after(dir: &Path, base: &Path, name: &str, actions: Value) -> Run {
 fn rejected_workbooks_say_why_with_sheet_and_cell() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    let db = dir.join("griffie.sqlite");
-    let code = demo_store(&db);
-    let export = dir.join("export");
-    ok(
-        raadsbudget(
-            &db,
-            &[
-                "export",
-                "--organisatie",
-                &code,
-                "--uitvraag",
-                "2026",
-                "--uit",
-                s(&export),
-            ],
-        ),
-        "export",
-    );
-    let reference = only_file(&export);
-    let made = dir.join("made");
-    ok(
-        raadsbudget(
-            &db,
-            &[
-                "invulbestand",
-                "--uitvraag",
-                "2026",
-                "--uit",
-                s(&made),
-                "--organisatie",
-                &code,
-            ],
-        ),
-        "invulbestand",
-    );
-    let workbook = made.join(format!("invulbestand_2026_{code}.xlsx"));
-    let filled = dir.join("ingevuld.xlsx");
-    calc(
-        &workbook,
-        &filled,
-        json!([{ "vul_benchmark": s(&reference) }]),
-    );
+    let Filled {
+        reference, filled, ..
+    } = filled_workbook(dir);
     let map = cell_map(&filled);
     let cell = |key: &str| {
         map.get(key)
