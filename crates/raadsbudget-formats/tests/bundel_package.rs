@@ -35,7 +35,7 @@ fn zip_entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
             let mut file = archive.by_index(i).unwrap();
             let mut content = Vec::new();
             file.read_to_end(&mut content).unwrap();
-            (file.name().unwrap().to_string(), content)
+            (file.name().to_string(), content)
         })
         .collect()
 }

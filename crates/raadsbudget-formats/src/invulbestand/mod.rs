@@ -43,9 +43,9 @@ pub const META_SHEET: &str = "raadsbudget";
 /// The header of the cell map in [`META_SHEET`].
 pub const MAP_HEADER: [&str; 5] = ["cel", "jaar", "fase", "post", "veld"];
 
-/// The keys of the metadata rows, in order (`revisie` and `codekolom` are optional: the
-/// revisie is 1 unless the sheet says otherwise; the post codes are in column B unless it says
-/// otherwise).
+/// The keys of the metadata rows, in order (`revisie`, `codekolom` and `kopregel` are
+/// optional: the revisie is 1 unless the sheet says otherwise; the post codes are in column B
+/// unless it says otherwise; without `kopregel` the column headers are not checked).
 pub mod key {
     /// `bzk-raadsondersteuning-xlsx/1`.
     pub const FORMAAT: &str = "formaat";
@@ -63,6 +63,9 @@ pub mod key {
     pub const REVISIE: &str = "revisie";
     /// The column of the post codes on the input sheet, as letters (optional; `B`).
     pub const CODEKOLOM: &str = "codekolom";
+    /// The row (1-based) of the column headers of the input cells on the input sheet, each
+    /// starting with [`super::Veld::header_word`].
+    pub const KOPREGEL: &str = "kopregel";
 }
 
 /// What an input cell holds: `veld` in the cell map.
@@ -86,6 +89,15 @@ impl Veld {
             Veld::Waarde => "waarde",
             Veld::Reden => "reden",
             Veld::Toelichting => "toelichting",
+        }
+    }
+
+    /// The first word of the column header above an input cell of this field.
+    pub fn header_word(self) -> &'static str {
+        match self {
+            Veld::Waarde => "Waarde",
+            Veld::Reden => "Reden",
+            Veld::Toelichting => "Toelichting",
         }
     }
 

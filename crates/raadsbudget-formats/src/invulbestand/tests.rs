@@ -98,7 +98,7 @@ fn edit_part(bytes: &[u8], part: &str, edit: impl Fn(&str) -> String) -> Vec<u8>
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).unwrap();
-        let name = entry.name().unwrap().to_string();
+        let name = entry.name().to_string();
         let mut content = Vec::new();
         entry.read_to_end(&mut content).unwrap();
         if name == part {
@@ -562,13 +562,14 @@ fn differing_parts(a: &[u8], b: &[u8]) -> Vec<String> {
                 let mut e = zip.by_index(i).unwrap();
                 let mut content = Vec::new();
                 e.read_to_end(&mut content).unwrap();
-                (e.name().unwrap().to_string(), content)
+                (e.name().to_string(), content)
             })
             .collect()
     };
     let (pa, pb) = (parts(a), parts(b));
-    pa.keys()
-        .chain(pb.keys())
+    let names: std::collections::BTreeSet<&String> = pa.keys().chain(pb.keys()).collect();
+    names
+        .into_iter()
         .filter(|k| pa.get(*k) != pb.get(*k))
         .cloned()
         .collect()
@@ -638,4 +639,89 @@ fn a_forged_cell_reference_is_a_damaged_workbook() {
             out.findings[0]
         );
     }
+}
+
+/// Found by review: calamine reserves memory for the number of shared strings the workbook
+/// declares before reading one; a forged count would abort the process. It is refused first.
+#[test]
+fn a_forged_count_of_shared_strings_is_a_damaged_workbook() {
+    let blank = make(Some(&organisation()), None);
+    let bytes = edit_part(&blank, "xl/sharedStrings.xml", |xml| {
+        let at = xml.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+        let end = at + xml[at..].find('"').unwrap();
+        format!("{}10000000000000{}", &xml[..at], &xml[end..])
+    });
+    let out = read("telling.xlsx", &bytes, None);
+    assert!(out.file.is_none());
+    assert_eq!(
+        out.findings[0].code,
+        FindingCode::Unreadable,
+        "{:?}",
+        out.findings
+    );
+}
+
+/// Found by review: a toelichting over several lines makes its record longer than one line in
+/// the benchmark file the workbook stands for; later findings still land on their own cell.
+#[test]
+fn findings_after_a_toelichting_over_several_lines_name_their_own_cell() {
+    let data = demo();
+    let blank = make(Some(&data.organisation), None);
+    let map = cell_map(&blank);
+    let at = |jaar: Jaar, fase: &str, post: &str, veld: &str| {
+        map[&(
+            Some((jaar, fase.to_string())),
+            post.to_string(),
+            veld.to_string(),
+        )]
+            .clone()
+    };
+    let early = at(2025, "kenmerk", "KEN.INWONERS", "toelichting");
+    let target = at(2026, "begroting", "GRF.PERSONEEL", "waarde");
+    let mut cells: Vec<(String, Typed)> = typed_from(&blank, &data)
+        .into_iter()
+        .filter(|(c, _)| *c != early && *c != target)
+        .collect();
+    cells.push((
+        early,
+        Typed::Text("eerste regel\ntweede regel\nderde regel".into()),
+    ));
+    cells.push((target.clone(), Typed::Text("twaalf".into())));
+    let out = read("regels.xlsx", &fill(&blank, &cells), None);
+    let errors: Vec<_> = out.findings.iter().filter(|f| f.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(
+        errors[0].location.cell.as_deref(),
+        Some(format!("Invullen!{target}").as_str())
+    );
+    let file = out.file.unwrap();
+    assert_eq!(
+        file.data
+            .get(2025, Fase::Kenmerk, "KEN.INWONERS")
+            .unwrap()
+            .toelichting,
+        "eerste regel\ntweede regel\nderde regel"
+    );
+}
+
+/// Found by review: a column inserted before the inputs (the sheet's protection has no
+/// password) would move every value into another field; the column headers show it.
+#[test]
+fn an_inserted_column_is_refused() {
+    let data = demo();
+    let blank = make(Some(&data.organisation), None);
+    let filled = fill(&blank, &typed_from(&blank, &data));
+    // The headers of the input columns shift one column right, as after inserting a column C.
+    let shifted = edit_part(&filled, "xl/sharedStrings.xml", |xml| {
+        xml.replacen("<t>Waarde</t>", "<t>Eenheid</t>", 1)
+    });
+    assert_ne!(shifted, filled);
+    let out = read("kolom.xlsx", &shifted, None);
+    assert!(out.file.is_none());
+    let f = out
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::MovedCell)
+        .unwrap_or_else(|| panic!("{:#?}", out.findings));
+    assert!(f.message.contains("kolom ingevoegd"), "{f}");
 }

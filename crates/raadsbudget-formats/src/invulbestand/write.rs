@@ -209,7 +209,7 @@ fn to_bytes(spec: &InvulSpec<'_>) -> Result<Vec<u8>, InvulError> {
     let mut map = Vec::new();
     let mut invul = Worksheet::new();
     invul.set_name(INVUL_SHEET)?;
-    write_invul(&mut invul, spec, &layout, &formats, &mut map)?;
+    let field_headers = write_invul(&mut invul, spec, &layout, &formats, &mut map)?;
     invul.set_active(true);
     workbook.push_worksheet(invul);
 
@@ -220,7 +220,7 @@ fn to_bytes(spec: &InvulSpec<'_>) -> Result<Vec<u8>, InvulError> {
 
     let mut meta = Worksheet::new();
     meta.set_name(META_SHEET)?;
-    write_meta(&mut meta, spec, &map)?;
+    write_meta(&mut meta, spec, &map, field_headers)?;
     workbook.push_worksheet(meta);
     Ok(workbook.save_to_buffer()?)
 }
@@ -264,7 +264,7 @@ fn write_invul(
     layout: &Layout,
     f: &Formats,
     map: &mut Vec<MapRow>,
-) -> Result<(), InvulError> {
+) -> Result<u32, InvulError> {
     let cat = spec.catalogue;
     let u = spec.uitvraag;
     let last = layout.last_col();
@@ -382,15 +382,17 @@ fn write_invul(
                 &f.header,
             )?;
         }
-        for (veld, title) in [
-            (Veld::Waarde, "Waarde"),
-            (Veld::Reden, "Reden als leeg (nvt, onbekend)"),
-            (Veld::Toelichting, "Toelichting"),
+        for (veld, rest) in [
+            (Veld::Waarde, ""),
+            (Veld::Reden, " als leeg (nvt, onbekend)"),
+            (Veld::Toelichting, ""),
         ] {
+            let title = format!("{}{rest}", veld.header_word());
             sheet.write_string_with_format(row + 1, layout.col(slot, veld), title, &f.header)?;
         }
     }
     sheet.set_row_height(row + 1, 30)?;
+    let field_headers = row + 1;
     row += 2;
     sheet.set_freeze_panes(row, 0)?;
     // Printed: landscape, as wide as one page, the header on every page.
@@ -428,7 +430,7 @@ fn write_invul(
         }
     }
     sheet.protect();
-    Ok(())
+    Ok(field_headers)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -644,9 +646,10 @@ fn write_meta(
     sheet: &mut Worksheet,
     spec: &InvulSpec<'_>,
     map: &[MapRow],
+    field_headers: u32,
 ) -> Result<(), InvulError> {
     let org = spec.organisation;
-    let rows: [(&str, String); 7] = [
+    let rows: [(&str, String); 8] = [
         (key::FORMAAT, FORMAT.to_string()),
         (key::DEFINITIES, spec.catalogue.versie.clone()),
         (key::UITVRAAGJAAR, spec.uitvraag.to_string()),
@@ -666,6 +669,7 @@ fn write_meta(
             key::CODEKOLOM,
             super::cells::column_letters(u32::from(COL_CODE)),
         ),
+        (key::KOPREGEL, (u64::from(field_headers) + 1).to_string()),
     ];
     let mut row = 0;
     for (k, v) in rows {

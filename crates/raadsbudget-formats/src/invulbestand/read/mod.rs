@@ -1,7 +1,10 @@
 //! Reading a filled invulbestand: through the cell map of the hidden sheet into the benchmark
 //! file it stands for, then the benchmark file's own reader and rules.
 
+mod container;
 mod synthesis;
+
+use container::{measure, Properties, ZipProblem};
 
 use super::cells::{parse_cell, parse_column, CellRef};
 use super::{key, Veld, FORMAT, MAP_HEADER, META_SHEET};
@@ -12,7 +15,7 @@ use raadsbudget_domain::finding::FindingLimit;
 use raadsbudget_domain::{Fase, Finding, FindingCode, Jaar, Location};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::{Cursor, Read as _};
+use std::io::Cursor;
 
 /// The most an invulbestand may unpack to, all parts together (a real one is well under 1 MB):
 /// measured by unpacking before a spreadsheet library reads anything, so a zip bomb is
@@ -132,144 +135,6 @@ impl Workbook<'_> {
     }
 }
 
-/// The parts of the zip a reader needs besides the sheets.
-#[derive(Default)]
-struct Properties {
-    core: Option<String>,
-    app: Option<String>,
-}
-
-/// Why the zip container was refused.
-enum ZipProblem {
-    Damaged,
-    TooLarge(String),
-}
-
-/// What a part of the zip is kept for while it is measured.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kept {
-    Core,
-    App,
-    /// A worksheet: its cell references are checked (then it is dropped).
-    Sheet,
-}
-
-/// Whether every cell reference of a worksheet's XML (`r`, `ref` and `sqref` attributes) is
-/// one a worksheet can have (at most 3 letters and 7 digits per cell, `$` allowed). calamine
-/// multiplies such a reference out without checking it, so a forged one must never reach it.
-fn references_fit(xml: &[u8]) -> bool {
-    let mut from = 0;
-    while let Some(at) = xml
-        .get(from..)
-        .and_then(|rest| rest.windows(2).position(|w| w == b"=\""))
-    {
-        let eq = from + at;
-        let name_start = xml
-            .get(..eq)
-            .unwrap_or_default()
-            .iter()
-            .rposition(|b| !b.is_ascii_alphanumeric() && *b != b':' && *b != b'_')
-            .map_or(0, |p| p + 1);
-        let name = xml.get(name_start..eq).unwrap_or_default();
-        let value_start = eq + 2;
-        let Some(len) = xml
-            .get(value_start..)
-            .and_then(|rest| rest.iter().position(|b| *b == b'"'))
-        else {
-            return true; // an unterminated attribute: the XML parser refuses it
-        };
-        if matches!(name, b"r" | b"ref" | b"sqref") {
-            let value = xml.get(value_start..value_start + len).unwrap_or_default();
-            let fits = value
-                .split(|b| *b == b' ' || *b == b':')
-                .filter(|piece| !piece.is_empty())
-                .all(|piece| {
-                    let plain: Vec<u8> = piece.iter().copied().filter(|b| *b != b'$').collect();
-                    let letters = plain.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-                    let digits = plain.get(letters..).unwrap_or_default();
-                    letters <= 3 && digits.len() <= 7 && digits.iter().all(u8::is_ascii_digit)
-                });
-            if !fits {
-                return false;
-            }
-        }
-        from = value_start + len + 1;
-    }
-    true
-}
-
-/// Unpacks every part once to measure the whole, keeping only the document properties;
-/// checks the cell references of every worksheet on the way ([`references_fit`]). Refuses
-/// more than [`MAX_PARTS`] parts or [`MAX_UNPACKED_BYTES`] unpacked.
-fn measure(bytes: &[u8]) -> Result<Properties, ZipProblem> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| ZipProblem::Damaged)?;
-    if zip.len() > MAX_PARTS {
-        return Err(ZipProblem::TooLarge(format!(
-            "de werkmap bestaat uit {} delen; een invulbestand heeft er enkele tientallen",
-            zip.len()
-        )));
-    }
-    let mut props = Properties::default();
-    let mut left = MAX_UNPACKED_BYTES;
-    let mut buf = vec![0u8; 64 * 1024];
-    for i in 0..zip.len() {
-        let mut part = zip.by_index(i).map_err(|_| ZipProblem::Damaged)?;
-        let keep = match part.name().ok().as_deref() {
-            Some("docProps/core.xml") => Some(Kept::Core),
-            Some("docProps/app.xml") => Some(Kept::App),
-            Some(n) if n.starts_with("xl/worksheets/") => Some(Kept::Sheet),
-            _ => None,
-        };
-        let mut kept = Vec::new();
-        let mut limited = (&mut part).take(left.saturating_add(1));
-        loop {
-            let n = limited.read(&mut buf).map_err(|_| ZipProblem::Damaged)?;
-            if n == 0 {
-                break;
-            }
-            let n64 = u64::try_from(n).unwrap_or(u64::MAX);
-            if n64 > left {
-                return Err(ZipProblem::TooLarge(format!(
-                    "de werkmap is uitgepakt groter dan {} MB; een invulbestand is veel kleiner",
-                    MAX_UNPACKED_BYTES / (1024 * 1024)
-                )));
-            }
-            left -= n64;
-            if keep == Some(Kept::Sheet) || (keep.is_some() && kept.len() < 1024 * 1024) {
-                kept.extend_from_slice(buf.get(..n).unwrap_or_default());
-            }
-        }
-        match keep {
-            Some(Kept::Core) => props.core = String::from_utf8(kept).ok(),
-            Some(Kept::App) => props.app = String::from_utf8(kept).ok(),
-            Some(Kept::Sheet) if !references_fit(&kept) => return Err(ZipProblem::Damaged),
-            _ => {}
-        }
-    }
-    Ok(props)
-}
-
-/// The text of the first `<tag …>text</tag>` in a small XML part, entities decoded.
-fn element(xml: &str, tag: &str) -> Option<String> {
-    let open = format!("<{tag}");
-    let start = xml.find(&open)?;
-    let rest = xml.get(start + open.len()..)?;
-    let body_start = rest.find('>')? + 1;
-    if rest.get(..body_start)?.ends_with("/>") {
-        return None;
-    }
-    let body = rest.get(body_start..)?;
-    let end = body.find("</")?;
-    let text = body.get(..end)?.trim();
-    Some(
-        text.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&apos;", "'")
-            .replace("&amp;", "&"),
-    )
-}
-
 /// Reads the cells of `sheet` for which `wanted` holds, at most [`MAX_CELLS`] cells looked at.
 fn sheet_cells(
     xlsx: &mut Xlsx<Cursor<&[u8]>>,
@@ -314,7 +179,7 @@ enum SheetProblem {
 pub fn read(name: &str, bytes: &[u8], file_modified: Option<DateTime<Utc>>) -> ReadOutcome {
     // The last line of defence: a panic in the spreadsheet library on a workbook this reader
     // did not foresee rejects that workbook only (found by fuzzing: calamine overflowed on a
-    // forged cell reference, which `references_fit` now refuses first).
+    // forged cell reference, which `container::measure` now refuses first).
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         read_checked(name, bytes, file_modified)
     }))
@@ -462,13 +327,31 @@ fn read_checked(name: &str, bytes: &[u8], file_modified: Option<DateTime<Utc>>) 
             }
         },
     };
+    // The row of the column headers (`Waarde`, `Reden…`, `Toelichting`) on the input sheet,
+    // when the workbook names it: a column inserted or deleted shows there.
+    let header_of_fields = match keys.get(key::KOPREGEL) {
+        None => None,
+        Some((at, text)) => match text.parse::<u32>().ok().and_then(|r| r.checked_sub(1)) {
+            Some(r) => Some(r),
+            None => {
+                return wb.fail(
+                    FindingCode::MovedCell,
+                    Some(meta_ref(*at, 1)),
+                    format!("'{text}' is geen rijnummer; de celkaart is beschadigd. Vraag een nieuw invulbestand aan"),
+                )
+            }
+        },
+    };
     let mut map: Vec<MapRow> = Vec::new();
-    let mut r = header_row + 1;
-    let last_meta_row = meta_cells.keys().map(|(r, _)| *r).max().unwrap_or(0);
-    while r <= last_meta_row {
+    // The rows below the header that hold anything (never every row number up to the last:
+    // a forged cell far down must not cost time).
+    let map_rows: BTreeSet<u32> = meta_cells
+        .range((header_row + 1, 0)..)
+        .map(|(&(r, _), _)| r)
+        .collect();
+    for r in map_rows {
         let cel = text_at(r, 0);
         if cel.is_empty() {
-            r += 1;
             continue;
         }
         match map_row(
@@ -482,7 +365,6 @@ fn read_checked(name: &str, bytes: &[u8], file_modified: Option<DateTime<Utc>>) 
             Ok(m) => map.push(m),
             Err(why) => wb.push(FindingCode::MovedCell, Some(meta_ref(r, 0)), why),
         }
-        r += 1;
     }
     if map.is_empty() {
         wb.push(
@@ -521,7 +403,11 @@ fn read_checked(name: &str, bytes: &[u8], file_modified: Option<DateTime<Utc>>) 
         let wanted = by_sheet.entry(m.cell.sheet.as_str()).or_default();
         wanted.insert((m.cell.row, m.cell.col));
         wanted.insert((m.cell.row, code_col));
+        if let Some(h) = header_of_fields {
+            wanted.insert((h, m.cell.col));
+        }
     }
+    let mut headers: HashMap<(&str, u32), String> = HashMap::new();
     let mut values: HashMap<&CellRef, Cell> = HashMap::new();
     let mut codes: HashMap<(&str, u32), String> = HashMap::new();
     for (sheet, wanted) in &by_sheet {
@@ -545,6 +431,13 @@ fn read_checked(name: &str, bytes: &[u8], file_modified: Option<DateTime<Utc>>) 
                 .map(|c| c.text().trim().to_string())
                 .unwrap_or_default();
             codes.insert((sheet, m.cell.row), code);
+            if let Some(h) = header_of_fields {
+                let title = cells
+                    .get(&(h, m.cell.col))
+                    .map(|c| c.text().trim().to_string())
+                    .unwrap_or_default();
+                headers.insert((sheet, m.cell.col), title);
+            }
         }
     }
     for m in &map {
@@ -572,6 +465,36 @@ fn read_checked(name: &str, bytes: &[u8], file_modified: Option<DateTime<Utc>>) 
                     beside.name()
                 ),
             );
+        }
+    }
+    if let Some(h) = header_of_fields {
+        for m in &map {
+            let title = headers
+                .get(&(m.cell.sheet.as_str(), m.cell.col))
+                .map_or("", String::as_str);
+            if !title.starts_with(m.veld.header_word()) {
+                let above = CellRef {
+                    sheet: m.cell.sheet.clone(),
+                    row: h,
+                    col: m.cell.col,
+                };
+                let now = if title.is_empty() {
+                    "staat niets".to_string()
+                } else {
+                    format!("staat '{title}'")
+                };
+                wb.push(
+                    FindingCode::MovedCell,
+                    Some(m.cell.name()),
+                    format!(
+                        "deze invoercel hoort bij {} ({}), maar in de kop erboven ({}) {now} in plaats van '{}': is er een kolom ingevoegd, verwijderd of verplaatst? Zet hem terug of vul een nieuw invulbestand in; er is niets uit deze werkmap gelezen",
+                        m.post,
+                        m.veld.as_str(),
+                        above.name(),
+                        m.veld.header_word()
+                    ),
+                );
+            }
         }
     }
     if wb.findings.iter().any(Finding::is_error) {

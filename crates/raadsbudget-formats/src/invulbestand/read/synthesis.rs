@@ -49,7 +49,7 @@ impl Synthesis<'_, '_> {
     fn moment(&self) -> String {
         let core = self.props.core.as_deref().unwrap_or("");
         let parsed = |tag: &str| {
-            super::element(core, tag)
+            super::container::element(core, tag)
                 .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
                 .map(|d| d.with_timezone(&Utc))
         };
@@ -72,14 +72,14 @@ impl Synthesis<'_, '_> {
         self.props
             .app
             .as_deref()
-            .and_then(|x| super::element(x, "Application"))
+            .and_then(|x| super::container::element(x, "Application"))
             .filter(|a| !a.is_empty())
             .map(|a| {
                 match self
                     .props
                     .app
                     .as_deref()
-                    .and_then(|x| super::element(x, "AppVersion"))
+                    .and_then(|x| super::container::element(x, "AppVersion"))
                 {
                     Some(v) if !v.is_empty() && !a.contains('/') => format!("{a} {v}"),
                     _ => a,
@@ -137,7 +137,10 @@ impl Synthesis<'_, '_> {
 
         let mut csv = String::new();
         push_row(&mut csv, HEADER);
-        let mut lines: Vec<&Inputs> = Vec::new();
+        // Physical lines, as the benchmark reader counts them: a text with line breaks (a
+        // toelichting over several lines) makes its record longer than one line.
+        let mut next_line = 1 + line_ends(&csv);
+        let mut lines: HashMap<u64, &Inputs> = HashMap::new();
         let mut as_text: Vec<String> = Vec::new();
         let mut replaced: HashMap<u64, Finding> = HashMap::new();
         for ((jaar, fase, _, post), inputs) in &rows {
@@ -158,9 +161,7 @@ impl Synthesis<'_, '_> {
             if value.is_none() && reden.is_empty() && toelichting.is_empty() {
                 continue;
             }
-            let line = u64::try_from(lines.len())
-                .unwrap_or(u64::MAX)
-                .saturating_add(2);
+            let line = next_line;
             let post_def = catalogue.and_then(|c| c.post(post));
             let waarde = match (value, post_def) {
                 (None, _) => String::new(),
@@ -201,8 +202,10 @@ impl Synthesis<'_, '_> {
                 &moment,
                 &software,
             ];
+            let before = csv.len();
             push_row(&mut csv, fields);
-            lines.push(inputs);
+            next_line += line_ends(csv.get(before..).unwrap_or_default());
+            lines.insert(line, inputs);
         }
         if lines.is_empty() {
             return self.wb.fail(
@@ -300,9 +303,7 @@ impl Synthesis<'_, '_> {
                 findings.push(own);
                 continue;
             }
-            let inputs = line
-                .and_then(|l| usize::try_from(l.checked_sub(2)?).ok())
-                .and_then(|i| lines.get(i).copied());
+            let inputs = line.and_then(|l| lines.get(&l).copied());
             f.location.cell = match (inputs, column) {
                 (_, Some(c)) if meta_cell(c).is_some() => meta_cell(c),
                 (Some(inputs), column) => cell_of_inputs(inputs, column),
@@ -337,4 +338,15 @@ fn canonical_number(text: &str, unit: Unit) -> String {
         }
         Unit::Aantal | Unit::Code => d.normalize().to_string(),
     }
+}
+
+/// Line ends in a text as the benchmark reader counts them: CRLF, LF or a lone CR.
+fn line_ends(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let n = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count();
+    u64::try_from(n).unwrap_or(u64::MAX)
 }
