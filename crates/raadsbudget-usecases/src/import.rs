@@ -69,6 +69,9 @@ pub struct ImportPreview {
     pub kept: usize,
     /// Warnings and signals of the file.
     pub findings: Vec<Finding>,
+    /// sha256 of the file as read, so that saving can insist on the same bytes
+    /// ([`Session::import_expecting`]).
+    pub sha256: String,
 }
 
 /// A file read and compared with the store: what importing it would change.
@@ -140,6 +143,7 @@ impl Session {
                 unchanged,
                 kept,
                 findings: outcome.findings,
+                sha256: sha256_hex(&bytes),
             },
             meta: file.meta,
             workbook,
@@ -154,12 +158,28 @@ impl Session {
     /// benchmark file is recorded as a submitted export of its uitvraag; an invulbestand is not
     /// (it is a form someone filled in, not what was sent to BZK).
     pub fn import(&mut self, path: &Path) -> Result<ImportOutcome> {
+        self.import_expecting(path, None)
+    }
+
+    /// [`Session::import`], refused when the file is no longer the one with sha256 `expected`
+    /// (it was saved again after its preview was shown): what is stored is what was shown.
+    pub fn import_expecting(
+        &mut self,
+        path: &Path,
+        expected: Option<&str>,
+    ) -> Result<ImportOutcome> {
         let Plan {
             preview,
             meta,
             workbook,
             bytes,
         } = self.plan(path)?;
+        if expected.is_some_and(|e| e != preview.sha256) {
+            return Err(Error::Invalid(format!(
+                "{} is veranderd sinds u het bekeek; er is niets opgeslagen. Bekijk het opnieuw en sla dan op",
+                path.display()
+            )));
+        }
         let actor = self.actor()?;
         if preview.new_organisation {
             self.store_mut()

@@ -53,12 +53,14 @@ pub fn invulbestand_voorbeeld(
     state.with(|s| invulbestand::preview(s, &organisatie, Path::new(&pad)))
 }
 
-/// `invulbestand_inlezen`: saves what the file at `pad` holds, one history entry per field.
+/// `invulbestand_inlezen`: saves what the file at `pad` holds, one history entry per field,
+/// when it still has the sha256 of its preview.
 #[tauri::command(async)]
 pub fn invulbestand_inlezen(
     state: State<'_, AppState>,
     organisatie: String,
     pad: String,
+    sha256: String,
 ) -> Result<ImportResultView, ErrorView> {
-    state.with(|s| invulbestand::read_in(s, &organisatie, Path::new(&pad)))
+    state.with(|s| invulbestand::read_in(s, &organisatie, Path::new(&pad), Some(&sha256)))
 }

@@ -38,4 +38,8 @@ meldingen: Array<FindingView>,
 /**
  * One Dutch sentence: what saving will do.
  */
-samenvatting: string, };
+samenvatting: string, 
+/**
+ * sha256 of the file as previewed; `invulbestand_inlezen` saves only these bytes.
+ */
+sha256: string, };

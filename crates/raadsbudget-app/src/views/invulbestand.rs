@@ -51,6 +51,8 @@ pub struct ImportPreviewView {
     pub meldingen: Vec<FindingView>,
     /// One Dutch sentence: what saving will do.
     pub samenvatting: String,
+    /// sha256 of the file as previewed; `invulbestand_inlezen` saves only these bytes.
+    pub sha256: String,
 }
 
 /// What saving a read file did.

@@ -725,3 +725,39 @@ fn an_inserted_column_is_refused() {
         .unwrap_or_else(|| panic!("{:#?}", out.findings));
     assert!(f.message.contains("kolom ingevoegd"), "{f}");
 }
+
+#[test]
+fn a_required_post_left_empty_names_the_cell_to_fill_in() {
+    let data = demo();
+    let blank = make(Some(&data.organisation), None);
+    let map = cell_map(&blank);
+    let target = map[&(
+        Some((2026, "begroting".to_string())),
+        "GRF.PERSONEEL".to_string(),
+        "waarde".to_string(),
+    )]
+        .clone();
+    let note = map[&(
+        Some((2026, "begroting".to_string())),
+        "GRF.PERSONEEL".to_string(),
+        "toelichting".to_string(),
+    )]
+        .clone();
+    let cells: Vec<(String, Typed)> = typed_from(&blank, &data)
+        .into_iter()
+        .filter(|(c, _)| *c != target && *c != note)
+        .collect();
+    let out = read("leeg-veld.xlsx", &fill(&blank, &cells), None);
+    let f = out
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::MissingRequired)
+        .unwrap_or_else(|| panic!("{:#?}", out.findings));
+    let cell = format!("Invullen!{target}");
+    assert_eq!(f.location.cell.as_deref(), Some(cell.as_str()));
+    assert!(
+        f.message.contains(&format!("vul in {cell} een waarde in")),
+        "{f}"
+    );
+    assert!(f.message.contains("begroting 2026"), "{f}");
+}

@@ -237,6 +237,9 @@ fn lines_for(text: &str, chars: usize) -> u32 {
 
 const LINE_HEIGHT: u32 = 15;
 
+/// The width of the column "vorig jaar", in characters.
+const PREVIOUS_WIDTH: u16 = 24;
+
 /// The catalogue's general rules from `row` on, each merged across the columns up to `last`
 /// (about `chars` characters wide) and as high as its text; returns the row after them.
 fn write_rules(
@@ -280,13 +283,23 @@ fn write_invul(
     sheet.set_column_width(COL_UNIT, 9)?;
     for slot in 0..2 {
         if layout.prefilled {
-            sheet.set_column_width(layout.slot(slot), 16)?;
+            sheet.set_column_width(layout.slot(slot), PREVIOUS_WIDTH)?;
         }
         sheet.set_column_width(layout.col(slot, Veld::Waarde), 16)?;
         sheet.set_column_width(layout.col(slot, Veld::Reden), 10)?;
         sheet.set_column_width(layout.col(slot, Veld::Toelichting), 32)?;
     }
-    let chars_total = 46 + 27 + 9 + 2 * (16 + 10 + 32 + if layout.prefilled { 16 } else { 0 });
+    let chars_total = 46
+        + 27
+        + 9
+        + 2 * (16
+            + 10
+            + 32
+            + if layout.prefilled {
+                usize::from(PREVIOUS_WIDTH)
+            } else {
+                0
+            });
 
     let mut row: u32 = 0;
     sheet.write_string_with_format(
@@ -296,6 +309,53 @@ fn write_invul(
         &f.title,
     )?;
     row += 1;
+    // The header (two rows), frozen at the top: what follows (the organisation, the general
+    // rules, the posts) scrolls beneath it, so the frozen part stays small.
+    sheet.write_string_with_format(row, COL_LABEL, "Post", &f.header)?;
+    sheet.write_string_with_format(row, COL_CODE, "Code", &f.header)?;
+    sheet.write_string_with_format(row, COL_UNIT, "Eenheid", &f.header)?;
+    for (slot, jaar) in [(0, u.saturating_sub(1)), (1, u)] {
+        let first = layout.slot(slot);
+        sheet.merge_range(
+            row,
+            first,
+            row,
+            first + layout.width() - 1,
+            &jaar.to_string(),
+            &f.header,
+        )?;
+    }
+    for col in [COL_LABEL, COL_CODE, COL_UNIT] {
+        sheet.write_string_with_format(row + 1, col, "", &f.header)?;
+    }
+    for slot in 0..2 {
+        if layout.prefilled {
+            sheet.write_string_with_format(
+                row + 1,
+                layout.slot(slot),
+                "Vorig jaar (ter vergelijking)",
+                &f.header,
+            )?;
+        }
+        for (veld, rest) in [
+            (Veld::Waarde, ""),
+            (Veld::Reden, " als leeg (nvt, onbekend)"),
+            (Veld::Toelichting, ""),
+        ] {
+            let title = format!("{}{rest}", veld.header_word());
+            sheet.write_string_with_format(row + 1, layout.col(slot, veld), title, &f.header)?;
+        }
+    }
+    sheet.set_row_height(row + 1, 30)?;
+    let field_headers = row + 1;
+    row += 2;
+    sheet.set_freeze_panes(row, 0)?;
+    // Printed: landscape, as wide as one page, the header on every page.
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(row - 2, row - 1)?;
+
     let intro = format!(
         "{} {}. Vul alleen de omlijnde witte cellen in; de andere cellen zijn beveiligd (zonder wachtwoord). De definitie van een post staat in de notitie bij de naam en op het blad {DEFS_SHEET}. Een lege waarde zonder reden geldt als niet ingevuld.",
         cat.titel, cat.versie
@@ -354,52 +414,6 @@ fn write_invul(
     row += 1;
 
     row = write_rules(sheet, cat, f, row, last, chars_total)?;
-
-    // The header (two rows), frozen.
-    sheet.write_string_with_format(row, COL_LABEL, "Post", &f.header)?;
-    sheet.write_string_with_format(row, COL_CODE, "Code", &f.header)?;
-    sheet.write_string_with_format(row, COL_UNIT, "Eenheid", &f.header)?;
-    for (slot, jaar) in [(0, u.saturating_sub(1)), (1, u)] {
-        let first = layout.slot(slot);
-        sheet.merge_range(
-            row,
-            first,
-            row,
-            first + layout.width() - 1,
-            &jaar.to_string(),
-            &f.header,
-        )?;
-    }
-    for col in [COL_LABEL, COL_CODE, COL_UNIT] {
-        sheet.write_string_with_format(row + 1, col, "", &f.header)?;
-    }
-    for slot in 0..2 {
-        if layout.prefilled {
-            sheet.write_string_with_format(
-                row + 1,
-                layout.slot(slot),
-                "Vorig jaar (ter vergelijking)",
-                &f.header,
-            )?;
-        }
-        for (veld, rest) in [
-            (Veld::Waarde, ""),
-            (Veld::Reden, " als leeg (nvt, onbekend)"),
-            (Veld::Toelichting, ""),
-        ] {
-            let title = format!("{}{rest}", veld.header_word());
-            sheet.write_string_with_format(row + 1, layout.col(slot, veld), title, &f.header)?;
-        }
-    }
-    sheet.set_row_height(row + 1, 30)?;
-    let field_headers = row + 1;
-    row += 2;
-    sheet.set_freeze_panes(row, 0)?;
-    // Printed: landscape, as wide as one page, the header on every page.
-    sheet.set_landscape();
-    sheet.set_paper_size(9);
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(row - 2, row - 1)?;
 
     let reasons = ["nvt", "onbekend"];
     for category in &cat.categories {
@@ -465,10 +479,8 @@ fn write_post(
         u => u.to_string(),
     };
     sheet.write_string_with_format(row, COL_UNIT, unit, &f.locked)?;
-    let label_lines = lines_for(&post.label, 46);
-    if label_lines > 1 {
-        sheet.set_row_height(row, f64::from(LINE_HEIGHT * label_lines))?;
-    }
+    // As high as its longest text: the label, or last year's value shown as text.
+    let mut lines = lines_for(&post.label, 46);
     for slot in 0..2 {
         let Some((jaar, fase)) = slot_block(spec.uitvraag, post, slot) else {
             continue;
@@ -489,6 +501,7 @@ fn write_post(
                 }
                 (_, Some(text)) => {
                     sheet.write_string_with_format(row, col, text, &f.previous_text)?;
+                    lines = lines.max(lines_for(text, usize::from(PREVIOUS_WIDTH) + 4));
                 }
                 (_, None) => {
                     sheet.write_string_with_format(row, col, "", &f.previous_text)?;
@@ -538,6 +551,9 @@ fn write_post(
                 veld,
             });
         }
+    }
+    if lines > 1 {
+        sheet.set_row_height(row, f64::from(LINE_HEIGHT * lines))?;
     }
     Ok(())
 }

@@ -40,6 +40,7 @@ use raadsbudget_domain::submission::{choose, Choice, Status, Submission};
 use raadsbudget_domain::value::format_dutch;
 use raadsbudget_domain::{Dataset, Finding, FindingCode, Jaar, Location, Severity};
 use raadsbudget_formats::benchmark::FileMeta;
+use raadsbudget_formats::invulbestand;
 use raadsbudget_formats::register::{self, RegisterEntry};
 use rows::{DataSpecs, Rendered};
 use rust_decimal::Decimal;
@@ -187,13 +188,22 @@ fn process(
     budget: &ByteBudget,
     specs: &DataSpecs,
 ) -> FileResult {
-    let _taken = budget.take(source.size_bound());
+    // A workbook is unpacked while it is read: its share is its unpacked limit too.
+    let bound = if invulbestand::is_workbook(name, &[]) {
+        source
+            .size_bound()
+            .saturating_add(invulbestand::MAX_UNPACKED_BYTES)
+    } else {
+        source.size_bound()
+    };
+    let _taken = budget.take(bound);
+    let modified = source.modified();
     let bytes = match source.read() {
         Ok(b) => b,
         Err(reason) => return unreadable(name, reason),
     };
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        check(name, &bytes, uitvraag, specs)
+        check(name, &bytes, modified, uitvraag, specs)
     }));
     checked.unwrap_or_else(|_| {
         unreadable(
@@ -204,9 +214,15 @@ fn process(
 }
 
 /// Reads and checks the bytes of one file, and renders its rows when it has no errors.
-fn check(name: &str, bytes: &[u8], uitvraag: Option<Jaar>, specs: &DataSpecs) -> FileResult {
+fn check(
+    name: &str,
+    bytes: &[u8],
+    modified: Option<chrono::DateTime<chrono::Utc>>,
+    uitvraag: Option<Jaar>,
+    specs: &DataSpecs,
+) -> FileResult {
     let sha256 = sha256_hex(bytes);
-    let outcome = raadsbudget_formats::read_submission(name, bytes, None);
+    let outcome = raadsbudget_formats::read_submission(name, bytes, modified);
     let mut findings = outcome.findings;
     let (meta, data) = match outcome.file {
         Some(f) => (Some(f.meta), Some(f.data)),

@@ -71,9 +71,9 @@ export function InvulbestandBlok({
       setVoorbeeld(await api.invulbestandVoorbeeld(org.code, bestand.trim()));
     });
 
-  const opslaan = () =>
+  const opslaan = (gezien: ImportPreviewView) =>
     doe("opslaan", async () => {
-      const r = await api.invulbestandInlezen(org.code, bestand.trim());
+      const r = await api.invulbestandInlezen(org.code, gezien.bestand, gezien.sha256);
       setVoorbeeld(null);
       setOpgeslagen(r);
     });
@@ -85,7 +85,7 @@ export function InvulbestandBlok({
         const p = await dialogen.kiesMap(map);
         if (p) setMap(p);
       } else {
-        const p = await dialogen.kiesBestand("Invulbestand (Excel-werkmap)", ["xlsx"], bestand);
+        const p = await dialogen.kiesBestand("Invulbestand (.xlsx) of benchmarkbestand (.csv)", ["xlsx", "csv"], bestand);
         if (p) setBestand(p);
       }
     } catch (e) {
@@ -202,7 +202,7 @@ export function InvulbestandBlok({
           <ButtonGroup>
             <Button
               appearance="primary-action-button"
-              onClick={opslaan}
+              onClick={() => opslaan(voorbeeld)}
               disabled={bezig !== null || voorbeeld.wijzigingen.length === 0}
               busy={bezig === "opslaan"}
               data-testid="knop-invulbestand-opslaan"

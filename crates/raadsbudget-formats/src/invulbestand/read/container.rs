@@ -122,10 +122,8 @@ fn check_xml(reader: impl Read, part: Part) -> Result<bool, std::io::Error> {
                     };
                     // The attribute as calamine asks for it: unprefixed (`xmlns:r` is not `r`).
                     match (part, attr.key.as_ref()) {
-                        (Part::Sheet, b"r" | b"ref" | b"sqref") => {
-                            if !reference_fits(&attr.value) {
-                                return Ok(false);
-                            }
+                        (Part::Sheet, b"r" | b"ref" | b"sqref") if !reference_fits(&attr.value) => {
+                            return Ok(false);
                         }
                         // `count` is how often strings are used; `uniqueCount` how many there are.
                         (Part::Strings, b"uniqueCount") if local.as_ref() == b"sst" => {

@@ -314,6 +314,23 @@ impl Synthesis<'_, '_> {
                     _ => None,
                 },
             };
+            // The benchmark reader's words for a missing row are about a file's lines; in a
+            // workbook the user has a cell to fill in.
+            if let (FindingCode::MissingRequired, Some(cell), Some(post), Some(j), Some(fa)) = (
+                f.code,
+                f.location.cell.as_deref(),
+                f.location.post.as_deref(),
+                f.location.jaar,
+                f.location.fase,
+            ) {
+                let label = catalogue
+                    .and_then(|c| c.post(post))
+                    .map_or_else(String::new, |p| format!(" ({})", p.label));
+                f.message = format!(
+                    "verplichte post {post}{label} is niet ingevuld voor {} {j}; vul in {cell} een waarde in, of kies als reden nvt of onbekend",
+                    fa.as_str()
+                );
+            }
             findings.push(f);
         }
         ReadOutcome {

@@ -94,6 +94,15 @@ impl Source {
         }
     }
 
+    /// The modification time of a file on disk (for a workbook that does not say when it was
+    /// saved); `None` for a member of an archive.
+    pub(crate) fn modified(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        match self {
+            Source::File { path, .. } => crate::files::modified(path),
+            _ => None,
+        }
+    }
+
     /// The bytes of the file, at most [`MAX_FILE_BYTES`]; otherwise the Dutch reason.
     pub(crate) fn read(self) -> Result<Vec<u8>, String> {
         match self {
