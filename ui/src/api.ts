@@ -139,8 +139,8 @@ export const api = {
     call<InvulbestandResult>("invulbestand_maken", { organisatie, uitvraag, map }),
   invulbestandVoorbeeld: (organisatie: string, pad: string) =>
     call<ImportPreviewView>("invulbestand_voorbeeld", { organisatie, pad }),
-  invulbestandInlezen: (organisatie: string, pad: string, sha256: string) =>
-    call<ImportResultView>("invulbestand_inlezen", { organisatie, pad, sha256 }),
+  invulbestandInlezen: (organisatie: string, pad: string, vingerafdruk: string) =>
+    call<ImportResultView>("invulbestand_inlezen", { organisatie, pad, vingerafdruk }),
   geschiedenis: (organisatie: string, post: string | null) =>
     call<AuditView[]>("geschiedenis", { organisatie, post }),
   ongedaanMaken: (organisatie: string) => call<AuditView | null>("ongedaan_maken", { organisatie }),

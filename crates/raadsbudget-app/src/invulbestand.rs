@@ -87,20 +87,21 @@ pub fn preview(s: &Session, organisatie: &str, pad: &Path) -> Result<ImportPrevi
         behouden: u32::try_from(p.kept).unwrap_or(u32::MAX),
         meldingen: p.findings.iter().map(finding_view).collect(),
         samenvatting,
-        sha256: p.sha256,
+        vingerafdruk: p.fingerprint,
     })
 }
 
 /// Saves what the file at `pad` holds for `organisatie`: one history entry per changed field.
-/// With `sha256` (the preview's), only when the file is still the one that was previewed.
+/// With `vingerafdruk` (the preview's), only when the file and the store are still as they were
+/// when the preview was shown.
 pub fn read_in(
     s: &mut Session,
     organisatie: &str,
     pad: &Path,
-    sha256: Option<&str>,
+    vingerafdruk: Option<&str>,
 ) -> Result<ImportResultView> {
     checked_preview(s, organisatie, pad)?;
-    let outcome = s.import_expecting(pad, sha256)?;
+    let outcome = s.import_expecting(pad, vingerafdruk)?;
     let n = outcome.changed;
     Ok(ImportResultView {
         gewijzigd: u32::try_from(n).unwrap_or(u32::MAX),

@@ -67,17 +67,33 @@ fn the_preview_stores_nothing_and_saving_insists_on_the_previewed_bytes() {
     let mut changed = std::fs::read(&colleague).unwrap();
     changed.extend_from_slice(b"\r\n");
     std::fs::write(&colleague, &changed).unwrap();
-    let err = invulbestand::read_in(&mut s, &code, &colleague, Some(&preview.sha256)).unwrap_err();
+    let err =
+        invulbestand::read_in(&mut s, &code, &colleague, Some(&preview.vingerafdruk)).unwrap_err();
     assert!(
-        err.to_string().contains("veranderd sinds u het bekeek"),
+        err.to_string()
+            .contains("veranderd sinds u het bestand bekeek"),
         "{err}"
     );
+    assert_eq!(s.list_values(&code, None).unwrap(), before);
+
+    // The store changed after the preview (the last imported field undone, say in the CLI):
+    // the changes shown are no longer the changes saving would make, so it is refused too.
+    let preview = invulbestand::preview(&s, &code, &colleague).unwrap();
+    s.undo(&code).unwrap().unwrap();
+    let err =
+        invulbestand::read_in(&mut s, &code, &colleague, Some(&preview.vingerafdruk)).unwrap_err();
+    assert!(
+        err.to_string().contains("of de gegevens zijn veranderd"),
+        "{err}"
+    );
+    s.import(mine).unwrap(); // back as before
     assert_eq!(s.list_values(&code, None).unwrap(), before);
 
     // Previewed again and saved: one history entry per field, each undone in turn.
     let preview = invulbestand::preview(&s, &code, &colleague).unwrap();
     let n = preview.wijzigingen.len();
-    let saved = invulbestand::read_in(&mut s, &code, &colleague, Some(&preview.sha256)).unwrap();
+    let saved =
+        invulbestand::read_in(&mut s, &code, &colleague, Some(&preview.vingerafdruk)).unwrap();
     assert_eq!(saved.gewijzigd as usize, n);
     let history = s.history(&code, &Default::default()).unwrap();
     let from_file = history

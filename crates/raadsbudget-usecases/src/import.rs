@@ -69,9 +69,10 @@ pub struct ImportPreview {
     pub kept: usize,
     /// Warnings and signals of the file.
     pub findings: Vec<Finding>,
-    /// sha256 of the file as read, so that saving can insist on the same bytes
+    /// sha256 over the file as read and the changes it makes against the store as it is now,
+    /// so that saving can insist on storing exactly what was shown
     /// ([`Session::import_expecting`]).
-    pub sha256: String,
+    pub fingerprint: String,
 }
 
 /// A file read and compared with the store: what importing it would change.
@@ -133,6 +134,7 @@ impl Session {
                 });
             }
         }
+        let fingerprint = fingerprint(&bytes, &changes);
         Ok(Plan {
             preview: ImportPreview {
                 new_organisation: existing.is_none(),
@@ -143,7 +145,7 @@ impl Session {
                 unchanged,
                 kept,
                 findings: outcome.findings,
-                sha256: sha256_hex(&bytes),
+                fingerprint,
             },
             meta: file.meta,
             workbook,
@@ -161,8 +163,9 @@ impl Session {
         self.import_expecting(path, None)
     }
 
-    /// [`Session::import`], refused when the file is no longer the one with sha256 `expected`
-    /// (it was saved again after its preview was shown): what is stored is what was shown.
+    /// [`Session::import`], refused when the preview's fingerprint is no longer `expected`: the
+    /// file was saved again, or the store changed, after the preview was shown. What is stored
+    /// is what was shown.
     pub fn import_expecting(
         &mut self,
         path: &Path,
@@ -174,9 +177,9 @@ impl Session {
             workbook,
             bytes,
         } = self.plan(path)?;
-        if expected.is_some_and(|e| e != preview.sha256) {
+        if expected.is_some_and(|e| e != preview.fingerprint) {
             return Err(Error::Invalid(format!(
-                "{} is veranderd sinds u het bekeek; er is niets opgeslagen. Bekijk het opnieuw en sla dan op",
+                "{} of de gegevens zijn veranderd sinds u het bestand bekeek; er is niets opgeslagen. Bekijk het opnieuw en sla dan op",
                 path.display()
             )));
         }
@@ -225,4 +228,24 @@ impl Session {
             findings: preview.findings,
         })
     }
+}
+
+/// sha256 over a file's bytes and the changes it makes (each entry's old and new columns).
+fn fingerprint(bytes: &[u8], changes: &[ImportChange]) -> String {
+    let mut all = bytes.to_vec();
+    for c in changes {
+        let old = c.old.as_ref().map(|r| r.entry.to_columns());
+        let line = format!(
+            "\n{} {} {} {:?} {:?} {:?} {:?}",
+            c.jaar,
+            c.fase.as_str(),
+            c.post,
+            old,
+            c.old.as_ref().map(|r| &r.toelichting),
+            c.new.entry.to_columns(),
+            c.new.toelichting
+        );
+        all.extend_from_slice(line.as_bytes());
+    }
+    sha256_hex(&all)
 }

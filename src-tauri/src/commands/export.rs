@@ -54,13 +54,13 @@ pub fn invulbestand_voorbeeld(
 }
 
 /// `invulbestand_inlezen`: saves what the file at `pad` holds, one history entry per field,
-/// when it still has the sha256 of its preview.
+/// when the file and the store still have the fingerprint of its preview.
 #[tauri::command(async)]
 pub fn invulbestand_inlezen(
     state: State<'_, AppState>,
     organisatie: String,
     pad: String,
-    sha256: String,
+    vingerafdruk: String,
 ) -> Result<ImportResultView, ErrorView> {
-    state.with(|s| invulbestand::read_in(s, &organisatie, Path::new(&pad), Some(&sha256)))
+    state.with(|s| invulbestand::read_in(s, &organisatie, Path::new(&pad), Some(&vingerafdruk)))
 }

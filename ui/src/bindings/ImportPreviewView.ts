@@ -40,6 +40,7 @@ meldingen: Array<FindingView>,
  */
 samenvatting: string, 
 /**
- * sha256 of the file as previewed; `invulbestand_inlezen` saves only these bytes.
+ * sha256 over the file and the changes shown; `invulbestand_inlezen` saves only when they
+ * are still the same.
  */
-sha256: string, };
+vingerafdruk: string, };

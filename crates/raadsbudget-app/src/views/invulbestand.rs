@@ -51,8 +51,9 @@ pub struct ImportPreviewView {
     pub meldingen: Vec<FindingView>,
     /// One Dutch sentence: what saving will do.
     pub samenvatting: String,
-    /// sha256 of the file as previewed; `invulbestand_inlezen` saves only these bytes.
-    pub sha256: String,
+    /// sha256 over the file and the changes shown; `invulbestand_inlezen` saves only when they
+    /// are still the same.
+    pub vingerafdruk: String,
 }
 
 /// What saving a read file did.

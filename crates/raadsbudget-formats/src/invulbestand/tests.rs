@@ -761,3 +761,68 @@ fn a_required_post_left_empty_names_the_cell_to_fill_in() {
     );
     assert!(f.message.contains("begroting 2026"), "{f}");
 }
+
+/// Found by review: calamine finds parts by name without regard to case or `\\`, so a second
+/// shared-strings part under another spelling must not slip past the checks; an element with
+/// very many attributes would take the XML parser quadratic time.
+#[test]
+fn parts_calamine_would_read_are_checked_whatever_their_spelling() {
+    let blank = make(Some(&organisation()), None);
+    let mut zip = zip::ZipArchive::new(Cursor::new(&blank[..])).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut e = zip.by_index(i).unwrap();
+        let name = e.name().to_string();
+        let mut content = Vec::new();
+        e.read_to_end(&mut content).unwrap();
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    out.start_file(
+        "XL/SharedStrings.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    out.write_all(b"<sst uniqueCount=\"10000000000000\"></sst>")
+        .unwrap();
+    let twice = out.finish().unwrap().into_inner();
+    let got = read("twee.xlsx", &twice, None);
+    assert_eq!(
+        got.findings[0].code,
+        FindingCode::Unreadable,
+        "{:?}",
+        got.findings
+    );
+
+    let many: String = (0..5000).map(|i| format!(" a{i}=\"x\"")).collect();
+    let wide = edit_part(&blank, "xl/workbook.xml", |xml| {
+        xml.replacen("<workbook ", &format!("<workbook{many} "), 1)
+    });
+    let got = read("breed.xlsx", &wide, None);
+    assert_eq!(
+        got.findings[0].code,
+        FindingCode::Unreadable,
+        "{:?}",
+        got.findings
+    );
+}
+
+/// Found by review: calamine decodes `_x0000_` into a NUL character, which the benchmark file
+/// cannot carry; the cell is named.
+#[test]
+fn a_control_character_in_a_cell_is_refused_at_its_cell() {
+    let (bytes, cell) = one_cell(
+        "GRF.PERSONEEL",
+        "toelichting",
+        Typed::Text("a_x0000_b".into()),
+    );
+    let out = read("nul.xlsx", &bytes, None);
+    assert!(out.file.is_none());
+    let f = out
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::InvalidField)
+        .unwrap_or_else(|| panic!("{:#?}", out.findings));
+    assert_eq!(f.location.cell.as_deref(), Some(cell.as_str()));
+}

@@ -188,20 +188,28 @@ fn process(
     budget: &ByteBudget,
     specs: &DataSpecs,
 ) -> FileResult {
-    // A workbook is unpacked while it is read: its share is its unpacked limit too.
-    let bound = if invulbestand::is_workbook(name, &[]) {
-        source
-            .size_bound()
-            .saturating_add(invulbestand::MAX_UNPACKED_BYTES)
+    // A workbook is unpacked while it is read: its share is its unpacked limit too. Known by
+    // its name before reading; by its bytes after (then the share is taken again, whole, so
+    // that no worker waits for more while holding some).
+    let workbook_share = |size: u64| size.saturating_add(invulbestand::MAX_UNPACKED_BYTES);
+    let by_name = invulbestand::is_workbook(name, &[]);
+    let mut taken = budget.take(if by_name {
+        workbook_share(source.size_bound())
     } else {
         source.size_bound()
-    };
-    let _taken = budget.take(bound);
+    });
     let modified = source.modified();
     let bytes = match source.read() {
         Ok(b) => b,
         Err(reason) => return unreadable(name, reason),
     };
+    if !by_name && invulbestand::is_workbook(name, &bytes) {
+        drop(taken);
+        taken = budget.take(workbook_share(
+            u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+        ));
+    }
+    let _taken = taken;
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         check(name, &bytes, modified, uitvraag, specs)
     }));

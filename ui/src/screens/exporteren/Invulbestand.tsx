@@ -73,7 +73,7 @@ export function InvulbestandBlok({
 
   const opslaan = (gezien: ImportPreviewView) =>
     doe("opslaan", async () => {
-      const r = await api.invulbestandInlezen(org.code, gezien.bestand, gezien.sha256);
+      const r = await api.invulbestandInlezen(org.code, gezien.bestand, gezien.vingerafdruk);
       setVoorbeeld(null);
       setOpgeslagen(r);
     });

@@ -28,6 +28,9 @@ pub const MAX_PARTS: usize = 1_000;
 /// The most cells read from one sheet (a real input sheet has about a thousand).
 pub const MAX_CELLS: usize = 200_000;
 
+/// The most sheets the cell map may name (the invulbestand has its inputs on one).
+const MAX_INPUT_SHEETS: usize = 4;
+
 /// At most this many findings of one code are reported per workbook.
 const MAX_FINDINGS_PER_CODE: usize = 20;
 
@@ -212,7 +215,7 @@ fn read_checked(name: &str, bytes: &[u8], file_modified: Option<DateTime<Utc>>) 
         );
     }
     if bytes.starts_with(&CFB_MAGIC) {
-        let encrypted = matches!(Xlsx::new(Cursor::new(bytes)), Err(XlsxError::Password));
+        let encrypted = container::is_encrypted_package(bytes);
         let message = if encrypted {
             "de werkmap is versleuteld (met een wachtwoord beveiligd) en kan niet worden gelezen; sla hem op zonder wachtwoord (Bestand > Info > Werkmap beveiligen, of Opslaan als zonder wachtwoord) en stuur hem opnieuw"
         } else {
@@ -408,6 +411,18 @@ fn read_checked(name: &str, bytes: &[u8], file_modified: Option<DateTime<Utc>>) 
         }
     }
     let mut headers: HashMap<(&str, u32), String> = HashMap::new();
+    // An invulbestand has one sheet of inputs; a cell map over many sheets would have every
+    // sheet read again and again.
+    if by_sheet.len() > MAX_INPUT_SHEETS {
+        return wb.fail(
+            FindingCode::MovedCell,
+            Some(meta_ref(header_row, 0)),
+            format!(
+                "de celkaart noemt invoercellen op {} bladen; een invulbestand heeft ze op één blad. De celkaart is beschadigd; vraag een nieuw invulbestand aan",
+                by_sheet.len()
+            ),
+        );
+    }
     let mut values: HashMap<&CellRef, Cell> = HashMap::new();
     let mut codes: HashMap<(&str, u32), String> = HashMap::new();
     for (sheet, wanted) in &by_sheet {
@@ -424,6 +439,22 @@ fn read_checked(name: &str, bytes: &[u8], file_modified: Option<DateTime<Utc>>) 
         };
         for m in map.iter().filter(|m| m.cell.sheet == *sheet) {
             if let Some(c) = cells.get(&(m.cell.row, m.cell.col)) {
+                // A control character (calamine decodes `_x0000_`) cannot travel in the
+                // benchmark file: refused at its cell, with the rest of the cell kept.
+                if let Some(bad) = c
+                    .text()
+                    .chars()
+                    .find(|ch| ch.is_control() && !matches!(ch, '\t' | '\n' | '\r'))
+                {
+                    wb.push(
+                        FindingCode::InvalidField,
+                        Some(m.cell.name()),
+                        format!(
+                            "deze cel bevat een onzichtbaar stuurteken (U+{:04X}); typ de tekst opnieuw zonder dat teken en sla de werkmap opnieuw op",
+                            u32::from(bad)
+                        ),
+                    );
+                }
                 values.insert(&m.cell, c.clone());
             }
             let code = cells
