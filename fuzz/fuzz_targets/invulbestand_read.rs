@@ -1,6 +1,7 @@
 //! The invulbestand reader on any bytes: as a whole workbook, and (so the fuzzer gets past the
 //! zip container's checksums) as the content of one part of a real invulbestand — the input
-//! sheet, the hidden sheet with the cell map, or the shared strings — packed again. It never
+//! sheet, the hidden sheet with the cell map, the shared strings, the workbook or the styles —
+//! packed again. It never
 //! panics, and every finding it gives is placed in the workbook (never on a line of the
 //! benchmark file it stands for).
 #![no_main]
@@ -14,10 +15,12 @@ const BASE: &[u8] = include_bytes!(
     "../../crates/raadsbudget-formats/tests/golden/invulbestand/invulbestand_2026_leeg.xlsx"
 );
 
-const PARTS: [&str; 3] = [
+const PARTS: [&str; 5] = [
     "xl/worksheets/sheet1.xml",
     "xl/worksheets/sheet3.xml",
     "xl/sharedStrings.xml",
+    "xl/workbook.xml",
+    "xl/styles.xml",
 ];
 
 /// The base workbook with `part` replaced by `content`.
@@ -41,7 +44,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {
         return;
     };
-    let bytes = match PARTS.get(usize::from(mode % 4)) {
+    let bytes = match PARTS.get(usize::from(mode) % (PARTS.len() + 1)) {
         Some(part) => with_part(part, rest),
         None => rest.to_vec(),
     };
