@@ -116,4 +116,6 @@ pub fn file_name(uitvraag: Jaar, code: Option<&OrgCode>) -> String {
 }
 
 #[cfg(test)]
+mod encrypted_tests;
+#[cfg(test)]
 mod tests;
