@@ -25,11 +25,19 @@ function csv(file) {
   return rows.map((line) => Object.fromEntries(line.split(',').map((v, i) => [names[i], v])));
 }
 
-/** `1234.5678` → `1.234,5678` (the app's Dutch number format). */
+/**
+ * `1234.5678` as published (4 decimals) → `1.234,57`, as the app shows it: 2 decimals, rounded
+ * half away from zero, in Dutch notation. Done on the digits, never through a float.
+ */
 function dutch(text) {
-  const [int, frac] = text.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return frac === undefined ? grouped : `${grouped},${frac}`;
+  const negative = text.startsWith('-');
+  const [int, frac = ''] = text.replace(/^-/, '').split('.');
+  const digits = `${frac}000`;
+  let cents = BigInt(int) * 100n + BigInt(digits.slice(0, 2));
+  if (Number(digits[2]) >= 5) cents += 1n;
+  const whole = (cents / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const rest = (cents % 100n).toString().padStart(2, '0');
+  return `${negative ? '-' : ''}${whole},${rest}`;
 }
 
 before(async () => {

@@ -251,7 +251,7 @@ fn rank_table_trend_and_uitputting_across_two_bundles() {
     assert_eq!(p.plaats_tekst, format!("plaats {} van {}", p.plaats, p.van));
     assert!(v.tekstalternatief.contains(&p.plaats_tekst));
     assert_eq!(v.referenties.len(), 2);
-    assert_eq!(v.referenties[0].waarde.tekst, "€ 1,0000");
+    assert_eq!(v.referenties[0].waarde.tekst, "€ 1,00");
     // Trend: both loaded begroting years.
     assert_eq!(
         v.trend.iter().map(|t| t.jaar).collect::<Vec<_>>(),
@@ -604,7 +604,10 @@ fn factsheets_for_every_organisation_from_the_bundles_alone() {
                 && r["categorie"] == "TOTAAL"
         })
         .unwrap();
-    let dutch = row["per_inwoner"].replace('.', ",");
+    // Published with 4 decimals, shown with 2.
+    let published: rust_decimal::Decimal = row["per_inwoner"].parse().unwrap();
+    assert_eq!(published.scale(), 4, "kengetallen.csv keeps 4 decimals");
+    let dutch = raadsbudget_domain::value::format_dutch(published, 2);
     assert!(
         html.contains(&format!("€ {dutch}")),
         "€ {dutch} not in the factsheet"

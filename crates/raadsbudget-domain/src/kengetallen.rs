@@ -130,6 +130,13 @@ impl Indicator {
         }
     }
 
+    /// Decimals shown to people (the app, the factsheet): 2 for every indicator, so a
+    /// rekenkamerlid reads `€ 1,22` per inwoner and `97,12 %`; the published CSVs keep
+    /// [`Indicator::decimals`].
+    pub fn display_decimals(self) -> u32 {
+        2
+    }
+
     /// This indicator's value in a set of kengetallen.
     pub fn of(self, k: &Kengetallen) -> Option<Decimal> {
         match self {

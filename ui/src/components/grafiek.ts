@@ -27,7 +27,7 @@ function plek(g: NumberView | null): number {
 
 /** "€ 1,19", "2,5 fte", "12,3 %": the Rust-formatted text with the view's unit. */
 export function metEenheid(tekst: string, eenheid: string): string {
-  // Rust's texts already carry € and % (`€ 1,2345`, `12,5 %`); fte comes bare.
+  // Rust's texts already carry € and % (`€ 1,23`, `12,50 %`); fte comes bare.
   if (!eenheid || tekst.includes(eenheid)) return tekst;
   if (eenheid === "€") return `€ ${tekst}`;
   return `${tekst} ${eenheid}`;
@@ -54,6 +54,38 @@ function stijl(svg: SVGSVGElement, aria: string) {
 
 function metTestId(svg: SVGSVGElement, selector: string, testId: string) {
   svg.querySelectorAll(selector).forEach((el) => el.setAttribute("data-testid", testId));
+}
+
+/** Room right of the bars for the labels of the lines. */
+const LABELRUIMTE = 170;
+/** Two line labels closer than this many pixels (centre to centre) would touch. */
+export const LABEL_AFSTAND = 15;
+
+/**
+ * Moves label positions (pixels from the top, in any order) apart so that no two are closer
+ * than `afstand`, each as close to its own line as it can be, within `[boven, onder]` when
+ * they fit there. Positions that are not numbers stay as they are. Returns them in input order.
+ */
+export function spreidLabels(ys: number[], afstand: number, boven: number, onder: number): number[] {
+  const uit = [...ys];
+  const volgorde = ys
+    .map((y, i) => ({ y, i }))
+    .filter((p) => Number.isFinite(p.y))
+    .sort((a, b) => a.y - b.y || a.i - b.i);
+  // Downwards: each label at least `afstand` below the one above it.
+  let vorige = Number.NEGATIVE_INFINITY;
+  for (const p of volgorde) {
+    p.y = Math.max(p.y, boven, vorige + afstand);
+    vorige = p.y;
+  }
+  // Upwards: back inside the bottom edge, keeping the distance.
+  let volgende = Number.POSITIVE_INFINITY;
+  for (const p of [...volgorde].reverse()) {
+    p.y = Math.min(p.y, onder, volgende - afstand);
+    volgende = p.y;
+  }
+  for (const p of volgorde) uit[p.i] = p.y;
+  return uit;
 }
 
 interface Staaf {
@@ -86,7 +118,7 @@ export function verdelingSvg(view: ComparisonView, toonReferenties: boolean, doc
   const mediaan = stat ? [{ naam: "mediaan", g: stat.mediaan }] : [];
   const referenties = toonReferenties ? view.referenties : [];
 
-  const marks: Plot.Markish[] = [
+  const lijnen: Plot.Markish[] = [
     Plot.ruleY([0], { stroke: ZWART }),
     Plot.barY(
       staven.filter((s) => !s.eigen),
@@ -101,34 +133,12 @@ export function verdelingSvg(view: ComparisonView, toonReferenties: boolean, doc
       className: "rb-g-kwartiel",
     }),
     Plot.ruleY(mediaan, { y: (d: { g: NumberView }) => plek(d.g), stroke: ZWART, strokeWidth: 2.5, className: "rb-g-mediaan" }),
-    Plot.text([...kwartielen, ...mediaan], {
-      y: (d: { g: NumberView }) => plek(d.g),
-      text: (d: { naam: string; g: NumberView }) => `${d.naam} ${metEenheid(d.g.tekst, view.eenheid)}`,
-      frameAnchor: "right",
-      textAnchor: "start",
-      dx: 6,
-      fill: ZWART,
-      className: "rb-g-stat-label",
-    }),
     Plot.ruleY(referenties, {
       y: (d: { waarde: NumberView }) => plek(d.waarde),
       stroke: GRIJS_LIJN,
       strokeWidth: 1.5,
       strokeDasharray: "8,5",
       className: "rb-g-referentie",
-    }),
-    Plot.text(referenties, {
-      y: (d: { waarde: NumberView }) => plek(d.waarde),
-      text: "label",
-      frameAnchor: "left",
-      textAnchor: "start",
-      dx: 4,
-      dy: -7,
-      fill: ZWART,
-      stroke: "#ffffff",
-      strokeWidth: 3,
-      paintOrder: "stroke",
-      className: "rb-g-referentie-label",
     }),
     Plot.dot(eigen, {
       x: "code",
@@ -164,23 +174,61 @@ export function verdelingSvg(view: ComparisonView, toonReferenties: boolean, doc
       className: "rb-g-x-label",
     }),
   ];
-
-  const svg = Plot.plot({
+  const opties = {
     document: doc,
     width: BREEDTE,
     height: 340,
     marginTop: 48,
-    marginRight: 130,
+    marginRight: LABELRUIMTE,
     marginBottom: 30,
     marginLeft: 56,
     style: { fontFamily: LETTER, fontSize: "12px", color: ZWART, backgroundColor: "#ffffff" },
     x: { domain: staven.map((s) => s.code), axis: null, padding: 0.15 },
-    y: {
-      label: view.indicator_label,
-      tickFormat: tickNl,
-      nice: true,
-      zero: true,
-    },
+  };
+  const yOpties = { label: view.indicator_label, tickFormat: tickNl, nice: true, zero: true };
+
+  // The labels of the median, the quartiles and the reference lines stand in the right
+  // margin, beside the bars and never over them, each at its line's height or, when two
+  // would touch, moved apart just enough (`spreidLabels`). A first drawing without them gives
+  // the y scale; the second keeps its domain, so the labels do not change it.
+  const schaal = Plot.plot({ ...opties, y: yOpties, marks: lijnen }).scale("y");
+  const labels = [
+    ...[...kwartielen, ...mediaan].map((d) => ({
+      soort: "stat",
+      tekst: `${d.naam} ${metEenheid(d.g.tekst, view.eenheid)}`,
+      y: plek(d.g),
+    })),
+    ...referenties.map((d) => ({ soort: "referentie", tekst: d.label, y: plek(d.waarde) })),
+  ];
+  let geplaatst = labels;
+  if (schaal?.apply && schaal.invert && schaal.range) {
+    const [onder, boven] = schaal.range as [number, number];
+    const pixels = spreidLabels(
+      labels.map((l) => Number(schaal.apply(l.y))),
+      LABEL_AFSTAND,
+      Math.min(boven, onder),
+      Math.max(boven, onder),
+    );
+    geplaatst = labels.map((l, i) => ({ ...l, y: Number(schaal.invert!(pixels[i])) }));
+  }
+  const labelMark = (soort: string, className: string) =>
+    Plot.text(
+      geplaatst.filter((l) => l.soort === soort),
+      {
+        y: "y",
+        text: "tekst",
+        frameAnchor: "right",
+        textAnchor: "start",
+        lineAnchor: "middle",
+        dx: 6,
+        fill: ZWART,
+        className,
+      },
+    );
+  const marks = [...lijnen, labelMark("stat", "rb-g-stat-label"), labelMark("referentie", "rb-g-referentie-label")];
+  const svg = Plot.plot({
+    ...opties,
+    y: schaal?.domain ? { ...yOpties, domain: schaal.domain, nice: false } : yOpties,
     marks,
   }) as SVGSVGElement;
 

@@ -72,9 +72,10 @@ pub fn category_position(code: &str) -> Result<usize, ComparisonError> {
         .ok_or_else(|| ComparisonError::UnknownCategory(code.to_string()))
 }
 
-/// The display text of an indicator value: `€ 1.234,56`, `2,50`, `12,3456 %`.
+/// The display text of an indicator value, with [`Indicator::display_decimals`]:
+/// `€ 1.234,56`, `2,50`, `12,35 %`.
 pub fn indicator_text(indicator: Indicator, d: Decimal) -> String {
-    let number = format_dutch(d, indicator.decimals());
+    let number = format_dutch(d, indicator.display_decimals());
     match indicator {
         Indicator::Kernbudget
         | Indicator::PerInwoner
