@@ -3,7 +3,16 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 
 import { App } from "./App";
-import { amsterdam, appInfo, controleMeldingen, formulier, overzicht, register, utrecht } from "./test/fixtures";
+import {
+  amsterdam,
+  appInfo,
+  controleMeldingen,
+  formulier,
+  overzicht,
+  register,
+  registerZoeken,
+  utrecht,
+} from "./test/fixtures";
 import { aanroepenVan, laatsteVan, mockCommands, type Handler } from "./test/ipc";
 
 function basis(extra: Record<string, Handler> = {}, organisaties = [amsterdam]) {
@@ -114,6 +123,57 @@ describe("Eerste start", () => {
     await user.click(screen.getByTestId("knop-organisatie-toevoegen"));
     expect(await screen.findByRole("heading", { level: 1, name: "Overzicht" })).toBeInTheDocument();
     expect(screen.getByTestId("organisatie-naam")).toHaveTextContent("Amsterdam");
+  });
+
+  it("finds the own gemeente in the built-in register by typing, and opens it", async () => {
+    const user = userEvent.setup();
+    const aanroepen = basis(
+      {
+        register_zoeken: registerZoeken,
+        organisatie_uit_register: ({ code }) => ({ ...amsterdam, code: String(code) }),
+      },
+      [],
+    );
+    render(<App />);
+    const zoek = await screen.findByLabelText("Naam of CBS-code");
+    await user.type(zoek, "amst");
+    const lijst = screen.getByTestId("zoek-treffers");
+    await waitFor(() =>
+      expect(within(lijst).getAllByRole("button").map((b) => b.textContent)).toEqual([
+        "Amsterdam (GM0363, Noord-Holland)",
+        "Amstelveen (GM0362, Noord-Holland)",
+      ]),
+    );
+    expect(screen.getByTestId("zoek-aantal")).toHaveTextContent("2 gevonden.");
+    expect(screen.getByText(/Bron: CBS/)).toBeInTheDocument();
+    expect(laatsteVan(aanroepen, "register_zoeken")?.args).toEqual({ tekst: "amst" });
+    // ↓ goes to the first match, ↓ again to the next; Enter on it opens it.
+    await user.keyboard("{ArrowDown}");
+    expect(within(lijst).getByTestId("treffer-GM0363")).toHaveFocus();
+    await user.keyboard("{ArrowDown}");
+    expect(within(lijst).getByTestId("treffer-GM0362")).toHaveFocus();
+    await user.keyboard("{ArrowUp}{ArrowUp}");
+    expect(zoek).toHaveFocus();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByRole("heading", { level: 1, name: "Overzicht" })).toBeInTheDocument();
+    expect(aanroepenVan(aanroepen, "organisatie_uit_register")[0].args).toEqual({ code: "GM0363" });
+  });
+
+  it("says so when the register has no match, and marks what is already in the database", async () => {
+    const user = userEvent.setup();
+    basis({ register_zoeken: registerZoeken }, []);
+    render(<App />);
+    const zoek = await screen.findByLabelText("Naam of CBS-code");
+    await user.type(zoek, "xyz");
+    await waitFor(() => expect(screen.getByTestId("zoek-aantal")).toHaveTextContent("Geen gemeente of provincie gevonden voor 'xyz'."));
+    await user.clear(zoek);
+    await user.type(zoek, "utrecht");
+    await waitFor(() =>
+      expect(within(screen.getByTestId("zoek-treffers")).getAllByRole("button").map((b) => b.textContent)).toEqual([
+        "Utrecht (GM0344, Utrecht) – openen",
+        "Utrecht (PV26, provincie)",
+      ]),
+    );
   });
 
   it("reads a register and filters it as you type; picking fills code and name", async () => {

@@ -19,6 +19,7 @@ import {
   formulier,
   overzicht,
   register,
+  registerZoeken,
   wijzigingen,
 } from "./test/fixtures";
 import { benchmarkHandlers, mockCommands } from "./test/ipc";
@@ -47,6 +48,7 @@ function mock(organisaties = [amsterdam]) {
     export_voorbeeld: () => exportVoorbeeld,
     geschiedenis: () => [audit({ id: 1 }), audit({ id: 2, post: null, jaar: null, fase: null })],
     register_lezen: () => register,
+    register_zoeken: registerZoeken,
     voorbeeld: () => ({ melding: null, kengetallen: [] }),
     slepen_volgen: () => null,
     bundelen: () => bundelView,
@@ -57,11 +59,13 @@ function mock(organisaties = [amsterdam]) {
 }
 
 describe("accessibility (axe-core)", () => {
-  it("Eerste start, with a register read", async () => {
+  it("Eerste start, with matches from the built-in register and a register read", async () => {
     const user = userEvent.setup();
     mock([]);
     render(<App />);
     await screen.findByTestId("formulier-organisatie");
+    await user.type(screen.getByLabelText("Naam of CBS-code"), "utrecht");
+    await screen.findByTestId("treffer-PV26");
     await user.type(screen.getByLabelText("Registerbestand (CSV)"), "/data/g.csv");
     await user.click(screen.getByTestId("knop-register-inlezen"));
     await screen.findByTestId("register-lijst");

@@ -30,6 +30,13 @@ describe("api: command names and argument shapes (docs/ipc.md)", () => {
     },
     { naam: "demo_organisatie", run: () => api.demoOrganisatie(), cmd: "demo_organisatie", args: {} },
     { naam: "register_lezen", run: () => api.registerLezen("/tmp/g.csv"), cmd: "register_lezen", args: { pad: "/tmp/g.csv" } },
+    { naam: "register_zoeken", run: () => api.registerZoeken("amster"), cmd: "register_zoeken", args: { tekst: "amster" } },
+    {
+      naam: "organisatie_uit_register",
+      run: () => api.organisatieUitRegister("GM0363"),
+      cmd: "organisatie_uit_register",
+      args: { code: "GM0363" },
+    },
     { naam: "overzicht", run: () => api.overzicht("GM0363"), cmd: "overzicht", args: { organisatie: "GM0363" } },
     {
       naam: "formulier",

@@ -30,6 +30,7 @@ import type { Overview } from "./bindings/Overview";
 import type { PeerListView } from "./bindings/PeerListView";
 import type { PreviewView } from "./bindings/PreviewView";
 import type { RegisterEntry } from "./bindings/RegisterEntry";
+import type { RegisterSearch } from "./bindings/RegisterSearch";
 import type { SetFieldRequest } from "./bindings/SetFieldRequest";
 import type { ComparisonView } from "./bindings/ComparisonView";
 import type { CompareOptions } from "./bindings/CompareOptions";
@@ -106,6 +107,10 @@ export const api = {
     call<OrganisationView>("organisatie_toevoegen", { code, naam }),
   demoOrganisatie: () => call<OrganisationView>("demo_organisatie"),
   registerLezen: (pad: string) => call<RegisterEntry[]>("register_lezen", { pad }),
+  /** Searches the built-in CBS register by part of a name or code. */
+  registerZoeken: (tekst: string) => call<RegisterSearch>("register_zoeken", { tekst }),
+  /** Opens an organisation of the built-in register, adding it first when the store lacks it. */
+  organisatieUitRegister: (code: string) => call<OrganisationView>("organisatie_uit_register", { code }),
   overzicht: (organisatie: string) => call<Overview>("overzicht", { organisatie }),
   formulier: (organisatie: string, uitvraag: number) =>
     call<FormView>("formulier", { organisatie, uitvraag }),

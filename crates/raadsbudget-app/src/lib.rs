@@ -2,7 +2,7 @@
 //!
 //! - [`views`]: the view models, plain serialisable structs with TypeScript twins in
 //!   `ui/src/bindings/` (ts-rs); the IPC payloads of src-tauri's commands.
-//! - [`screens`] and [`vergelijken`]: one function per IPC command (`docs/ipc.md`), taking the
+//! - [`screens`], [`register`], [`vergelijken`], …: one function per IPC command (`docs/ipc.md`), taking the
 //!   [`Session`] of the use-case layer and returning a view; every Dutch display text of the
 //!   screens is made here.
 //! - [`screens::error_view`]: the `{kind, message, meldingen}` error every command returns.
@@ -12,6 +12,7 @@
 mod codes;
 pub mod definities;
 pub mod invulbestand;
+pub mod register;
 pub mod screens;
 pub mod vergelijken;
 pub mod views;

@@ -26,7 +26,6 @@ use raadsbudget_domain::{
 use raadsbudget_store::{AuditEntry, HistoryFilter};
 use raadsbudget_usecases::bundel::{self, BundleOutcome, BundledFile};
 use raadsbudget_usecases::export::ExportRequest;
-use raadsbudget_usecases::files::display_name;
 use raadsbudget_usecases::text::{block_title, category_name, count, moment_for_people};
 use raadsbudget_usecases::uitvraag::current_uitvraag;
 use raadsbudget_usecases::values::{
@@ -132,10 +131,10 @@ fn audit_view(e: &AuditEntry) -> AuditView {
     }
 }
 
-/// Reads a register file (organisation codes and names, e.g. the CBS list of gemeenten).
+/// Reads a register file (organisation codes and names, e.g. the CBS list of gemeenten), or
+/// a built-in register by name (`cbs-2025`).
 pub fn read_register(path: &Path) -> Result<Vec<RegisterEntry>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let entries = raadsbudget_formats::register::read(&display_name(path), &bytes)?;
+    let entries = raadsbudget_usecases::registers::read(path)?;
     Ok(entries
         .into_iter()
         .map(|e| RegisterEntry {

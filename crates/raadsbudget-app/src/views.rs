@@ -58,6 +58,35 @@ pub struct RegisterEntry {
     pub naam: String,
 }
 
+/// One organisation found in the built-in register ([`crate::register::search`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RegisterHit {
+    /// Code, e.g. `GM0363`.
+    pub code: String,
+    /// Name as CBS writes it, e.g. `'s-Gravenhage`.
+    pub naam: String,
+    /// `gemeente` or `provincie`.
+    pub soort: OrgTypeCode,
+    /// The province a gemeente lies in; `None` for a provincie.
+    pub provincie: Option<String>,
+    /// Whether the organisation is already in this database (choosing it opens it).
+    pub in_database: bool,
+}
+
+/// The result of a search in the built-in register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RegisterSearch {
+    /// The best matches, best first (at most [`crate::register::MAX_HITS`]).
+    pub treffers: Vec<RegisterHit>,
+    /// How many organisations matched in all.
+    pub aantal: u32,
+    /// The register's title and source, e.g. "Gemeenten en provincies op 1 januari 2025.
+    /// Bron: CBS, …".
+    pub bron: String,
+}
+
 /// A finding for display.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

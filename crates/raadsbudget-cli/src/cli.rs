@@ -102,9 +102,9 @@ pub enum OrganisatieCommand {
         /// Organisatiecode, bijvoorbeeld GM0363
         #[arg(long)]
         code: String,
-        /// Naam, bijvoorbeeld Amsterdam
+        /// Naam, bijvoorbeeld Amsterdam; zonder --naam komt de naam van een gemeente of provincie uit het ingebouwde CBS-register (waterschappen geven de naam op)
         #[arg(long)]
-        naam: String,
+        naam: Option<String>,
     },
     /// Toon de organisaties in de database
     Lijst,
@@ -224,9 +224,10 @@ pub struct BundelArgs {
     /// Map voor de uitvoer: nieuw, leeg of een eerdere bundel (die als geheel wordt vervangen); een map met andere bestanden wordt geweigerd
     #[arg(long, value_name = "MAP")]
     pub uit: String,
-    /// Register van de organisaties die meededen (CSV met een code- en een naamkolom, bv. de
-    /// CBS-lijst van gemeenten); geeft respons.csv
-    #[arg(long, value_name = "BESTAND")]
+    /// Register van de organisaties die meededen: een ingebouwd register (cbs-2025,
+    /// cbs-2025-gemeenten of cbs-2025-provincies) of een CSV met een code- en een naamkolom;
+    /// geeft respons.csv
+    #[arg(long, value_name = "REGISTER")]
     pub register: Option<String>,
     /// Alleen dit uitvraagjaar (bestanden van andere jaren worden afgewezen)
     #[arg(long, value_name = "JAAR")]
@@ -253,8 +254,8 @@ pub struct FactsheetArgs {
     /// Uitvraagjaar (standaard het nieuwste in de bundels)
     #[arg(long, value_name = "JAAR")]
     pub uitvraag: Option<u16>,
-    /// Register met provincies (CBS-lijst van gemeenten), voor de provincie op de factsheet
-    #[arg(long, value_name = "BESTAND")]
+    /// Register met provincies, voor de provincie op de factsheet (zonder --register komt die van een gemeente uit het ingebouwde CBS-register)
+    #[arg(long, value_name = "REGISTER")]
     pub register: Option<PathBuf>,
     /// Schrijf naast elke PDF ook de HTML
     #[arg(long)]
@@ -298,8 +299,8 @@ pub struct InvulbestandArgs {
     /// Voor deze organisatie uit de database, met de waarden van vorig jaar ter vergelijking
     #[arg(long, conflicts_with_all = ["register", "bundel"])]
     pub organisatie: Option<String>,
-    /// Eén per organisatie in dit register (CSV met een code- en een naamkolom), om uit te sturen
-    #[arg(long, value_name = "BESTAND", conflicts_with = "bundel")]
+    /// Eén per organisatie in dit register (ingebouwd, zoals cbs-2025-gemeenten, of een CSV met een code- en een naamkolom), om uit te sturen
+    #[arg(long, value_name = "REGISTER", conflicts_with = "bundel")]
     pub register: Option<PathBuf>,
     /// Eén per organisatie in deze bundel (map of waarden.csv), met haar waarden van vorig jaar
     #[arg(long, value_name = "MAP")]

@@ -200,7 +200,10 @@ fn run(cli: Cli, opened: &mut Option<PathBuf>) -> Result<Out, Error> {
         }
         Command::Organisatie(OrganisatieCommand::Toevoegen { code, naam }) => {
             let mut s = may_create(opened)?;
-            let org = s.add_organisation(&code, &naam)?;
+            let org = match naam {
+                Some(naam) => s.add_organisation(&code, &naam)?,
+                None => s.add_registered_organisation(&code)?,
+            };
             out.note(format!(
                 "{} {} ({}) toegevoegd",
                 org.code,

@@ -15,6 +15,7 @@ pub mod mapping;
 pub mod organisation;
 pub mod previous;
 pub mod quantile;
+pub mod register;
 pub mod seats;
 pub mod statistiek;
 pub mod submission;

@@ -25,17 +25,7 @@ use crate::benchmark::text::{csv_records, decode, Lines, RawRecord};
 use raadsbudget_domain::organisation::{OrgCode, Organisation, OrganisationError};
 use std::collections::BTreeMap;
 
-/// One organisation of a register.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RegisterEntry {
-    /// The code.
-    pub code: OrgCode,
-    /// The name.
-    pub naam: String,
-    /// The province the organisation lies in (its name, else its code), when the register has
-    /// a province column (the CBS list of gemeenten has `provinciecode` and `provincienaam`).
-    pub provincie: Option<String>,
-}
+pub use raadsbudget_domain::register::RegisterEntry;
 
 /// Why a register file was refused. The messages are Dutch and name the file, and where
 /// possible the line and column.

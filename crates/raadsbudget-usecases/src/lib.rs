@@ -16,6 +16,7 @@ pub mod history;
 pub mod import;
 pub mod invulbestand;
 pub mod organisations;
+pub mod registers;
 pub mod session;
 pub mod text;
 pub mod uitvraag;

@@ -2,8 +2,10 @@
 
 use super::{error_view, read_register};
 use crate::AppState;
-use raadsbudget_app::screens;
-use raadsbudget_app::views::{AppInfo, ErrorView, OrganisationView, Overview, RegisterEntry};
+use raadsbudget_app::views::{
+    AppInfo, ErrorView, OrganisationView, Overview, RegisterEntry, RegisterSearch,
+};
+use raadsbudget_app::{register, screens};
 use std::path::Path;
 use tauri::State;
 
@@ -39,6 +41,26 @@ pub fn demo_organisatie(state: State<'_, AppState>) -> Result<OrganisationView, 
 #[tauri::command(async)]
 pub fn register_lezen(pad: String) -> Result<Vec<RegisterEntry>, ErrorView> {
     read_register(Path::new(&pad)).map_err(|e| error_view(&e))
+}
+
+/// `register_zoeken`: the gemeenten and provincies of the built-in CBS register matching
+/// part of a name or code, best first.
+#[tauri::command(async)]
+pub fn register_zoeken(
+    state: State<'_, AppState>,
+    tekst: String,
+) -> Result<RegisterSearch, ErrorView> {
+    state.with(|s| register::search(s, &tekst))
+}
+
+/// `organisatie_uit_register`: opens the organisation with this code, adding it first with
+/// the built-in register's name when it is not in the store.
+#[tauri::command(async)]
+pub fn organisatie_uit_register(
+    state: State<'_, AppState>,
+    code: String,
+) -> Result<OrganisationView, ErrorView> {
+    state.with(|s| register::choose(s, &code))
 }
 
 /// `overzicht`: an organisation's uitvragen with status and totals.

@@ -17,7 +17,7 @@ import type { FormView } from "../bindings/FormView";
 import type { OrganisationView } from "../bindings/OrganisationView";
 import type { SetFieldRequest } from "../bindings/SetFieldRequest";
 import type { BundelVoortgang } from "../api";
-import { amsterdam, appInfo, audit, bron, bundelView, controleMeldingen, exportVoorbeeld, formulier, kengetal, overzicht, register, vergelijkOpties } from "../test/fixtures";
+import { amsterdam, appInfo, audit, bron, bundelView, controleMeldingen, exportVoorbeeld, formulier, kengetal, overzicht, register, registerZoeken, vergelijkOpties } from "../test/fixtures";
 import { benchmarkHandlers } from "../test/ipc";
 
 const params = new URLSearchParams(location.search);
@@ -66,6 +66,10 @@ mockIPC((cmd, args) => {
       return amsterdam;
     case "register_lezen":
       return register;
+    case "register_zoeken":
+      return registerZoeken(a);
+    case "organisatie_uit_register":
+      return { ...amsterdam, code: a.code };
     case "overzicht":
       return overzicht;
     case "formulier":

@@ -1,12 +1,15 @@
-// Eerste start / organisatie kiezen: choose an organisation, add one (by hand or from a
-// register file), or open the demo organisation.
+// Eerste start / organisatie kiezen: find the own gemeente or provincie in the built-in CBS
+// register by typing, choose an organisation of the database, add one by hand (a waterschap)
+// or from a register file, or open the demo organisation.
 
-import { useMemo, useRef, useState, type FormEvent } from "react";
+import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 
 import { api, dialogen } from "../api";
 import type { ErrorView } from "../bindings/ErrorView";
 import type { OrganisationView } from "../bindings/OrganisationView";
 import type { RegisterEntry } from "../bindings/RegisterEntry";
+import type { RegisterHit } from "../bindings/RegisterHit";
+import type { RegisterSearch } from "../bindings/RegisterSearch";
 import { FoutMelding, PadVeld, StatusRegel } from "../components/common";
 import { useScherm } from "../components/scherm";
 import {
@@ -70,7 +73,64 @@ export function StartScherm({
   const [zoek, setZoek] = useState("");
   const [gekozen, setGekozen] = useState<string | null>(null);
 
+  const [zoekTekst, setZoekTekst] = useState("");
+  const [zoekUitslag, setZoekUitslag] = useState<RegisterSearch | null>(null);
+  const zoekVolgnummer = useRef(0);
+  const trefferLijst = useRef<HTMLUListElement>(null);
+
   const soortInfo = soorten.find((s) => s.soort === soort)!;
+
+  async function zoekInRegister(tekst: string) {
+    setZoekTekst(tekst);
+    // Only the answer to the latest text counts (answers may arrive out of order).
+    const nummer = ++zoekVolgnummer.current;
+    if (!tekst.trim()) {
+      setZoekUitslag(null);
+      return;
+    }
+    try {
+      const uitslag = await api.registerZoeken(tekst);
+      if (nummer === zoekVolgnummer.current) setZoekUitslag(uitslag);
+    } catch (err) {
+      if (nummer === zoekVolgnummer.current) setFout(err as ErrorView);
+    }
+  }
+
+  async function kiesTreffer(t: RegisterHit) {
+    setFout(null);
+    setBezig(`treffer-${t.code}`);
+    try {
+      openen(await api.organisatieUitRegister(t.code));
+    } catch (err) {
+      setFout(err as ErrorView);
+    } finally {
+      setBezig(null);
+    }
+  }
+
+  function zoekToets(e: KeyboardEvent<HTMLInputElement>) {
+    const eerste = zoekUitslag?.treffers[0];
+    if (e.key === "Enter" && eerste) {
+      e.preventDefault();
+      void kiesTreffer(eerste);
+    } else if (e.key === "ArrowDown" && eerste) {
+      e.preventDefault();
+      trefferLijst.current?.querySelector("button")?.focus();
+    }
+  }
+
+  function trefferToets(e: KeyboardEvent<HTMLUListElement>) {
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    const knoppen = [...(trefferLijst.current?.querySelectorAll("button") ?? [])];
+    const hier = knoppen.indexOf(document.activeElement as HTMLButtonElement);
+    if (hier < 0) return;
+    e.preventDefault();
+    if (e.key === "ArrowUp" && hier === 0) {
+      document.getElementById("org-zoeken")?.focus();
+    } else {
+      knoppen[Math.min(knoppen.length - 1, e.key === "ArrowDown" ? hier + 1 : hier - 1)]?.focus();
+    }
+  }
 
   function kiesSoort(s: Soort) {
     setSoort(s);
@@ -181,6 +241,57 @@ export function StartScherm({
 
       <FoutMelding fout={fout} />
 
+      <section aria-labelledby="kop-zoeken" className="rb-blok" data-testid="register-zoeken-blok">
+        <Heading2 id="kop-zoeken">{eerste ? "Zoek uw gemeente of provincie" : "Een gemeente of provincie zoeken"}</Heading2>
+        <FormField>
+          <FormFieldLabel>
+            <FormLabel htmlFor="org-zoeken">Naam of CBS-code</FormLabel>
+          </FormFieldLabel>
+          <FormFieldDescription id="org-zoeken-uitleg">
+            Typ een deel van de naam of de code, bijvoorbeeld Amsterdam of GM0363, en kies uw
+            organisatie uit de lijst. Een waterschap voegt u hieronder met de hand toe.
+          </FormFieldDescription>
+          <FormFieldInput>
+            <Textbox
+              id="org-zoeken"
+              type="search"
+              value={zoekTekst}
+              autoComplete="off"
+              spellCheck={false}
+              aria-controls="org-zoeken-lijst"
+              aria-describedby="org-zoeken-uitleg org-zoeken-aantal"
+              onChange={(e) => void zoekInRegister(e.target.value)}
+              onKeyDown={zoekToets}
+            />
+          </FormFieldInput>
+        </FormField>
+        <Paragraph id="org-zoeken-aantal" aria-live="polite" data-testid="zoek-aantal">
+          {zoekUitslag === null
+            ? ""
+            : zoekUitslag.aantal === 0
+              ? `Geen gemeente of provincie gevonden voor '${zoekTekst.trim()}'.`
+              : zoekUitslag.aantal > zoekUitslag.treffers.length
+                ? `${zoekUitslag.aantal} gevonden; de beste ${zoekUitslag.treffers.length} staan hieronder. Typ verder om te zoeken.`
+                : `${zoekUitslag.aantal} gevonden.`}
+        </Paragraph>
+        <ul className="rb-zoek__lijst" id="org-zoeken-lijst" ref={trefferLijst} onKeyDown={trefferToets} data-testid="zoek-treffers">
+          {zoekUitslag?.treffers.map((t) => (
+            <li key={t.code}>
+              <Button
+                appearance="secondary-action-button"
+                onClick={() => void kiesTreffer(t)}
+                busy={bezig === `treffer-${t.code}`}
+                disabled={bezig !== null}
+                data-testid={`treffer-${t.code}`}
+              >
+                {t.naam} ({t.code}, {t.provincie ?? "provincie"}){t.in_database ? " – openen" : ""}
+              </Button>
+            </li>
+          ))}
+        </ul>
+        {zoekUitslag && <Paragraph className="rb-bron">{zoekUitslag.bron}</Paragraph>}
+      </section>
+
       {!eerste && (
         <section aria-labelledby="kop-organisaties" className="rb-blok">
           <Heading2 id="kop-organisaties">Organisaties in deze database</Heading2>
@@ -202,6 +313,7 @@ export function StartScherm({
 
       <section aria-labelledby="kop-toevoegen" className="rb-blok">
         <Heading2 id="kop-toevoegen">Organisatie toevoegen</Heading2>
+        <Paragraph>Voor een waterschap, of een organisatie die niet in het register staat.</Paragraph>
         <form onSubmit={toevoegen} noValidate className="rb-formulier" data-testid="formulier-organisatie">
           <Fieldset legend="Soort organisatie">
             <div className="rb-radio-rij">

@@ -17,6 +17,8 @@ import type { OrganisationView } from "../bindings/OrganisationView";
 import type { Overview } from "../bindings/Overview";
 import type { PostRow } from "../bindings/PostRow";
 import type { RegisterEntry } from "../bindings/RegisterEntry";
+import type { RegisterHit } from "../bindings/RegisterHit";
+import type { RegisterSearch } from "../bindings/RegisterSearch";
 import type { UitvraagSummary } from "../bindings/UitvraagSummary";
 import type { ComparisonView } from "../bindings/ComparisonView";
 import type { CompareOptions } from "../bindings/CompareOptions";
@@ -242,6 +244,23 @@ export const register: RegisterEntry[] = [
   { code: "GM0363", naam: "Amsterdam" },
   { code: "PV26", naam: "Utrecht (provincie)" },
 ];
+
+/** `register_zoeken` over a small part of the built-in register. */
+export function registerZoeken({ tekst }: Record<string, unknown>): RegisterSearch {
+  const alle: RegisterHit[] = [
+    { code: "GM0363", naam: "Amsterdam", soort: "gemeente", provincie: "Noord-Holland", in_database: false },
+    { code: "GM0362", naam: "Amstelveen", soort: "gemeente", provincie: "Noord-Holland", in_database: false },
+    { code: "GM0344", naam: "Utrecht", soort: "gemeente", provincie: "Utrecht", in_database: true },
+    { code: "PV26", naam: "Utrecht", soort: "provincie", provincie: null, in_database: false },
+  ];
+  const z = String(tekst).trim().toLowerCase();
+  const treffers = alle.filter((t) => t.naam.toLowerCase().includes(z) || t.code.toLowerCase().includes(z));
+  return {
+    treffers,
+    aantal: treffers.length,
+    bron: "Gemeenten en provincies op 1 januari 2025. Bron: CBS, gemeentelijke indeling op 1 januari 2025.",
+  };
+}
 
 export const controleMeldingen: FindingView[] = [
   finding({

@@ -19,7 +19,8 @@ type BlockKey = (Jaar, Fase, usize);
 pub struct PeerOrg {
     /// The organisation.
     pub organisation: Organisation,
-    /// Its province, when a register gave it.
+    /// Its province: from the register its bundle was loaded with, else from the newest
+    /// built-in register (a gemeente with a real CBS code), else unknown.
     pub provincie: Option<String>,
     /// Published (rounded) kengetallen per `(jaar, fase, category position)`.
     kengetallen: BTreeMap<BlockKey, Kengetallen>,
@@ -43,6 +44,11 @@ impl PeerOrg {
     }
 
     fn new(organisation: Organisation, provincie: Option<String>) -> PeerOrg {
+        let provincie = provincie.or_else(|| {
+            crate::register::newest()
+                .get(&organisation.code)
+                .and_then(|e| e.provincie.clone())
+        });
         PeerOrg {
             organisation,
             provincie,
@@ -165,5 +171,31 @@ impl PeerTable {
             .filter(|(_, f)| *f == Fase::Begroting)
             .map(|(j, _)| *j)
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(code: &str) -> Dataset {
+        Dataset::new(Organisation::new(code, "X").unwrap())
+    }
+
+    #[test]
+    fn a_gemeente_without_a_province_gets_it_from_the_built_in_register() {
+        let table = PeerTable::build(&[
+            (2026, None, org("GM0363")),
+            (2026, Some("Zeeland".into()), org("GM0014")),
+            (2026, None, org("GM5000")),
+            (2026, None, org("WS0155")),
+        ]);
+        let p = |c: &str| table.org(c).and_then(|o| o.provincie.clone());
+        assert_eq!(p("GM0363").as_deref(), Some("Noord-Holland"));
+        // What the loaded register said wins.
+        assert_eq!(p("GM0014").as_deref(), Some("Zeeland"));
+        // Codes not in the register (demo gemeenten, waterschappen) stay unknown.
+        assert_eq!(p("GM5000"), None);
+        assert_eq!(p("WS0155"), None);
     }
 }

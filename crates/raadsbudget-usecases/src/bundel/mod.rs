@@ -41,7 +41,7 @@ use raadsbudget_domain::value::format_dutch;
 use raadsbudget_domain::{Dataset, Finding, FindingCode, Jaar, Location, Severity};
 use raadsbudget_formats::benchmark::FileMeta;
 use raadsbudget_formats::invulbestand;
-use raadsbudget_formats::register::{self, RegisterEntry};
+use raadsbudget_formats::register::RegisterEntry;
 use rows::{DataSpecs, Rendered};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
@@ -320,10 +320,12 @@ fn content_digest(meta: &FileMeta, data: &Dataset) -> [u8; 32] {
     h.finalize().into()
 }
 
+/// A register by built-in name or file ([`crate::registers::read`]), by code.
 pub(crate) fn read_register(path: &Path) -> Result<BTreeMap<String, RegisterEntry>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let entries = register::read(&path.display().to_string(), &bytes)
-        .map_err(|e| Error::Invalid(format!("register: {e}")))?;
+    let entries = crate::registers::read(path).map_err(|e| match e {
+        Error::Register(e) => Error::Invalid(format!("register: {e}")),
+        e => e,
+    })?;
     Ok(entries
         .into_iter()
         .map(|e| (e.code.to_string(), e))

@@ -6,7 +6,6 @@ use crate::session::Session;
 use crate::{Error, Result};
 use raadsbudget_domain::vergelijking::{PeerOrg, PeerTable, Submission};
 use raadsbudget_formats::bundel::read::read_waarden;
-use raadsbudget_formats::register;
 use raadsbudget_store::{BenchmarkSource, NewSubmission};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -41,13 +40,10 @@ pub fn read_bundle(pad: &Path, register_pad: Option<&Path>) -> Result<(Vec<Submi
     let inzendingen = read_waarden(&display_name(&file), &bytes)?;
     let provincies: BTreeMap<String, String> = match register_pad {
         None => BTreeMap::new(),
-        Some(r) => {
-            let rb = std::fs::read(r).map_err(|e| Error::io(r, e))?;
-            register::read(&display_name(r), &rb)?
-                .into_iter()
-                .filter_map(|e| Some((e.code.to_string(), e.provincie?)))
-                .collect()
-        }
+        Some(r) => crate::registers::read(r)?
+            .into_iter()
+            .filter_map(|e| Some((e.code.to_string(), e.provincie?)))
+            .collect(),
     };
     if register_pad.is_some() && provincies.is_empty() {
         return Err(Error::Invalid(format!(
@@ -100,7 +96,7 @@ impl Session {
             &absolute(pad),
             &sha,
             &actor,
-            register_pad.map(absolute).as_deref(),
+            register_pad.map(crate::registers::recorded_name).as_deref(),
             &new,
         )?;
         self.store()
