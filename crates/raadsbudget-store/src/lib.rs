@@ -22,6 +22,7 @@
 
 mod columns;
 pub mod durable;
+pub mod location;
 pub mod messages;
 pub mod migrations;
 mod store;
@@ -88,6 +89,21 @@ pub enum StoreError {
         path: String,
         /// What is wrong with it.
         reason: String,
+    },
+    /// The database would lie on a network filesystem ([`location`]); nothing was written.
+    #[error(
+        "deze database staat op een netwerkschijf ({fstype}: {mount}). Daar kan SQLite de \
+         database niet veilig bijwerken: als er tegelijk ergens anders geschreven wordt, kan ze \
+         beschadigd raken. Er is niets geschreven. Kies een map op deze computer voor de \
+         database (in de app met RAADSBUDGET_DB=<pad>, met het commando met --db <pad>) en \
+         bewaar een back-up op de netwerkschijf (Back-up in de app, of raadsbudget backup maken \
+         --naar <pad op de schijf>)."
+    )]
+    NetworkFilesystem {
+        /// The filesystem type, e.g. `cifs`.
+        fstype: String,
+        /// The share and where it is mounted.
+        mount: String,
     },
     /// The organisation is not in this store.
     #[error("organisatie {0} staat niet in deze database; voeg haar eerst toe")]

@@ -34,6 +34,9 @@ impl Session {
     /// Opens (or creates) the store at `path`, creating its folder when needed. For actions
     /// that write and may be the first in a new store (adding an organisation, importing).
     pub fn open(path: &Path) -> Result<Session> {
+        // A folder on a network filesystem is refused before it is made.
+        raadsbudget_store::location::check(path)
+            .map_err(|e| Error::from(e).with_store_path(Some(path)))?;
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }

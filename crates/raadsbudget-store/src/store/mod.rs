@@ -130,9 +130,12 @@ impl Store {
     /// exist), and brings the schema up to date.
     ///
     /// Refuses, without changing the file, a database of a newer schema version
-    /// ([`StoreError::TooNew`]) and a file that is not a Raadsbudget database
-    /// ([`StoreError::NotRaadsbudget`]).
+    /// ([`StoreError::TooNew`]), a file that is not a Raadsbudget database
+    /// ([`StoreError::NotRaadsbudget`]), and, before anything is written, a path on a network
+    /// filesystem ([`StoreError::NetworkFilesystem`], see [`crate::location`]).
     pub fn open(path: &Path) -> Result<Store> {
+        // Before anything is written (creating the file, switching to WAL).
+        crate::location::check(path)?;
         if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > 0) {
             // First look through a read-only connection: it can neither switch the journal
             // mode nor checkpoint a leftover WAL into a file this build must not touch.
